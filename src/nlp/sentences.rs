@@ -1,0 +1,89 @@
+//! Sentence splitting for news prose.
+//!
+//! A period, `?` or `!` ends a sentence when followed by whitespace and an
+//! uppercase letter, digit or opening quote, unless the word before it is an
+//! abbreviation ("U.S.", "Mr.", an initial).
+
+use std::ops::Range;
+
+/// Byte ranges of the sentences in `text`, trimmed, in order.
+pub fn split(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        // Swallow closing quotes/brackets after the terminator.
+        let mut j = k + 1;
+        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
+            j += 1;
+        }
+        if j >= chars.len() || !chars[j].1.is_whitespace() {
+            continue;
+        }
+        let mut n = j;
+        while n < chars.len() && chars[n].1.is_whitespace() {
+            n += 1;
+        }
+        let next_ok = n < chars.len()
+            && (chars[n].1.is_uppercase() || chars[n].1.is_ascii_digit() || "\"“‘'(".contains(chars[n].1));
+        if !next_ok || (c == '.' && ends_with_abbreviation(&text[start..i])) {
+            continue;
+        }
+        let end = if j < chars.len() { chars[j].0 } else { text.len() };
+        push_trimmed(text, start..end, &mut out);
+        start = end;
+        let _ = i;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let word = word.trim_start_matches(['(', '"', '“']);
+    if word.contains('.') {
+        return true; // "U.S" of "U.S." — the final period is the one we are on
+    }
+    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single
+        || matches!(
+            word,
+            "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr" | "Gen" | "Lt" | "Col" | "Gov" | "Sen"
+                | "Rep" | "Prof" | "Rev" | "No" | "vs" | "Jan" | "Feb" | "Aug" | "Sept" | "Oct"
+                | "Nov" | "Dec" | "Inc" | "Corp" | "Co" | "Ltd"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(s: &str) -> Vec<&str> {
+        split(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn splits_on_terminators_not_abbreviations() {
+        assert_eq!(
+            sents("Rubio met Lavrov in the U.S. Embassy. Mr. Waltz came too! Why? “Yes.” Done"),
+            vec!["Rubio met Lavrov in the U.S. Embassy.", "Mr. Waltz came too!", "Why?", "“Yes.”", "Done"]
+        );
+    }
+
+    #[test]
+    fn keeps_decimals_and_lowercase_continuations() {
+        assert_eq!(sents("It rose 2.5 percent. e.g. this stays."), vec!["It rose 2.5 percent. e.g. this stays."]);
+    }
+}

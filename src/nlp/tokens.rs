@@ -1,0 +1,136 @@
+//! Tokenisation in the style of CoNLL-2003 (Penn-Treebank-like), so the NER
+//! model sees article text the way it saw its training data.
+//!
+//! Rules: split on whitespace; peel leading/trailing punctuation off words
+//! (keeping abbreviation periods like "U.S." and "Mr."); split the possessive
+//! `'s`/`’s` and `n't`. Hyphenated words stay whole, as in CoNLL.
+
+/// A token: a slice of the input with its byte offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token text (a slice of the input).
+    pub text: &'a str,
+    /// Byte offset of the first byte in the input.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+const LEADING: &[char] = &[
+    '"', '\'', '(', '[', '{', '“', '‘', '«', '¿', '¡', '*', '_', '<',
+];
+const TRAILING: &[char] = &[
+    '"', '\'', ')', ']', '}', '”', '’', '»', ',', ';', ':', '!', '?', '.', '*', '_', '>', '…',
+];
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    for word in text.split_whitespace() {
+        // Offsets of this whitespace-separated chunk.
+        let start = i + text[i..].find(word).unwrap_or(0);
+        i = start + word.len();
+        split_word(text, start, i, &mut out);
+    }
+    out
+}
+
+fn split_word<'a>(text: &'a str, mut s: usize, mut e: usize, out: &mut Vec<Token<'a>>) {
+    let mut tail = Vec::new();
+    // Leading punctuation, one char each.
+    while s < e {
+        let c = text[s..e].chars().next().unwrap();
+        if LEADING.contains(&c) && e - s > c.len_utf8() {
+            push(text, s, s + c.len_utf8(), out);
+            s += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Trailing punctuation, but keep a final period on abbreviations.
+    while s < e {
+        let w = &text[s..e];
+        let c = w.chars().next_back().unwrap();
+        if !TRAILING.contains(&c) || w.len() == c.len_utf8() {
+            break;
+        }
+        if c == '.' && is_abbreviation(w) {
+            break;
+        }
+        tail.push((e - c.len_utf8(), e));
+        e -= c.len_utf8();
+    }
+    // Clitics.
+    let w = &text[s..e];
+    let clitic = ["'s", "’s", "'S", "n't", "n’t"]
+        .iter()
+        .find(|c| w.len() > c.len() && w.ends_with(*c));
+    match clitic {
+        Some(c) => {
+            push(text, s, e - c.len(), out);
+            push(text, e - c.len(), e, out);
+        }
+        None => push(text, s, e, out),
+    }
+    for (a, b) in tail.into_iter().rev() {
+        push(text, a, b, out);
+    }
+}
+
+fn push<'a>(text: &'a str, s: usize, e: usize, out: &mut Vec<Token<'a>>) {
+    if s < e {
+        out.push(Token { text: &text[s..e], start: s, end: e });
+    }
+}
+
+/// "U.S.", "Mr.", "Jan.", single initials "J." keep their final period.
+fn is_abbreviation(w: &str) -> bool {
+    let body = &w[..w.len() - 1];
+    if body.is_empty() {
+        return false;
+    }
+    if body.contains('.') {
+        return true; // U.S. / e.g.
+    }
+    let single_upper = body.chars().count() == 1 && body.chars().all(|c| c.is_uppercase());
+    single_upper
+        || matches!(
+            body,
+            "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr" | "Gen" | "Col" | "Lt" | "Sgt"
+                | "Capt" | "Gov" | "Sen" | "Rep" | "Rev" | "Prof" | "Jan" | "Feb" | "Mar"
+                | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+                | "Inc" | "Corp" | "Co" | "Ltd" | "vs" | "No"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn splits_punctuation_and_possessives() {
+        assert_eq!(
+            words("Putin's aide, Yury Ushakov, said (briefly): “no.”"),
+            vec!["Putin", "'s", "aide", ",", "Yury", "Ushakov", ",", "said", "(", "briefly", ")", ":", "“", "no", ".", "”"]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_hyphens() {
+        assert_eq!(words("U.S.-Russia talks in the U.S."), vec!["U.S.-Russia", "talks", "in", "the", "U.S."]);
+        assert_eq!(words("Mr. Lavrov"), vec!["Mr.", "Lavrov"]);
+    }
+
+    #[test]
+    fn offsets_point_into_input() {
+        let s = "  Rubio  met Lavrov.";
+        for t in tokenize(s) {
+            assert_eq!(&s[t.start..t.end], t.text);
+        }
+    }
+}
