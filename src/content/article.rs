@@ -2,6 +2,7 @@
 
 use crate::date::Date;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One news article, decoded, cleaned and with its metadata settled.
 ///
@@ -42,6 +43,10 @@ pub struct Article {
     pub paragraphs: Vec<Paragraph>,
     /// Things the loader did that a user may want to know (e.g. re-encoding).
     pub notes: Vec<String>,
+    /// Front matter keys this crate does not know (scrapers add their own,
+    /// e.g. Reuters' `dateline`, `newid`): scalars as written, lists and
+    /// maps in compact flow style (`[usa, uk]`). Sorted by key.
+    pub extra: BTreeMap<String, String>,
 }
 
 /// How the article's date was found.
@@ -105,6 +110,10 @@ pub enum BlockKind {
     /// Any other Markdown block (list, quote, table, raw HTML): rendered
     /// through pulldown-cmark and sanitised, not analysed.
     Other,
+    /// A photo caption (the line before a credit line such as
+    /// `Name | Getty Images`): rendered as a figure caption. Not analysed by
+    /// `nlp` (captions must not create people), but used for date inference.
+    Caption,
 }
 
 impl Article {

@@ -1,0 +1,226 @@
+//! Stable addresses: once published, an event or person address keeps
+//! answering, whatever later articles do.
+//!
+//! The build remembers every address it published in `.briefing/addresses.json`
+//! at the site root (commit it, like a lock file: CI builds on GitHub Pages
+//! then keep the same addresses). On the next build each new event or person
+//! is matched to the old address whose members (article ids) it shares most:
+//! it *inherits* that slug even if its title or canonical name changed. When
+//! two old events (or people) merge, the loser's address becomes a redirect
+//! page to the winner. An address whose articles all disappeared redirects to
+//! its index page. Redirect chains are collapsed.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Where the address memory lives, relative to the site root.
+pub const ADDRESSES_FILE: &str = ".briefing/addresses.json";
+
+/// A page that moved: `from` (site-relative dir) now points at `to`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Redirect {
+    /// Old site-relative directory (`events/old-slug/`).
+    pub from: String,
+    /// New site-relative directory.
+    pub to: String,
+    /// Title of the target, for the redirect page.
+    pub title: String,
+}
+
+/// Addresses published by earlier builds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AddressBook {
+    /// Format version.
+    pub version: u32,
+    /// Article: source path → id.
+    pub articles: BTreeMap<String, String>,
+    /// Events by slug.
+    pub events: BTreeMap<String, Entry>,
+    /// People by slug.
+    pub people: BTreeMap<String, Entry>,
+}
+
+/// One published address.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Article ids it covered when last published (empty for redirects).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+    /// Slug it now redirects to; `""` means "the index page".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect: Option<String>,
+}
+
+/// Something that gets an address: its freshly computed slug and members.
+pub struct Addressable<'a> {
+    /// Slug computed by this build.
+    pub slug: &'a mut String,
+    /// Article ids.
+    pub members: &'a [String],
+}
+
+impl AddressBook {
+    /// Path of the memory file for a site root.
+    pub fn path(root: &Path) -> PathBuf {
+        root.join(ADDRESSES_FILE)
+    }
+
+    /// Loads the memory; a missing file is an empty book. A corrupt file is
+    /// an error: silently forgetting it would move published addresses.
+    pub fn load(root: &Path) -> Result<AddressBook, String> {
+        let path = AddressBook::path(root);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => serde_json::from_str(&text).map_err(|e| {
+                format!("{}:{}:{}: {e}\n  help: restore the file from version control, or delete it to start addresses afresh", path.display(), e.line(), e.column())
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(AddressBook { version: 1, ..Default::default() }),
+            Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
+        }
+    }
+
+    /// Writes the memory atomically (temp file + rename).
+    pub fn save(&self, root: &Path) -> std::io::Result<()> {
+        let path = AddressBook::path(root);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = path.with_extension("json.tmp");
+        let mut text = serde_json::to_string_pretty(self).expect("address book serialises");
+        text.push('\n');
+        std::fs::write(&tmp, text)?;
+        std::fs::rename(tmp, path)
+    }
+}
+
+/// Gives each item a stable slug (mutating `slug`) and returns the updated
+/// book section plus the old slug → new slug renames for redirects.
+/// `book` is the previous section (events or people).
+pub fn stabilise(book: &BTreeMap<String, Entry>, items: &mut [Addressable]) -> (BTreeMap<String, Entry>, BTreeMap<String, String>) {
+    let mut claimed: BTreeSet<String> = BTreeSet::new();
+    let mut redirects: BTreeMap<String, String> = BTreeMap::new();
+    let live: Vec<(&String, &Entry)> = book.iter().filter(|(_, e)| e.redirect.is_none()).collect();
+    // Order: items with the largest overlap claim first, so a merge keeps the
+    // address of the biggest old page; ties by slug for determinism.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    let best = |i: usize, claimed: &BTreeSet<String>| -> Option<(usize, String)> {
+        let members: BTreeSet<&String> = items[i].members.iter().collect();
+        live.iter()
+            .filter(|(s, _)| !claimed.contains(*s))
+            .map(|(s, e)| (e.members.iter().filter(|m| members.contains(m)).count(), (*s).clone()))
+            .filter(|(n, _)| *n > 0)
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
+    };
+    order.sort_by_key(|&i| (std::cmp::Reverse(best(i, &claimed).map_or(0, |b| b.0)), items[i].slug.clone()));
+    for &i in &order {
+        if let Some((_, old)) = best(i, &claimed) {
+            *items[i].slug = old.clone();
+        } else {
+            *items[i].slug = unique(items[i].slug, &claimed, book);
+        }
+        claimed.insert(items[i].slug.clone());
+    }
+    // Old live addresses not inherited: redirect to the item that took most of their members.
+    for (slug, entry) in &live {
+        if claimed.contains(*slug) {
+            continue;
+        }
+        let target = items
+            .iter()
+            .map(|it| (entry.members.iter().filter(|m| it.members.contains(m)).count(), it.slug.clone()))
+            .filter(|(n, _)| *n > 0)
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
+            .map(|(_, s)| s)
+            .unwrap_or_default();
+        redirects.insert((*slug).clone(), target);
+    }
+    let mut out: BTreeMap<String, Entry> = BTreeMap::new();
+    for it in items.iter() {
+        let mut members = it.members.to_vec();
+        members.sort();
+        out.insert(it.slug.clone(), Entry { members, redirect: None });
+    }
+    // Keep every old redirect, following chains to a live address.
+    for (slug, entry) in book {
+        if let Some(to) = &entry.redirect {
+            redirects.entry(slug.clone()).or_insert_with(|| to.clone());
+        }
+    }
+    let resolved: BTreeMap<String, String> = redirects
+        .keys()
+        .map(|from| (from.clone(), resolve_chain(from, &redirects, &out)))
+        .filter(|(from, _)| !out.contains_key(from))
+        .collect();
+    for (from, to) in &resolved {
+        out.insert(from.clone(), Entry { members: Vec::new(), redirect: Some(to.clone()) });
+    }
+    (out, resolved)
+}
+
+fn resolve_chain(from: &str, redirects: &BTreeMap<String, String>, live: &BTreeMap<String, Entry>) -> String {
+    let mut cur = from.to_string();
+    for _ in 0..64 {
+        match redirects.get(&cur) {
+            Some(next) if !next.is_empty() && !live.contains_key(next) && next != &cur => cur = next.clone(),
+            Some(next) => return next.clone(),
+            None => return cur,
+        }
+    }
+    String::new()
+}
+
+/// `slug`, or `slug-2`, `slug-3`… if taken now or by an earlier address.
+fn unique(slug: &str, claimed: &BTreeSet<String>, book: &BTreeMap<String, Entry>) -> String {
+    let taken = |s: &str| claimed.contains(s) || book.contains_key(s);
+    if !taken(slug) {
+        return slug.to_string();
+    }
+    (2..).map(|n| format!("{slug}-{n}")).find(|s| !taken(s)).expect("some suffix is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(members: &[&str]) -> Entry {
+        Entry { members: members.iter().map(|s| s.to_string()).collect(), redirect: None }
+    }
+
+    fn run(book: &BTreeMap<String, Entry>, items: &[(&str, &[&str])]) -> (Vec<String>, BTreeMap<String, String>, BTreeMap<String, Entry>) {
+        let mut slugs: Vec<String> = items.iter().map(|(s, _)| s.to_string()).collect();
+        let members: Vec<Vec<String>> = items.iter().map(|(_, m)| m.iter().map(|s| s.to_string()).collect()).collect();
+        let mut adds: Vec<Addressable> = slugs.iter_mut().zip(&members).map(|(slug, m)| Addressable { slug, members: m }).collect();
+        let (book, redirects) = stabilise(book, &mut adds);
+        (slugs, redirects, book)
+    }
+
+    #[test]
+    fn keeps_slug_when_title_changes() {
+        let mut book = BTreeMap::new();
+        book.insert("talks".to_string(), entry(&["a"]));
+        let (slugs, redirects, _) = run(&book, &[("renamed-talks", &["a", "b"])]);
+        assert_eq!(slugs, vec!["talks"]);
+        assert!(redirects.is_empty());
+    }
+
+    #[test]
+    fn merged_events_leave_a_redirect_and_chains_collapse() {
+        let mut book = BTreeMap::new();
+        book.insert("x".to_string(), entry(&["a", "b"]));
+        book.insert("y".to_string(), entry(&["c"]));
+        book.insert("old".to_string(), Entry { members: vec![], redirect: Some("y".into()) });
+        let (slugs, redirects, book) = run(&book, &[("z", &["a", "b", "c"])]);
+        assert_eq!(slugs, vec!["x"]);
+        assert_eq!(redirects.get("y").map(String::as_str), Some("x"));
+        assert_eq!(redirects.get("old").map(String::as_str), Some("x"));
+        assert_eq!(book["y"].redirect.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn new_slug_never_reuses_an_old_address() {
+        let mut book = BTreeMap::new();
+        book.insert("talks".to_string(), entry(&["a"]));
+        let (slugs, _, _) = run(&book, &[("talks", &["zzz"]), ("other", &["a"])]);
+        assert_eq!(slugs, vec!["talks-2", "talks"]);
+    }
+}

@@ -1,0 +1,129 @@
+//! One whole build: config → [`Site`] → render → output, with a summary.
+//! Used by `briefing build` and by `briefing serve` on every change.
+
+use crate::addresses::AddressBook;
+use crate::config::{Config, ConfigError};
+use crate::output::WriteReport;
+use crate::render::{self, TemplateError};
+use crate::site::{BuildError, Site};
+use std::fmt;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// Command-line overrides of `briefing.yaml`.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// Site root (holds `briefing.yaml`).
+    pub root: PathBuf,
+    /// `--content DIR`.
+    pub content: Option<PathBuf>,
+    /// `--output DIR`.
+    pub output: Option<PathBuf>,
+    /// `--base-url URL`.
+    pub base_url: Option<String>,
+}
+
+/// What a successful build did.
+#[derive(Clone, Debug)]
+pub struct BuildSummary {
+    /// Published articles.
+    pub articles: usize,
+    /// People pages.
+    pub people: usize,
+    /// Event pages.
+    pub events: usize,
+    /// HTML pages written (including redirects and 404).
+    pub pages: usize,
+    /// Files skipped in content/ (non-articles, drafts), with reasons.
+    pub skipped: Vec<String>,
+    /// Output write report.
+    pub written: WriteReport,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl fmt::Display for BuildSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Built {} articles, {} people, {} events: {} pages ({} files, {} changed, {} removed) in {:.2}s",
+            self.articles,
+            self.people,
+            self.events,
+            self.pages,
+            self.written.total,
+            self.written.changed.len(),
+            self.written.removed.len(),
+            self.elapsed.as_secs_f64()
+        )?;
+        if !self.skipped.is_empty() {
+            write!(f, "; skipped {}: {}", self.skipped.len(), self.skipped.join("; "))?;
+        }
+        Ok(())
+    }
+}
+
+/// Any reason a build stopped. The previous output is untouched in every case.
+#[derive(Debug)]
+pub enum Failure {
+    /// `briefing.yaml` is wrong.
+    Config(ConfigError),
+    /// Articles or curation files are wrong.
+    Build(BuildError),
+    /// A template failed.
+    Template(TemplateError),
+    /// The address memory is unreadable.
+    Addresses(String),
+    /// Writing the output failed.
+    Io(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Config(e) => write!(f, "{e}"),
+            Failure::Build(e) => write!(f, "{e}"),
+            Failure::Template(e) => write!(f, "{e}"),
+            Failure::Addresses(e) => write!(f, "{e}"),
+            Failure::Io(p, e) => write!(f, "{}: cannot write: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// Loads the configuration with command-line overrides applied.
+pub fn config(opts: &BuildOptions) -> Result<Config, Failure> {
+    let mut config = Config::load(&opts.root).map_err(Failure::Config)?;
+    if let Some(c) = &opts.content {
+        config.content_dir = c.clone();
+    }
+    if let Some(o) = &opts.output {
+        config.output_dir = o.clone();
+    }
+    if let Some(u) = &opts.base_url {
+        config.set_base_url(u);
+    }
+    Ok(config)
+}
+
+/// Runs a full build and writes the output.
+pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
+    let start = Instant::now();
+    let config = config(opts)?;
+    let book = AddressBook::load(&config.root).map_err(Failure::Addresses)?;
+    let (site, book) = Site::build_with_addresses(&config, &book).map_err(Failure::Build)?;
+    let files = render::render(&site).map_err(Failure::Template)?;
+    let out = config.output_path();
+    let written = files.write(&out).map_err(|e| Failure::Io(out.clone(), e))?;
+    book.save(&config.root).map_err(|e| Failure::Io(AddressBook::path(&config.root), e))?;
+    Ok(BuildSummary {
+        articles: site.articles.len(),
+        people: site.people.len(),
+        events: site.events.len(),
+        pages: files.paths().filter(|p| p.ends_with(".html")).count(),
+        skipped: site.skipped.iter().map(|s| format!("{} ({})", s.path, s.reason)).collect(),
+        written,
+        elapsed: start.elapsed(),
+    })
+}

@@ -1,0 +1,307 @@
+//! Terms, document frequencies and sparse TF-IDF vectors.
+//!
+//! IDF is computed over the whole corpus before clustering starts: a build
+//! sees every article, and whole-corpus IDF is less noisy for the first
+//! articles than an incremental count. The price is that adding articles
+//! shifts IDF slightly; stable addresses are handled by the lead's address
+//! map, not by freezing IDF.
+
+use std::collections::HashMap;
+
+/// A term id in a [`Vocab`].
+pub type TermId = u32;
+
+/// A sparse vector: `(term, weight)` pairs sorted by term, no duplicates.
+pub type SparseVec = Vec<(TermId, f32)>;
+
+/// Term ids and document frequencies of one corpus.
+///
+/// The `HashMap` is only ever looked up, never iterated, so output does not
+/// depend on its order.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    ids: HashMap<String, TermId>,
+    df: Vec<u32>,
+    n_docs: u32,
+}
+
+impl Vocab {
+    /// Id of `term`, adding it if new.
+    pub fn intern(&mut self, term: &str) -> TermId {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.df.len() as TermId;
+        self.ids.insert(term.to_string(), id);
+        self.df.push(0);
+        id
+    }
+
+    /// Id of `term` if known.
+    pub fn get(&self, term: &str) -> Option<TermId> {
+        self.ids.get(term).copied()
+    }
+
+    /// Counts one document containing the (deduplicated) `terms`.
+    pub fn add_doc(&mut self, terms: &[TermId]) {
+        self.n_docs += 1;
+        for &t in terms {
+            self.df[t as usize] += 1;
+        }
+    }
+
+    /// Number of documents counted.
+    pub fn n_docs(&self) -> u32 {
+        self.n_docs
+    }
+
+    /// Document frequency of `t`.
+    pub fn df(&self, t: TermId) -> u32 {
+        self.df.get(t as usize).copied().unwrap_or(0)
+    }
+
+    /// Smoothed inverse document frequency, ≥ 0.
+    pub fn idf(&self, t: TermId) -> f32 {
+        let n = self.n_docs.max(1) as f32;
+        ((n + 1.0) / (self.df(t) as f32 + 1.0)).ln()
+    }
+}
+
+/// Function words and news boilerplate that carry no event identity.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+    "as", "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further",
+    "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself",
+    "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more",
+    "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
+    "our", "ours", "out", "over", "own", "said", "same", "says", "say", "she", "should", "so",
+    "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these",
+    "they", "this", "those", "through", "to", "too", "told", "under", "until", "up", "very",
+    "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
+    "will", "with", "would", "you", "your", "mr", "mrs", "ms", "one", "two", "new", "year",
+    "years", "last", "first", "may", "like", "get", "got", "us", "we", "week", "day", "time",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "reuters", "dlrs", "pct", "mln", "billion", "million", "percent", "according",
+];
+
+/// Lowercased, ASCII-folded, lightly stemmed content words of `text`.
+///
+/// Numbers of three or more digits (years, figures) are kept: they often
+/// identify an event ("2008", "470"; "7.0" does not survive).
+pub fn terms(text: &str) -> Vec<String> {
+    cased_terms(text).into_iter().map(|t| t.term).collect()
+}
+
+/// A term and whether it was written capitalised inside a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CasedTerm {
+    /// The normalised term.
+    pub term: String,
+    /// Capitalised and not sentence-initial: likely part of a name.
+    pub proper: bool,
+}
+
+/// [`terms`], plus a proper-noun flag per term. Names and places identify
+/// an event far better than its type words ("bomb", "rehab"), so callers
+/// weight proper terms up.
+pub fn cased_terms(text: &str) -> Vec<CasedTerm> {
+    let folded = deunicode::deunicode(text);
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    for (sep, w) in words(&folded) {
+        if sep.contains(['.', '!', '?', '\n', ':']) {
+            sentence_start = true;
+        }
+        let initial = sentence_start;
+        sentence_start = false;
+        let proper = !initial && w.starts_with(|c: char| c.is_ascii_uppercase());
+        let lower = w.to_ascii_lowercase();
+        if w.bytes().any(|b| b.is_ascii_digit()) {
+            if (3..=8).contains(&w.len()) {
+                out.push(CasedTerm { term: lower, proper: false });
+            }
+        } else if lower.len() >= 2 && !STOPWORDS.contains(&lower.as_str()) {
+            out.push(CasedTerm { term: stem(&lower), proper });
+        }
+    }
+    out
+}
+
+/// Alphanumeric words of `s`, each with the separator text before it.
+fn words(s: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let start = rest.find(|c: char| c.is_ascii_alphanumeric())?;
+        let len = rest[start..].find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len() - start);
+        let item = (&rest[..start], &rest[start..start + len]);
+        rest = &rest[start + len..];
+        Some(item)
+    })
+}
+
+/// A tiny suffix stripper: plurals, `-ing`, `-ed`. Good enough to make
+/// "quakes"/"quake" and "killed"/"kill" meet; it need not produce words.
+pub fn stem(w: &str) -> String {
+    let n = w.len();
+    let cut = |k: usize| w[..n - k].to_string();
+    if n > 4 && w.ends_with("ies") {
+        return format!("{}y", &w[..n - 3]);
+    }
+    if n > 5 && w.ends_with("ing") {
+        return cut(3);
+    }
+    if n > 4 && w.ends_with("ed") && !w.ends_with("eed") {
+        return cut(2);
+    }
+    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+    {
+        return cut(1);
+    }
+    w.to_string()
+}
+
+/// One piece of text to count, with the weight of its ordinary and of its
+/// proper (capitalised mid-sentence) terms.
+#[derive(Clone, Copy, Debug)]
+pub struct Part<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Count of each ordinary term occurrence.
+    pub weight: u32,
+    /// Count of each proper term occurrence.
+    pub proper: u32,
+}
+
+/// Term counts of `parts` (titles can count more than body text, names
+/// more than common words). Sorted by term id.
+pub fn count_terms(vocab: &mut Vocab, parts: &[Part]) -> Vec<(TermId, u32)> {
+    let mut counts: Vec<(TermId, u32)> = Vec::new();
+    for part in parts {
+        for t in cased_terms(part.text) {
+            let w = if t.proper { part.proper } else { part.weight };
+            if w == 0 {
+                continue;
+            }
+            counts.push((vocab.intern(&t.term), w));
+        }
+    }
+    counts.sort_unstable();
+    let mut out: Vec<(TermId, u32)> = Vec::with_capacity(counts.len());
+    for (t, c) in counts {
+        match out.last_mut() {
+            Some(last) if last.0 == t => last.1 += c,
+            _ => out.push((t, c)),
+        }
+    }
+    out
+}
+
+/// Sublinear TF × IDF, L2-normalised.
+pub fn tfidf(vocab: &Vocab, counts: &[(TermId, u32)]) -> SparseVec {
+    let mut v: SparseVec = counts
+        .iter()
+        .map(|&(t, c)| (t, (1.0 + (c as f32).ln()) * vocab.idf(t)))
+        .filter(|&(_, w)| w > 0.0)
+        .collect();
+    normalise(&mut v);
+    v
+}
+
+/// Scales `v` to unit length (no-op for the zero vector).
+pub fn normalise(v: &mut SparseVec) {
+    let n = norm(v);
+    if n > 0.0 {
+        for e in v.iter_mut() {
+            e.1 /= n;
+        }
+    }
+}
+
+/// Euclidean length.
+pub fn norm(v: &[(TermId, f32)]) -> f32 {
+    v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt()
+}
+
+/// Dot product of two sorted sparse vectors.
+pub fn dot(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+/// Cosine similarity (0 when either vector is zero).
+pub fn cosine(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> f32 {
+    let d = norm(a) * norm(b);
+    if d == 0.0 {
+        0.0
+    } else {
+        dot(a, b) / d
+    }
+}
+
+/// `a + b` for sorted sparse vectors.
+pub fn add(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> SparseVec {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if j == b.len() || (i < a.len() && a[i].0 < b[j].0) {
+            out.push(a[i]);
+            i += 1;
+        } else if i == a.len() || b[j].0 < a[i].0 {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push((a[i].0, a[i].1 + b[j].1));
+            i += 1;
+            j += 1;
+        }
+    }
+    out
+}
+
+/// The `k` heaviest entries of `v` (ties: lower term id), sorted by term.
+pub fn top_k(v: &[(TermId, f32)], k: usize) -> SparseVec {
+    let mut by_weight: SparseVec = v.to_vec();
+    by_weight.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    by_weight.truncate(k);
+    by_weight.sort_by_key(|e| e.0);
+    by_weight
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_fold_stem_and_drop_stopwords() {
+        assert_eq!(terms("The Quakes killed 470 in Đakovo, 2008!"), vec!["quake", "kill", "470", "dakovo", "2008"]);
+        assert_eq!(stem("agencies"), "agency");
+        assert_eq!(stem("press"), "press");
+    }
+
+    #[test]
+    fn cosine_of_identical_and_disjoint() {
+        let mut v = Vocab::default();
+        let a = count_terms(&mut v, &[Part { text: "earthquake hits town", weight: 1, proper: 1 }]);
+        v.add_doc(&a.iter().map(|e| e.0).collect::<Vec<_>>());
+        let b = count_terms(&mut v, &[Part { text: "football match", weight: 1, proper: 1 }]);
+        v.add_doc(&b.iter().map(|e| e.0).collect::<Vec<_>>());
+        let (va, vb) = (tfidf(&v, &a), tfidf(&v, &b));
+        assert!((cosine(&va, &va) - 1.0).abs() < 1e-5);
+        assert_eq!(cosine(&va, &vb), 0.0);
+        let s = add(&va, &vb);
+        assert_eq!(s.len(), va.len() + vb.len());
+        assert!(s.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+}

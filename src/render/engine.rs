@@ -1,0 +1,155 @@
+//! Tera setup and theme lookup.
+//!
+//! Template lookup order for a name like `person.html`:
+//! 1. `templates/person.html` in the site root (site overrides),
+//! 2. `themes/<theme>/templates/person.html` on disk,
+//! 3. the built-in default theme compiled into the binary, so `briefing
+//!    build` works in any folder that only has a `content/` directory.
+//!
+//! Static files follow the same order (`static/`, `themes/<theme>/static/`,
+//! built-in) and are copied to the output root.
+
+use crate::config::Config;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+use tera::{Kwargs, State, Tera};
+
+macro_rules! builtin {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/", $name)))),*]
+    };
+}
+
+/// The default theme's files, compiled in: (path inside the theme, contents).
+const BUILTIN: &[(&str, &str)] = builtin![
+    "templates/base.html",
+    "templates/macros.html",
+    "templates/index.html",
+    "templates/article.html",
+    "templates/articles.html",
+    "templates/event.html",
+    "templates/events.html",
+    "templates/person.html",
+    "templates/people.html",
+    "templates/search.html",
+    "templates/404.html",
+    "templates/redirect.html",
+    "templates/atom.xml",
+    "static/style.css",
+    "static/search.js",
+];
+
+/// A template that failed to load or render, with Tera's explanation.
+#[derive(Debug)]
+pub struct TemplateError {
+    /// Template or file name.
+    pub name: String,
+    /// Tera's message (rustc-style, with the source line).
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "template {}: {}", self.name, self.message)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// Loaded templates plus the theme's static files.
+pub struct Engine {
+    tera: Tera,
+    /// Static files: output path → bytes.
+    pub statics: BTreeMap<String, Vec<u8>>,
+}
+
+impl Engine {
+    /// Loads built-in, theme and site templates (later ones win).
+    pub fn load(config: &Config) -> Result<Engine, TemplateError> {
+        let mut templates: BTreeMap<String, String> = BTreeMap::new();
+        let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        if config.theme == "default" {
+            for (path, text) in BUILTIN {
+                match path.strip_prefix("templates/") {
+                    Some(name) => templates.insert(name.to_string(), text.to_string()),
+                    None => statics.insert(path.trim_start_matches("static/").into(), text.as_bytes().to_vec()).map(|_| String::new()),
+                };
+            }
+        }
+        let theme = config.theme_path();
+        if config.theme != "default" && !theme.is_dir() {
+            return Err(TemplateError {
+                name: theme.display().to_string(),
+                message: format!("theme `{}` not found: create themes/{}/ or set `theme: default` in briefing.yaml", config.theme, config.theme),
+            });
+        }
+        read_tree(&theme.join("templates"), &mut |rel, bytes| {
+            templates.insert(rel, String::from_utf8_lossy(&bytes).into_owned());
+        })?;
+        read_tree(&theme.join("static"), &mut |rel, bytes| {
+            statics.insert(rel, bytes);
+        })?;
+        read_tree(&config.templates_path(), &mut |rel, bytes| {
+            templates.insert(rel, String::from_utf8_lossy(&bytes).into_owned());
+        })?;
+        read_tree(&config.root.join("static"), &mut |rel, bytes| {
+            statics.insert(rel, bytes);
+        })?;
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        tera.register_function("url", url_function);
+        tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .map_err(|e| TemplateError { name: "templates".into(), message: full_error(&e) })?;
+        Ok(Engine { tera, statics })
+    }
+
+    /// Renders `name` with `ctx`.
+    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, TemplateError> {
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| TemplateError { name: name.into(), message: full_error(&e) })
+    }
+}
+
+/// `url(path="people/x/")` → a link relative to the page being rendered,
+/// using the page's `root` (`"../../"`). Absolute URLs pass through.
+fn url_function(kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
+    let path: String = kwargs.must_get::<&str>("path")?.to_string();
+    if path.contains("://") {
+        return Ok(path);
+    }
+    let root: String = state.get::<&str>("root")?.map(str::to_string).unwrap_or_default();
+    let path = path.trim_start_matches('/');
+    Ok(if path.is_empty() && root.is_empty() { "./".into() } else { format!("{root}{path}") })
+}
+
+fn full_error(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        msg.push_str(&format!("\n  caused by: {s}"));
+        src = s.source();
+    }
+    msg
+}
+
+/// Calls `f(relative_path, bytes)` for every file under `dir` (if it exists), sorted.
+fn read_tree(dir: &Path, f: &mut dyn FnMut(String, Vec<u8>)) -> Result<(), TemplateError> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| TemplateError { name: dir.display().to_string(), message: e.to_string() })?;
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if !entry.file_type().is_file() || hidden {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let rel: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| TemplateError { name: entry.path().display().to_string(), message: format!("cannot read: {e}") })?;
+        f(rel.join("/"), bytes);
+    }
+    Ok(())
+}

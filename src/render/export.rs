@@ -1,0 +1,122 @@
+//! The JSON data export: `data/{articles,people,events}.json`.
+//!
+//! A contract other tools read: field names are fixed by issue #2 and only
+//! ever extended. Arrays are sorted (articles by id, people by slug, events
+//! newest first) so the files are byte-identical for the same input.
+
+use super::context::{article_url, event_url, person_url};
+use crate::output::SiteFiles;
+use crate::site::Site;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct ArticleRecord<'a> {
+    id: &'a str,
+    source_path: &'a str,
+    title: &'a str,
+    date: String,
+    /// Where the date came from (`front_matter`, `date_line`, …, `file_mtime`).
+    date_source: crate::content::DateSource,
+    source: Option<&'a str>,
+    url: Option<&'a str>,
+    place: Option<&'a str>,
+    event: Option<&'a str>,
+    people: Vec<&'a str>,
+    permalink: String,
+}
+
+#[derive(Serialize)]
+struct PersonRecord<'a> {
+    slug: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    roles: Vec<&'a str>,
+    articles: &'a [String],
+    events: &'a [String],
+    mentions: usize,
+    permalink: String,
+}
+
+#[derive(Serialize)]
+struct EventRecord<'a> {
+    slug: &'a str,
+    title: &'a str,
+    start: String,
+    end: String,
+    place: Option<&'a str>,
+    articles: &'a [String],
+    people: Vec<&'a str>,
+    permalink: String,
+}
+
+/// Adds the three export files.
+pub fn write(site: &Site, files: &mut SiteFiles) {
+    let permalink = |path: String| site.config.absolute(&path);
+    let people_of = |id: &str| -> Vec<&str> {
+        site.people.iter().filter(|p| p.articles.iter().any(|a| a == id)).map(|p| p.slug.as_str()).collect()
+    };
+    let articles: Vec<ArticleRecord> = site
+        .articles
+        .iter()
+        .map(|a| ArticleRecord {
+            id: &a.id,
+            source_path: &a.source_path,
+            title: &a.title,
+            date: a.date.to_string(),
+            date_source: a.date_source,
+            source: a.source.as_deref(),
+            url: a.url.as_deref(),
+            place: a.place.as_deref(),
+            event: site.article_event.get(&a.id).map(String::as_str),
+            people: people_of(&a.id),
+            permalink: permalink(article_url(&a.id)),
+        })
+        .collect();
+    let empty = Vec::new();
+    let people: Vec<PersonRecord> = site
+        .people
+        .iter()
+        .map(|p| {
+            let mut roles: Vec<&str> = p.roles.iter().map(|r| r.title.as_str()).collect();
+            roles.dedup();
+            PersonRecord {
+                slug: &p.slug,
+                name: &p.name,
+                aliases: &p.aliases,
+                roles,
+                articles: &p.articles,
+                events: site.person_events.get(&p.slug).unwrap_or(&empty),
+                mentions: p.mentions.len(),
+                permalink: permalink(person_url(&p.slug)),
+            }
+        })
+        .collect();
+    let events: Vec<EventRecord> = site
+        .events
+        .iter()
+        .map(|e| EventRecord {
+            slug: &e.slug,
+            title: &e.title,
+            start: e.start.to_string(),
+            end: e.end.to_string(),
+            place: e.place.as_deref(),
+            articles: &e.articles,
+            people: site
+                .person_events
+                .iter()
+                .filter(|(_, evs)| evs.contains(&e.slug))
+                .map(|(p, _)| p.as_str())
+                .collect(),
+            permalink: permalink(event_url(&e.slug)),
+        })
+        .collect();
+    files.insert("data/articles.json", to_json(&articles));
+    files.insert("data/people.json", to_json(&people));
+    files.insert("data/events.json", to_json(&events));
+}
+
+fn to_json<T: Serialize>(v: &T) -> String {
+    let mut s = serde_json::to_string_pretty(v).expect("export types always serialise");
+    s.push('\n');
+    s
+}

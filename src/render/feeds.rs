@@ -1,0 +1,122 @@
+//! Atom feeds (site, per event, per person), `sitemap.xml` and `robots.txt`.
+//! These need absolute URLs, so they use `config.base_url`.
+
+use super::context::{article_url, event_url, person_url, SiteCtx};
+use super::{Engine, TemplateError};
+use crate::date::Date;
+use crate::output::SiteFiles;
+use crate::site::Site;
+use serde::Serialize;
+
+/// How many entries a feed carries.
+const FEED_ENTRIES: usize = 30;
+
+#[derive(Serialize)]
+struct Feed {
+    title: String,
+    self_path: String,
+    page_path: String,
+    updated: String,
+    entries: Vec<Entry>,
+}
+
+#[derive(Serialize)]
+struct Entry {
+    title: String,
+    path: String,
+    published: String,
+    updated: String,
+    author: String,
+    summary: String,
+}
+
+/// Writes every feed, the sitemap and robots.txt.
+pub fn write(site: &Site, engine: &Engine, site_ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), TemplateError> {
+    let mut render = |path: String, feed: Feed| -> Result<(), TemplateError> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", site_ctx);
+        ctx.insert("root", "");
+        ctx.insert("feed", &feed);
+        files.insert(path, engine.render("atom.xml", &ctx)?);
+        Ok(())
+    };
+    let events: Vec<Entry> = site.events.iter().map(|e| event_entry(site, e)).collect();
+    render("atom.xml".into(), feed(format!("{}: latest events", site.config.title), "atom.xml", "", events))?;
+    for e in &site.events {
+        let entries = e.articles.iter().rev().filter_map(|id| site.article(id)).map(article_entry).collect();
+        let path = event_url(&e.slug);
+        render(format!("{path}atom.xml"), feed(e.title.clone(), &format!("{path}atom.xml"), &path, entries))?;
+    }
+    for p in &site.people {
+        let mut arts: Vec<_> = p.articles.iter().filter_map(|id| site.article(id)).collect();
+        arts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+        let entries = arts.into_iter().map(article_entry).collect();
+        let path = person_url(&p.slug);
+        render(format!("{path}atom.xml"), feed(format!("Articles naming {}", p.name), &format!("{path}atom.xml"), &path, entries))?;
+    }
+    files.insert("sitemap.xml", sitemap(site));
+    files.insert("robots.txt", format!("User-agent: *\nAllow: /\nSitemap: {}\n", site.config.absolute("sitemap.xml")));
+    Ok(())
+}
+
+fn feed(title: String, self_path: &str, page_path: &str, mut entries: Vec<Entry>) -> Feed {
+    entries.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.path.cmp(&b.path)));
+    entries.truncate(FEED_ENTRIES);
+    // Deterministic: the feed is as new as its newest entry, never "now".
+    let updated = entries.iter().map(|e| e.updated.clone()).max().unwrap_or_else(|| "1970-01-01".into());
+    Feed { title, self_path: self_path.into(), page_path: page_path.into(), updated, entries }
+}
+
+fn event_entry(site: &Site, e: &crate::events::Event) -> Entry {
+    let sources: Vec<String> = e.articles.iter().filter_map(|id| site.article(id)).filter_map(|a| a.source.clone()).collect();
+    let summary = e.summary.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ");
+    Entry {
+        title: e.title.clone(),
+        path: event_url(&e.slug),
+        published: e.start.to_string(),
+        updated: e.end.to_string(),
+        author: join_unique(sources).unwrap_or_else(|| site.config.title.clone()),
+        summary,
+    }
+}
+
+fn article_entry(a: &crate::content::Article) -> Entry {
+    let first = a.prose().next().map(|(_, p)| p.text.clone()).unwrap_or_default();
+    Entry {
+        title: a.title.clone(),
+        path: article_url(&a.id),
+        published: a.date.to_string(),
+        updated: a.date.to_string(),
+        author: a.author.clone().or_else(|| a.source.clone()).unwrap_or_else(|| "Unknown".into()),
+        summary: a.summary.clone().unwrap_or(first),
+    }
+}
+
+fn join_unique(mut v: Vec<String>) -> Option<String> {
+    v.sort();
+    v.dedup();
+    (!v.is_empty()).then(|| v.join(", "))
+}
+
+fn sitemap(site: &Site) -> String {
+    let mut urls: Vec<(String, Option<Date>)> = vec![
+        (String::new(), site.events.iter().map(|e| e.end).max()),
+        ("events/".into(), None),
+        ("people/".into(), None),
+        ("articles/".into(), None),
+        ("search/".into(), None),
+    ];
+    urls.extend(site.events.iter().map(|e| (event_url(&e.slug), Some(e.end))));
+    urls.extend(site.people.iter().map(|p| (person_url(&p.slug), Some(p.last_seen))));
+    urls.extend(site.articles.iter().map(|a| (article_url(&a.id), Some(a.date))));
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (path, date) in urls {
+        out.push_str(&format!("  <url><loc>{}</loc>", super::body::escape(&site.config.absolute(&path))));
+        if let Some(d) = date {
+            out.push_str(&format!("<lastmod>{d}</lastmod>"));
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}

@@ -1,0 +1,96 @@
+//! `render`: the finished [`Site`] → every output file, in memory.
+//!
+//! One context builder per page kind (`pages`), Tera templates from the theme
+//! (`engine`), article bodies (`body`, `highlight`), feeds and sitemap
+//! (`feeds`), the search index (`search`) and the JSON data export (`export`).
+//! Nothing here changes a content decision.
+
+pub mod body;
+pub mod context;
+pub mod engine;
+pub mod export;
+pub mod feeds;
+pub mod highlight;
+pub mod pages;
+pub mod search;
+
+use crate::output::SiteFiles;
+use crate::site::Site;
+pub use engine::{Engine, TemplateError};
+use serde::Serialize;
+
+/// A page about to be rendered: its path and its template.
+pub(crate) struct Page<'a> {
+    /// Site-relative directory of the page (`people/x/`), `""` for home.
+    pub path: String,
+    /// Template name.
+    pub template: &'a str,
+    /// Feeds to list in `<head>` besides the site feed.
+    pub feeds: Vec<context::Link>,
+}
+
+impl Page<'_> {
+    /// `../` once per directory level, so links stay relative.
+    fn root(&self) -> String {
+        "../".repeat(self.path.matches('/').count())
+    }
+}
+
+/// Renders the whole site.
+pub fn render(site: &Site) -> Result<SiteFiles, TemplateError> {
+    let engine = Engine::load(&site.config)?;
+    let mut files = SiteFiles::default();
+    let site_ctx = context::site_ctx(site);
+    let mut emit = |page: Page, name: &str, value: &dyn ErasedCtx| -> Result<(), TemplateError> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &site_ctx);
+        ctx.insert("root", &page.root());
+        ctx.insert("page_url", &page.path);
+        ctx.insert("feeds", &page.feeds);
+        value.insert_into(name, &mut ctx);
+        let html = engine.render(page.template, &ctx)?;
+        files.insert(format!("{}index.html", page.path), html);
+        Ok(())
+    };
+    pages::all(site, &mut emit)?;
+
+    // 404 is served by GitHub Pages at any depth: absolute links only.
+    let mut ctx = tera::Context::new();
+    ctx.insert("site", &site_ctx);
+    ctx.insert("root", &site.config.base_url);
+    ctx.insert("page_url", "404.html");
+    ctx.insert("feeds", &Vec::<context::Link>::new());
+    files.insert("404.html", engine.render("404.html", &ctx)?);
+
+    for r in pages::redirects(site) {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &site_ctx);
+        ctx.insert("root", &"../".repeat(r.from.matches('/').count()));
+        ctx.insert("target", &r.to);
+        ctx.insert("title", &r.title);
+        files.insert(format!("{}index.html", r.from), engine.render("redirect.html", &ctx)?);
+    }
+
+    feeds::write(site, &engine, &site_ctx, &mut files)?;
+    export::write(site, &mut files);
+    search::write(site, &mut files);
+    for (path, bytes) in &engine.statics {
+        files.insert(path.clone(), bytes.clone());
+    }
+    files.insert(".nojekyll", "");
+    if let Some(cname) = site.config.cname.as_deref().filter(|c| !c.trim().is_empty()) {
+        files.insert("CNAME", format!("{}\n", cname.trim()));
+    }
+    Ok(files)
+}
+
+/// Lets `pages` hand differently typed contexts to one emitter.
+pub(crate) trait ErasedCtx {
+    fn insert_into(&self, name: &str, ctx: &mut tera::Context);
+}
+
+impl<T: Serialize> ErasedCtx for T {
+    fn insert_into(&self, name: &str, ctx: &mut tera::Context) {
+        ctx.insert(name, self);
+    }
+}

@@ -1,0 +1,311 @@
+//! One context builder per page kind, and the list of pages to render.
+
+use super::body::{self, NameLink};
+use super::context::*;
+use super::{ErasedCtx, Page, TemplateError};
+use crate::addresses::Redirect;
+use crate::site::Site;
+use serde::Serialize;
+
+/// How many people the home page lists.
+const HOME_PEOPLE: usize = 12;
+/// How many events the home page lists.
+const HOME_EVENTS: usize = 10;
+/// Cap on mention snippets per person page (the rest are one click away in articles).
+const MAX_MENTIONS: usize = 40;
+
+type Emit<'e> = dyn FnMut(Page, &str, &dyn ErasedCtx) -> Result<(), TemplateError> + 'e;
+
+/// Renders every HTML page through `emit`.
+pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
+    let events: Vec<EventBrief> = site.events.iter().map(|e| event_brief(site, e)).collect();
+    let mut people: Vec<PersonBrief> = site.people.iter().map(person_brief).collect();
+    people.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+    let mut articles: Vec<ArticleBrief> = site.articles.iter().map(article_brief).collect();
+    articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+
+    #[derive(Serialize)]
+    struct Home<'a> {
+        events: &'a [EventBrief],
+        people: &'a [PersonBrief],
+    }
+    let home = Home { events: &events[..events.len().min(HOME_EVENTS)], people: &people[..people.len().min(HOME_PEOPLE)] };
+    emit(page("", "index.html"), "home", &home)?;
+    // Index templates read their list from a top-level variable of the same name.
+    emit_list(emit, "events/", "events.html", "events", &events)?;
+    let mut by_name = people.clone();
+    by_name.sort_by(|a, b| a.name.cmp(&b.name));
+    emit_list(emit, "people/", "people.html", "people", &by_name)?;
+    emit_list(emit, "articles/", "articles.html", "articles", &articles)?;
+    emit(page("search/", "search.html"), "search", &())?;
+
+    for e in &site.events {
+        let ctx = event_ctx(site, e);
+        let feeds = vec![Link { title: format!("{} (event feed)", e.title), url: ctx.feed.clone() }];
+        emit(Page { path: event_url(&e.slug), template: "event.html", feeds }, "event", &ctx)?;
+    }
+    for p in &site.people {
+        let ctx = person_ctx(site, p);
+        let feeds = vec![Link { title: format!("{} (person feed)", p.name), url: ctx.feed.clone() }];
+        emit(Page { path: person_url(&p.slug), template: "person.html", feeds }, "person", &ctx)?;
+    }
+    for (i, a) in site.articles.iter().enumerate() {
+        emit(page(&article_url(&a.id), "article.html"), "article", &article_ctx(site, i))?;
+    }
+    Ok(())
+}
+
+fn emit_list<T: Serialize>(emit: &mut Emit, path: &str, template: &str, name: &str, list: &[T]) -> Result<(), TemplateError> {
+    let list: Vec<&T> = list.iter().collect();
+    emit(page(path, template), name, &list)
+}
+
+fn page<'a>(path: &str, template: &'a str) -> Page<'a> {
+    Page { path: path.to_string(), template, feeds: Vec::new() }
+}
+
+/// Redirect pages for addresses that moved (see `addresses`).
+pub(crate) fn redirects(site: &Site) -> Vec<Redirect> {
+    site.redirects.clone()
+}
+
+fn event_brief(site: &Site, e: &crate::events::Event) -> EventBrief {
+    let _ = site;
+    EventBrief {
+        title: e.title.clone(),
+        url: event_url(&e.slug),
+        start: e.start.to_string(),
+        end: e.end.to_string(),
+        article_count: e.articles.len(),
+        place: e.place.clone(),
+    }
+}
+
+fn person_brief(p: &crate::people::Person) -> PersonBrief {
+    PersonBrief {
+        name: p.name.clone(),
+        url: person_url(&p.slug),
+        mentions: p.mentions.len(),
+        article_count: p.articles.len(),
+        role: p.roles.first().map(|r| r.title.clone()),
+    }
+}
+
+/// A statement from an article paragraph, with provenance.
+fn sourced(site: &Site, text: &str, article: &str, paragraph: usize) -> Option<Sourced> {
+    let a = site.article(article)?;
+    Some(Sourced {
+        text: text.to_string(),
+        url: paragraph_url(a, paragraph),
+        source: a.source.clone(),
+        date: a.date.to_string(),
+        who: None,
+    })
+}
+
+fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
+    let a = &site.articles[i];
+    let analysis = &site.analyses[i];
+    let slug_of = |name: &str| site.person_slug_for(&a.id, name);
+    let links = |p: usize| -> Vec<NameLink> {
+        analysis
+            .mentions
+            .iter()
+            .filter(|m| m.paragraph == p)
+            .filter_map(|m| {
+                let slug = slug_of(&m.name)?;
+                Some(NameLink { surface: m.surface.clone(), href: format!("../../{}", person_url(&slug)) })
+            })
+            .collect()
+    };
+    let mut people: Vec<Link> = site
+        .people
+        .iter()
+        .filter(|p| p.articles.iter().any(|x| x == &a.id))
+        .map(|p| Link { title: p.name.clone(), url: person_url(&p.slug) })
+        .collect();
+    people.sort_by(|x, y| x.title.cmp(&y.title));
+    ArticleCtx {
+        id: a.id.clone(),
+        title: a.title.clone(),
+        date: a.date.to_string(),
+        date_long: long_date(a.date),
+        date_source: serde_json::to_value(a.date_source).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+        source: a.source.clone(),
+        original_url: a.url.clone().filter(|u| is_web_url(u)),
+        place: a.place.clone(),
+        author: a.author.clone(),
+        tags: a.tags.clone(),
+        summary: a.summary.clone(),
+        event: site.article_event.get(&a.id).and_then(|s| site.event(s)).map(|e| Link { title: e.title.clone(), url: event_url(&e.slug) }),
+        people,
+        body_html: body::article_html(a, links),
+        url: article_url(&a.id),
+    }
+}
+
+/// Person page context (`person`).
+#[derive(Serialize)]
+struct PersonCtx {
+    slug: String,
+    name: String,
+    aliases: Vec<String>,
+    roles: Vec<Sourced>,
+    events: Vec<EventBrief>,
+    quotes: Vec<Sourced>,
+    mentions: Vec<Sourced>,
+    mention_count: usize,
+    co_mentioned: Vec<CoMention>,
+    first_seen: String,
+    last_seen: String,
+    bio_html: Option<String>,
+    links: Vec<String>,
+    articles: Vec<ArticleBrief>,
+    feed: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct CoMention {
+    name: String,
+    url: String,
+    count: usize,
+}
+
+fn person_ctx(site: &Site, p: &crate::people::Person) -> PersonCtx {
+    let mut articles: Vec<ArticleBrief> = p.articles.iter().filter_map(|id| site.article(id)).map(article_brief).collect();
+    articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    let events = site.person_events.get(&p.slug).map(Vec::as_slice).unwrap_or(&[]);
+    PersonCtx {
+        slug: p.slug.clone(),
+        name: p.name.clone(),
+        aliases: p.aliases.iter().filter(|a| **a != p.name).cloned().collect(),
+        roles: p.roles.iter().filter_map(|r| sourced(site, &r.title, &r.article, r.paragraph)).collect(),
+        events: events.iter().filter_map(|s| site.event(s)).map(|e| event_brief(site, e)).collect(),
+        quotes: p.quotes.iter().filter_map(|q| sourced(site, &q.text, &q.article, q.paragraph)).collect(),
+        mentions: p.mentions.iter().take(MAX_MENTIONS).filter_map(|m| sourced(site, &m.snippet, &m.article, m.paragraph)).collect(),
+        mention_count: p.mentions.len(),
+        co_mentioned: p
+            .co_mentioned
+            .iter()
+            .filter_map(|c| site.person(&c.slug).map(|o| CoMention { name: o.name.clone(), url: person_url(&o.slug), count: c.count }))
+            .collect(),
+        first_seen: p.first_seen.to_string(),
+        last_seen: p.last_seen.to_string(),
+        bio_html: p.bio.as_deref().map(body::escape).map(|b| format!("<p>{b}</p>")),
+        links: p.links.iter().filter(|l| is_web_url(l)).cloned().collect(),
+        articles,
+        feed: format!("{}atom.xml", person_url(&p.slug)),
+        url: person_url(&p.slug),
+    }
+}
+
+/// Event page context (`event`).
+#[derive(Serialize)]
+struct EventCtx {
+    slug: String,
+    title: String,
+    start: String,
+    end: String,
+    start_long: String,
+    end_long: String,
+    place: Option<String>,
+    curated_summary: Option<String>,
+    summary: Vec<Sourced>,
+    timeline: Vec<TimelineEntry>,
+    people: Vec<EventPerson>,
+    quotes: Vec<Sourced>,
+    sources: Vec<ArticleBrief>,
+    related: Vec<EventBrief>,
+    feed: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct TimelineEntry {
+    date: String,
+    approximate: bool,
+    text: String,
+    url: String,
+    source: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EventPerson {
+    name: String,
+    url: String,
+    roles: Vec<Sourced>,
+}
+
+/// How many quotes an event page shows.
+const EVENT_QUOTES: usize = 8;
+/// How many related events an event page shows.
+const RELATED: usize = 5;
+
+fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
+    let in_event = |id: &String| e.articles.contains(id);
+    let mut people: Vec<(&crate::people::Person, usize)> = site
+        .people
+        .iter()
+        .map(|p| (p, p.mentions.iter().filter(|m| in_event(&m.article)).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    people.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
+    let mut quotes = Vec::new();
+    for (p, _) in &people {
+        for q in p.quotes.iter().filter(|q| in_event(&q.article)) {
+            if let Some(mut s) = sourced(site, &q.text, &q.article, q.paragraph) {
+                s.who = Some(Link { title: p.name.clone(), url: person_url(&p.slug) });
+                quotes.push(s);
+            }
+        }
+    }
+    quotes.truncate(EVENT_QUOTES);
+    let sources: Vec<ArticleBrief> = e.articles.iter().filter_map(|id| site.article(id)).map(article_brief).collect();
+    EventCtx {
+        slug: e.slug.clone(),
+        title: e.title.clone(),
+        start: e.start.to_string(),
+        end: e.end.to_string(),
+        start_long: long_date(e.start),
+        end_long: long_date(e.end),
+        place: e.place.clone(),
+        curated_summary: e.curated_summary.clone(),
+        summary: e.summary.iter().filter_map(|s| sourced(site, &s.text, &s.article, s.paragraph)).collect(),
+        timeline: e
+            .timeline
+            .iter()
+            .filter_map(|t| {
+                let s = sourced(site, &t.text, &t.article, t.paragraph)?;
+                Some(TimelineEntry { date: t.date.to_string(), approximate: t.approximate, text: s.text, url: s.url, source: s.source })
+            })
+            .collect(),
+        people: people
+            .iter()
+            .map(|(p, _)| EventPerson {
+                name: p.name.clone(),
+                url: person_url(&p.slug),
+                roles: p.roles.iter().filter(|r| in_event(&r.article)).filter_map(|r| sourced(site, &r.title, &r.article, r.paragraph)).collect(),
+            })
+            .collect(),
+        quotes,
+        sources,
+        related: related_events(site, e).into_iter().map(|r| event_brief(site, r)).collect(),
+        feed: format!("{}atom.xml", event_url(&e.slug)),
+        url: event_url(&e.slug),
+    }
+}
+
+/// Events sharing the most people with `e`.
+fn related_events<'s>(site: &'s Site, e: &crate::events::Event) -> Vec<&'s crate::events::Event> {
+    let mine: Vec<&String> = site.person_events.iter().filter(|(_, evs)| evs.contains(&e.slug)).map(|(p, _)| p).collect();
+    let mut scored: Vec<(usize, &crate::events::Event)> = site
+        .events
+        .iter()
+        .filter(|o| o.slug != e.slug)
+        .map(|o| (mine.iter().filter(|p| site.person_events[**p].contains(&o.slug)).count(), o))
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.start.cmp(&a.1.start)).then_with(|| a.1.slug.cmp(&b.1.slug)));
+    scored.into_iter().take(RELATED).map(|(_, o)| o).collect()
+}

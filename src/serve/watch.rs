@@ -1,0 +1,334 @@
+//! The polling watcher: snapshot the watched paths, compare, debounce, rebuild.
+//!
+//! A snapshot maps every watched file to its [`Stamp`] (mtime, size and, on Unix,
+//! inode). Any difference in the map — a file added, removed, renamed, rewritten
+//! or replaced by a rename — is a change. Editors' temporary and backup files and
+//! dot-files are skipped (see [`is_ignored`]), so the burst of files an atomic save
+//! creates and deletes causes nothing until the real file changes; the final rename
+//! changes the real file's inode and mtime, which is seen.
+//!
+//! Directories are walked recursively; symlinked files are followed but
+//! symlinked directories are not (no cycles). The output directory is never
+//! watched, even when it lies inside a watched directory, so a rebuild cannot
+//! trigger itself.
+
+use super::reload::Hub;
+use super::{Rebuild, ServeOptions, Stop};
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::fs;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+/// What is compared between polls for one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    modified: Option<SystemTime>,
+    len: u64,
+    /// Changes on rename-into-place even when the mtime granularity hides it.
+    inode: u64,
+}
+
+/// Every watched file (canonical path) with its stamp; sorted, so comparable.
+pub type Snapshot = BTreeMap<PathBuf, Stamp>;
+
+/// Polls the watched paths and calls the rebuild closure after a quiet period.
+pub struct Watcher {
+    roots: Vec<PathBuf>,
+    output_dir: PathBuf,
+    poll: Duration,
+    debounce: Duration,
+    /// The state the last rebuild (or the caller's initial build) saw.
+    seen: Snapshot,
+}
+
+impl Watcher {
+    /// Takes the first snapshot now, so every change after `Server::start` returns
+    /// is seen, even one made before the watcher thread first runs.
+    pub fn new(opts: &ServeOptions) -> Watcher {
+        let mut watcher = Watcher {
+            roots: opts.watch.clone(),
+            output_dir: opts.output_dir.clone(),
+            poll: opts.poll,
+            debounce: opts.debounce,
+            seen: Snapshot::new(),
+        };
+        watcher.seen = watcher.snapshot();
+        watcher
+    }
+
+    /// Until `stop`: poll, wait for quiet, rebuild (never two at once: this one
+    /// thread is the only caller), and report to the terminal and the hub.
+    pub fn run(mut self, mut rebuild: Rebuild, hub: &Hub, stop: &Stop) {
+        while !stop.sleep(self.poll) {
+            let now = self.snapshot();
+            if now == self.seen {
+                continue;
+            }
+            let Some(settled) = self.settle(now, stop) else {
+                return;
+            };
+            // Changes made while the rebuild runs differ from `seen` and trigger
+            // the next rebuild, so no edit is lost.
+            self.seen = settled;
+            rebuild_once(&mut rebuild, hub);
+        }
+    }
+
+    /// Waits until two snapshots `debounce` apart agree (an editor's save, a `git
+    /// checkout` or a copy is over), but no longer than [`Watcher::max_settle`] so a
+    /// file that never stops changing still gets built. `None` when stopped.
+    fn settle(&self, mut current: Snapshot, stop: &Stop) -> Option<Snapshot> {
+        let deadline = Instant::now() + self.max_settle();
+        loop {
+            if stop.sleep(self.debounce) {
+                return None;
+            }
+            let next = self.snapshot();
+            if next == current || Instant::now() >= deadline {
+                return Some(next);
+            }
+            current = next;
+        }
+    }
+
+    /// The longest a burst of changes can postpone a rebuild.
+    fn max_settle(&self) -> Duration {
+        (self.debounce * 10).max(Duration::from_secs(1))
+    }
+
+    /// The current state of every watched file. Paths that do not exist (yet) are
+    /// simply absent, so their appearance is a change.
+    pub fn snapshot(&self) -> Snapshot {
+        let output_dir = fs::canonicalize(&self.output_dir).ok();
+        let mut snapshot = Snapshot::new();
+        for root in &self.roots {
+            let Ok(root) = fs::canonicalize(root) else {
+                continue;
+            };
+            // A watched path is taken as given even if its name looks ignorable.
+            if root.is_dir() {
+                walk(&root, output_dir.as_deref(), &mut snapshot);
+            } else if let Some(stamp) = stamp(&root) {
+                snapshot.insert(root, stamp);
+            }
+        }
+        snapshot
+    }
+}
+
+/// Adds every file under `dir` (recursively) to `snapshot`. Entries that vanish
+/// or cannot be read mid-walk are skipped: the next poll sees the settled state.
+fn walk(dir: &Path, output_dir: Option<&Path>, snapshot: &mut Snapshot) {
+    if Some(dir) == output_dir {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if is_ignored(&entry.file_name()) {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        if kind.is_dir() {
+            walk(&path, output_dir, snapshot);
+        } else if let Some(stamp) = stamp(&path) {
+            // Files and symlinks to files; `stamp` is None for symlinked dirs.
+            snapshot.insert(path, stamp);
+        }
+    }
+}
+
+/// The stamp of a regular file (following symlinks), or `None`.
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = fs::metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    Some(Stamp {
+        modified: meta.modified().ok(),
+        len: meta.len(),
+        inode: inode(&meta),
+    })
+}
+
+#[cfg(unix)]
+fn inode(meta: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+#[cfg(not(unix))]
+fn inode(_meta: &fs::Metadata) -> u64 {
+    0
+}
+
+/// Names the watcher never looks at: dot-files and dot-dirs (`.git`, vim's
+/// `.x.swp`, emacs's `.#x` locks), backups (`x~`, `x.bak`), vim swap files and its
+/// `4913` write probe, emacs autosaves (`#x#`), and the temporary files other
+/// editors and tools write before renaming into place.
+pub fn is_ignored(name: &OsStr) -> bool {
+    let Some(name) = name.to_str() else {
+        return false; // not ours to judge; a non-UTF-8 name is still watched
+    };
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext)
+        .unwrap_or_default();
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name == "4913"
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
+        || matches!(
+            ext,
+            "swp" | "swo" | "swn" | "swx" | "swpx" | "tmp" | "bak" | "crswap"
+        )
+}
+
+/// Runs the rebuild once and reports. A panic in the closure is reported like an
+/// error, so one bad build cannot kill the watcher.
+fn rebuild_once(rebuild: &mut Rebuild, hub: &Hub) {
+    let started = Instant::now();
+    let result = panic::catch_unwind(AssertUnwindSafe(&mut *rebuild))
+        .unwrap_or_else(|payload| Err(panic_text(payload.as_ref())));
+    let ms = started.elapsed().as_millis();
+    match result {
+        Ok(summary) => {
+            println!("rebuilt in {ms} ms: {summary}");
+            hub.reloaded();
+        }
+        Err(error) => {
+            eprintln!(
+                "error: rebuild failed after {ms} ms (still serving the last good site):\n{error}"
+            );
+            hub.failed(&error);
+        }
+    }
+}
+
+/// The message of a panic payload.
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    let message = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    format!("the rebuild panicked: {message}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_droppings_are_ignored() {
+        for name in [
+            ".git",
+            ".page.md.swp",
+            ".#page.md",
+            "#page.md#",
+            "page.md~",
+            "page.md.swp",
+            "page.md.swx",
+            "4913",
+            "page.md___jb_tmp___",
+            "page.md.tmp",
+            "page.md.crswap",
+        ] {
+            assert!(is_ignored(OsStr::new(name)), "{name}");
+        }
+        for name in ["page.md", "briefing.yaml", "base.html", "4913.md", "swp"] {
+            assert!(!is_ignored(OsStr::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn panics_become_errors() {
+        let hub = Hub::default();
+        let mut rebuild: Rebuild = Box::new(|| panic!("boom"));
+        rebuild_once(&mut rebuild, &hub);
+        assert_eq!(
+            hub.generation(),
+            0,
+            "a failed build is not a new generation"
+        );
+        let error = hub.last_error().expect("the panic is reported as an error");
+        assert!(error.contains("boom"), "{error}");
+        let mut rebuild: Rebuild = Box::new(|| Ok("fine".into()));
+        rebuild_once(&mut rebuild, &hub);
+        assert_eq!(hub.generation(), 1);
+        assert_eq!(hub.last_error(), None);
+    }
+
+    /// A fresh, empty directory under the system temp dir.
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("briefing-watch-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn watcher(dir: &Path) -> Watcher {
+        let mut opts = ServeOptions::new(dir.join("site/public"));
+        opts.watch = vec![
+            dir.join("site"),
+            dir.join("config.yaml"),
+            dir.join("absent"),
+        ];
+        Watcher::new(&opts)
+    }
+
+    fn names(snapshot: &Snapshot, dir: &Path) -> Vec<String> {
+        let dir = fs::canonicalize(dir).unwrap();
+        let relative = |p: &PathBuf| p.strip_prefix(&dir).unwrap().display().to_string();
+        snapshot.keys().map(relative).collect()
+    }
+
+    #[test]
+    fn snapshot_skips_droppings_and_the_output_dir() {
+        let dir = temp_dir("snapshot");
+        for file in [
+            "site/content/a.md",
+            "site/content/.a.md.swp",
+            "site/content/a.md~",
+            "site/content/4913",
+            "site/.git/HEAD",
+            "site/public/index.html",
+            "config.yaml",
+        ] {
+            let path = dir.join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, file).unwrap();
+        }
+        let snapshot = watcher(&dir).snapshot();
+        assert_eq!(names(&snapshot, &dir), ["config.yaml", "site/content/a.md"]);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn atomic_save_and_new_files_are_changes() {
+        let dir = temp_dir("atomic");
+        fs::create_dir_all(dir.join("site")).unwrap();
+        fs::write(dir.join("site/a.md"), "same").unwrap();
+        let watcher = watcher(&dir);
+        assert_eq!(watcher.snapshot(), watcher.seen, "nothing changed yet");
+        // An editor's atomic save: same size, written elsewhere, renamed over.
+        fs::write(dir.join("site/.a.md.tmp"), "SAME").unwrap();
+        assert_eq!(watcher.snapshot(), watcher.seen, "temp files are ignored");
+        fs::rename(dir.join("site/.a.md.tmp"), dir.join("site/a.md")).unwrap();
+        let after_save = watcher.snapshot();
+        assert_ne!(after_save, watcher.seen);
+        fs::write(dir.join("absent"), "now here").unwrap();
+        let after_create = watcher.snapshot();
+        assert_ne!(after_create, after_save);
+        assert_eq!(names(&after_create, &dir), ["absent", "site/a.md"]);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}
