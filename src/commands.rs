@@ -23,10 +23,12 @@ pub fn check(opts: &BuildOptions) -> Result<String, String> {
 /// `briefing serve`: build, then serve and rebuild on change.
 pub fn serve(opts: &BuildOptions, bind: IpAddr, port: u16, quiet: bool) -> Result<(), String> {
     let config = build::config(opts).map_err(|e| e.to_string())?;
-    match build::run(opts) {
+    // The server starts even when the first build fails: the browser shows
+    // the error until it is fixed.
+    let first = build::run(opts);
+    match &first {
         Ok(s) if !quiet => println!("{s}"),
         Ok(_) => {}
-        // The server still starts: the browser shows the error until it is fixed.
         Err(e) => eprintln!("error: {e}"),
     }
     let root = &config.root;
@@ -43,6 +45,9 @@ pub fn serve(opts: &BuildOptions, bind: IpAddr, port: u16, quiet: bool) -> Resul
     let build_opts = opts.clone();
     let rebuild = Box::new(move || build::run(&build_opts).map(|s| s.to_string()).map_err(|e| e.to_string()));
     let server = Server::start(serve_opts, rebuild).map_err(|e| e.to_string())?;
+    if let Err(e) = first {
+        server.report_error(&e.to_string());
+    }
     println!("Serving {} at http://{}/ (Ctrl-C to stop)", config.output_path().display(), server.local_addr());
     server.wait();
     Ok(())

@@ -4,6 +4,7 @@
 //! and joins their results. It decides nothing itself beyond wiring: each
 //! stage owns its decisions, and `render` only presents the result.
 
+use crate::addresses::{self, Addressable, AddressBook, Redirect};
 use crate::config::Config;
 use crate::content::{self, Article, ContentErrors, Skipped};
 use crate::events::{self, Event};
@@ -30,6 +31,12 @@ pub struct Site {
     pub person_events: BTreeMap<String, Vec<String>>,
     /// Files in the content directory that are not articles, and drafts.
     pub skipped: Vec<Skipped>,
+    /// Addresses that moved, as redirect pages.
+    pub redirects: Vec<Redirect>,
+    /// (article id, in-article resolved name) → person slug, for linking names.
+    pub name_index: BTreeMap<(String, String), String>,
+    /// Per-article clustering explanations, by article id.
+    pub explanations: BTreeMap<String, String>,
 }
 
 /// Why a build failed. Every variant lists all problems it found.

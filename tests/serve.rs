@@ -333,13 +333,13 @@ fn directories_misses_and_methods() {
             "404.html is HTML too"
         );
     }
+    // Without a 404.html the fallback is still HTML, so it carries the script.
     fs::remove_file(site.dir.join("out/404.html")).unwrap();
-    let plain = get(addr, "/missing");
-    assert_eq!(plain.status, 404);
-    assert_eq!(
-        plain.header("Content-Type"),
-        Some("text/plain; charset=utf-8")
-    );
+    let fallback = get(addr, "/missing-page");
+    assert_eq!(fallback.status, 404);
+    let html = fallback.text();
+    assert!(html.contains("<h1>404 Not Found</h1>") && html.contains("__briefing/events"));
+    assert!(!html.contains("missing-page"), "the path is not echoed");
 
     for method in ["POST", "PUT", "DELETE", "OPTIONS"] {
         let reply = request(
@@ -408,6 +408,23 @@ fn a_change_rebuilds_and_reloads_and_a_failed_build_keeps_the_last_good_site() {
     fs::write(site.dir.join("src/page.txt~"), "x").unwrap();
     let quiet = tab.wait_for("reload", Instant::now() + Duration::from_millis(300));
     assert_eq!(quiet, None, "ignored files triggered a rebuild");
+}
+
+#[test]
+fn an_initial_build_error_reported_at_start_reaches_new_tabs() {
+    let site = Fixture::new("initial").start();
+    let server = site.server.as_ref().unwrap();
+    server.report_error("config: unknown key `titel`");
+    let mut tab = Events::connect(site.addr());
+    assert_eq!(tab.next(Instant::now() + DEADLINE).unwrap().0, "hello");
+    let error = tab.next(Instant::now() + DEADLINE);
+    assert_eq!(
+        error,
+        Some(("error".into(), "config: unknown key `titel`".into()))
+    );
+    site.edit("fixed");
+    let reload = tab.wait_for("reload", Instant::now() + DEADLINE);
+    assert_eq!(reload.as_deref(), Some("1"));
 }
 
 #[test]

@@ -59,6 +59,12 @@ pub fn clean_lines(lines: &mut [&str], markdown: bool) -> Cleaned {
     out
 }
 
+/// A line the clean pass drops whatever its neighbours (embed leftovers,
+/// related links, `Original url:` labels).
+pub fn is_boilerplate(line: &str) -> bool {
+    is_embed_leftover(line) || is_related_link(line) || original_url_rest(line).is_some()
+}
+
 /// A Markdown fence opener/closer (```` ``` ```` or `~~~`).
 pub fn is_fence(line: &str) -> bool {
     let t = line.trim_start();
@@ -94,7 +100,10 @@ fn is_related_link(line: &str) -> bool {
     if after_label(line, &["related article:", "related articles:", "related:"]).is_some() {
         return true;
     }
-    let Some(rest) = after_label(line, &["read more:", "read also:", "see also:", "also read:"]) else {
+    let Some(rest) = after_label(
+        line,
+        &["read more:", "read also:", "see also:", "also read:"],
+    ) else {
         return false;
     };
     let rest = rest.trim().trim_matches(['*', '_']).trim();
@@ -119,15 +128,46 @@ pub fn url_in(text: &str) -> Option<String> {
 
 /// Agencies and photo libraries named in credit lines.
 const CREDIT_WORDS: &[&str] = &[
-    "Getty", "Images", "Photos", "Photo", "Reuters", "AFP", "AP", "Anadolu", "EPA", "EFE",
-    "Bloomberg", "Pool", "Sputnik", "TASS", "Xinhua", "Shutterstock", "Alamy", "NurPhoto",
-    "SOPA", "LightRocket", "Imago", "Kremlin", "Service",
+    "Getty",
+    "Images",
+    "Photos",
+    "Photo",
+    "Reuters",
+    "AFP",
+    "AP",
+    "Anadolu",
+    "EPA",
+    "EFE",
+    "Bloomberg",
+    "Pool",
+    "Sputnik",
+    "TASS",
+    "Xinhua",
+    "Shutterstock",
+    "Alamy",
+    "NurPhoto",
+    "SOPA",
+    "LightRocket",
+    "Imago",
+    "Kremlin",
+    "Service",
 ];
 
 /// Agencies that credit as `Agency/Photographer`.
 const SLASH_AGENCIES: &[&str] = &[
-    "Reuters", "AFP", "AP", "EPA", "EPA-EFE", "TASS", "Sputnik", "Anadolu", "Xinhua", "Bloomberg",
-    "Pool", "Getty Images", "Imago",
+    "Reuters",
+    "AFP",
+    "AP",
+    "EPA",
+    "EPA-EFE",
+    "TASS",
+    "Sputnik",
+    "Anadolu",
+    "Xinhua",
+    "Bloomberg",
+    "Pool",
+    "Getty Images",
+    "Imago",
 ];
 
 /// A photo-credit line: `A | B | Getty Images`, `Reuters/First Last`,
@@ -137,7 +177,20 @@ pub fn is_credit_line(line: &str) -> bool {
     if t.is_empty() || t.chars().count() > 100 {
         return false;
     }
-    if after_label(t, &["photo:", "photos:", "photo by ", "photograph:", "image:", "credit:", "picture:"]).is_some() {
+    if after_label(
+        t,
+        &[
+            "photo:",
+            "photos:",
+            "photo by ",
+            "photograph:",
+            "image:",
+            "credit:",
+            "picture:",
+        ],
+    )
+    .is_some()
+    {
         return true;
     }
     if t.ends_with(['.', '!', '?', ',', ';', ':']) {
@@ -170,7 +223,9 @@ fn is_slash_credit(t: &str) -> bool {
 }
 
 fn starts_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -185,7 +240,10 @@ mod tests {
 
     #[test]
     fn drops_embed_leftovers_in_any_dress() {
-        let (lines, _) = run("Keep me.\n### **Embed:**\nEmbed:\n*Embed*\nEmbedded systems are fun.", true);
+        let (lines, _) = run(
+            "Keep me.\n### **Embed:**\nEmbed:\n*Embed*\nEmbedded systems are fun.",
+            true,
+        );
         assert_eq!(lines, ["Keep me.", "", "", "", "Embedded systems are fun."]);
     }
 
@@ -203,9 +261,14 @@ mod tests {
 
     #[test]
     fn takes_original_url_from_same_or_next_line() {
-        let (lines, c) = run("Body.\n\nOriginal url:\n\n<https://example.org/a/b>\n", true);
+        let (lines, c) = run(
+            "Body.\n\nOriginal url:\n\n<https://example.org/a/b>\n",
+            true,
+        );
         assert_eq!(c.url.as_deref(), Some("https://example.org/a/b"));
-        assert!(lines.iter().all(|l| !l.contains("example.org") && !l.contains("Original")));
+        assert!(lines
+            .iter()
+            .all(|l| !l.contains("example.org") && !l.contains("Original")));
         let (_, c) = run("Original URL: https://example.net/z", false);
         assert_eq!(c.url.as_deref(), Some("https://example.net/z"));
     }
@@ -224,10 +287,22 @@ mod tests {
 
     #[test]
     fn recognises_credit_shapes() {
-        for yes in ["Jo Bloggs | Getty Photos", "Anadolu | Anadolu | Getty Images", "EPA/Ann Example", "Photo: City Hall", "(Photo by Kim Doe)"] {
+        for yes in [
+            "Jo Bloggs | Getty Photos",
+            "Anadolu | Anadolu | Getty Images",
+            "EPA/Ann Example",
+            "Photo: City Hall",
+            "(Photo by Kim Doe)",
+        ] {
             assert!(is_credit_line(yes), "{yes}");
         }
-        for no in ["Sales | Marketing | Finance", "He said Reuters/Ipsos polled.", "Either/or", "A short heading", "Prices rose 3% | up"] {
+        for no in [
+            "Sales | Marketing | Finance",
+            "He said Reuters/Ipsos polled.",
+            "Either/or",
+            "A short heading",
+            "Prices rose 3% | up",
+        ] {
             assert!(!is_credit_line(no), "{no}");
         }
     }
@@ -240,9 +315,18 @@ mod tests {
 
     #[test]
     fn finds_urls_in_all_shapes() {
-        assert_eq!(url_in("<https://a.example/x>").as_deref(), Some("https://a.example/x"));
-        assert_eq!(url_in("[t](http://b.example/y)").as_deref(), Some("http://b.example/y"));
-        assert_eq!(url_in("see https://c.example/z now").as_deref(), Some("https://c.example/z"));
+        assert_eq!(
+            url_in("<https://a.example/x>").as_deref(),
+            Some("https://a.example/x")
+        );
+        assert_eq!(
+            url_in("[t](http://b.example/y)").as_deref(),
+            Some("http://b.example/y")
+        );
+        assert_eq!(
+            url_in("see https://c.example/z now").as_deref(),
+            Some("https://c.example/z")
+        );
         assert_eq!(url_in("https://"), None);
         assert_eq!(url_in("no link"), None);
     }

@@ -30,7 +30,10 @@ pub fn parse_standalone(line: &str) -> Option<Date> {
         return Some(d);
     }
     let mut words = line.split_whitespace().peekable();
-    if words.peek().is_some_and(|w| is_weekday(w.trim_end_matches(','))) {
+    if words
+        .peek()
+        .is_some_and(|w| is_weekday(w.trim_end_matches(',')))
+    {
         words.next();
     }
     let a = words.next()?;
@@ -52,7 +55,9 @@ pub fn first_mention(text: &str) -> Option<Date> {
             let mut ahead = words.clone();
             let next = ahead.next().unwrap_or("");
             let after = ahead.next().unwrap_or("");
-            if let Some(d) = month_day_year(word, next, after).or_else(|| day_month_year(prev, word, next)) {
+            if let Some(d) =
+                month_day_year(word, next, after).or_else(|| day_month_year(prev, word, next))
+            {
                 return Some(d);
             }
         }
@@ -173,8 +178,14 @@ mod tests {
 
     #[test]
     fn mentions_in_prose() {
-        assert_eq!(first_mention("The ship docked on Nov. 4, 2022, at dawn."), d(2022, 11, 4));
-        assert_eq!(first_mention("Signed on 12 June 2019 in a hall."), d(2019, 6, 12));
+        assert_eq!(
+            first_mention("The ship docked on Nov. 4, 2022, at dawn."),
+            d(2022, 11, 4)
+        );
+        assert_eq!(
+            first_mention("Signed on 12 June 2019 in a hall."),
+            d(2019, 6, 12)
+        );
         assert_eq!(
             first_mention("It began on April 2, 2018 and ended on May 5, 2018."),
             d(2018, 4, 2)
@@ -186,12 +197,18 @@ mod tests {
 
     #[test]
     fn leading_date_lines() {
-        assert_eq!(date_line(" date 2030-01-15 "), Some((d(2030, 1, 15).unwrap(), "")));
+        assert_eq!(
+            date_line(" date 2030-01-15 "),
+            Some((d(2030, 1, 15).unwrap(), ""))
+        );
         assert_eq!(
             date_line("date 2030-01-15 GENEVA (AP) - Text"),
             Some((d(2030, 1, 15).unwrap(), "GENEVA (AP) - Text"))
         );
-        assert_eq!(date_line("Date: 2030-01-15"), Some((d(2030, 1, 15).unwrap(), "")));
+        assert_eq!(
+            date_line("Date: 2030-01-15"),
+            Some((d(2030, 1, 15).unwrap(), ""))
+        );
         assert_eq!(date_line("dated 2030-01-15"), None);
         assert_eq!(date_line("date 2030-01-15x"), None);
         assert_eq!(date_line("date night was fun"), None);

@@ -26,9 +26,15 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     let (text, note): (Cow<'_, str>, _) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         utf8_or_1252(rest)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (Cow::Owned(utf16(rest, u16::from_le_bytes)), Some(NOTE_UTF16))
+        (
+            Cow::Owned(utf16(rest, u16::from_le_bytes)),
+            Some(NOTE_UTF16),
+        )
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (Cow::Owned(utf16(rest, u16::from_be_bytes)), Some(NOTE_UTF16))
+        (
+            Cow::Owned(utf16(rest, u16::from_be_bytes)),
+            Some(NOTE_UTF16),
+        )
     } else {
         utf8_or_1252(bytes)
     };
@@ -56,9 +62,8 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
 /// page leaves undefined map to the C1 control of the same value, as the
 /// WHATWG encoding standard does.
 const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-    '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-    'ž', 'Ÿ',
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
 ];
 
 /// Decodes every byte as Windows-1252 (Latin-1 outside 0x80..=0x9F).
@@ -107,11 +112,19 @@ mod tests {
 
     #[test]
     fn decodes_utf16_with_bom() {
-        let le: Vec<u8> = b"\xFF\xFE".iter().copied().chain("hé\r\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let le: Vec<u8> = b"\xFF\xFE"
+            .iter()
+            .copied()
+            .chain("hé\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         let d = decode(&le);
         assert_eq!(d.text, "hé\n");
         assert_eq!(d.note, Some(NOTE_UTF16));
-        let be: Vec<u8> = b"\xFE\xFF".iter().copied().chain("ok".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let be: Vec<u8> = b"\xFE\xFF"
+            .iter()
+            .copied()
+            .chain("ok".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decode(&be).text, "ok");
     }
 }

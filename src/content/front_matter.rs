@@ -101,7 +101,10 @@ pub fn parse(path: &str, yaml: &str) -> Result<FrontMatter, Vec<ContentError>> {
                 path,
                 FILE_LINE_OFFSET + 1,
                 1,
-                format!("front matter must be `key: value` lines, found {}", kind(&other)),
+                format!(
+                    "front matter must be `key: value` lines, found {}",
+                    kind(&other)
+                ),
                 "write one `key: value` per line, e.g. `title: Talks begin`",
             )])
         }
@@ -185,7 +188,10 @@ fn string(key: &str, v: Value) -> Result<Option<String>, Problem> {
 
 fn strings(key: &str, v: Value) -> Result<Vec<String>, Problem> {
     let problem = |found: &Value| Problem {
-        message: format!("`{key}` must be a list of strings or one string, found {}", kind(found)),
+        message: format!(
+            "`{key}` must be a list of strings or one string, found {}",
+            kind(found)
+        ),
         help: format!(
             "write `{key}: [one, two]` or `{key}: one`; quote values YAML reads as \
              numbers or booleans, e.g. `\"2025\"`"
@@ -308,9 +314,15 @@ fn key_position(yaml: &str, key: &str, nth: usize) -> (usize, usize) {
         let unquoted = line
             .strip_prefix('"')
             .and_then(|l| l.strip_prefix(key)?.strip_prefix('"'))
-            .or_else(|| line.strip_prefix('\'').and_then(|l| l.strip_prefix(key)?.strip_prefix('\'')))
+            .or_else(|| {
+                line.strip_prefix('\'')
+                    .and_then(|l| l.strip_prefix(key)?.strip_prefix('\''))
+            })
             .or_else(|| line.strip_prefix(key));
-        let Some(after) = unquoted.map(str::trim_start).and_then(|l| l.strip_prefix(':')) else {
+        let Some(after) = unquoted
+            .map(str::trim_start)
+            .and_then(|l| l.strip_prefix(':'))
+        else {
             continue;
         };
         seen += 1;
@@ -340,7 +352,13 @@ fn syntax_error(path: &str, yaml: &str, e: &serde_yaml::Error) -> ContentError {
     {
         let (line, column) = key_position(yaml, key, 2);
         let message = format!("`{key}` appears twice in the front matter");
-        return ContentError::new(path, line + FILE_LINE_OFFSET, column, message, "keep one of them");
+        return ContentError::new(
+            path,
+            line + FILE_LINE_OFFSET,
+            column,
+            message,
+            "keep one of them",
+        );
     }
     let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
     let message = relocate_message(&raw, (line, column));

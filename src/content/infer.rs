@@ -25,6 +25,8 @@ pub struct Lead {
     pub title_markdown: Option<String>,
     /// From ` date …` (true) or a standalone date line (false).
     pub date: Option<(Date, bool)>,
+    /// From a plain headline line.
+    pub title_plain: Option<String>,
     /// From a `By …` line.
     pub author: Option<String>,
     /// From a wire dateline: "RIYADH" → "Riyadh".
@@ -38,15 +40,16 @@ pub struct Lead {
 pub fn read_lead(lines: &mut [&str], markdown: bool) -> Lead {
     let mut lead = Lead::default();
     let mut body = None;
-    for i in 0..lines.len() {
-        let line = lines[i];
+    let headline_at = headline_line(lines);
+    for (i, slot) in lines.iter_mut().enumerate() {
+        let line = *slot;
         if line.trim().is_empty() {
             continue;
         }
         if lead.date.is_none() {
             if let Some((d, rest)) = dates::date_line(line) {
                 lead.date = Some((d, true));
-                lines[i] = rest;
+                *slot = rest;
                 if rest.is_empty() {
                     continue;
                 }
@@ -57,23 +60,28 @@ pub fn read_lead(lines: &mut [&str], markdown: bool) -> Lead {
         if markdown && lead.title_markdown.is_none() {
             if let Some(t) = h1(line) {
                 lead.title_markdown = Some(t.to_string());
-                lines[i] = "";
+                *slot = "";
                 continue;
             }
         }
         if lead.date.is_none() {
             if let Some(d) = dates::parse_standalone(line) {
                 lead.date = Some((d, false));
-                lines[i] = "";
+                *slot = "";
                 continue;
             }
         }
         if lead.author.is_none() {
             if let Some(name) = byline(line) {
                 lead.author = Some(name.to_string());
-                lines[i] = "";
+                *slot = "";
                 continue;
             }
+        }
+        if headline_at == Some(i) && lead.title_markdown.is_none() && lead.title_plain.is_none() {
+            lead.title_plain = Some(line.trim().to_string());
+            *slot = "";
+            continue;
         }
         body = Some(i);
         break;
@@ -86,6 +94,27 @@ pub fn read_lead(lines: &mut [&str], markdown: bool) -> Lead {
         }
     }
     lead
+}
+
+/// Index of the first non-blank line if it has the shape of a headline
+/// (module docs). Looked at before the lead is read, so ` date …` lines and
+/// headings never qualify.
+fn headline_line(lines: &[&str]) -> Option<usize> {
+    let i = lines.iter().position(|l| !l.trim().is_empty())?;
+    let t = lines[i].trim();
+    let words = t.split_whitespace().count();
+    let shaped = t.chars().count() <= 120
+        && (2..=20).contains(&words)
+        && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !t.ends_with([
+            '.', '!', '?', ':', ';', ',', '…', '"', '”', '’', ')', '*', '_', '|',
+        ])
+        && dates::date_line(t).is_none()
+        && dates::parse_standalone(t).is_none()
+        && byline(t).is_none();
+    let alone = lines.get(i + 1).is_some_and(|l| l.trim().is_empty());
+    let more = lines[i + 1..].iter().any(|l| !l.trim().is_empty());
+    (shaped && alone && more).then_some(i)
 }
 
 /// The text of an ATX level-1 heading line (`# Title #`).
@@ -105,10 +134,14 @@ fn h1(line: &str) -> Option<&str> {
 /// `By Jane Roe` / `*By Jane Roe and Sam Poe*`: the names.
 fn byline(line: &str) -> Option<&str> {
     let t = line.trim().trim_matches(['*', '_']).trim();
-    let names = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY "))?.trim();
+    let names = t
+        .strip_prefix("By ")
+        .or_else(|| t.strip_prefix("BY "))?
+        .trim();
     let words = names.split_whitespace().count();
     let capitalised = names.split_whitespace().all(|w| {
-        w.starts_with(char::is_uppercase) || matches!(w, "and" | "de" | "van" | "von" | "al" | "bin")
+        w.starts_with(char::is_uppercase)
+            || matches!(w, "and" | "de" | "van" | "von" | "al" | "bin")
     });
     let ok = (1..=8).contains(&words) && names.len() <= 80 && capitalised && !names.ends_with('.');
     ok.then_some(names)
@@ -135,14 +168,19 @@ pub fn dateline(line: &str) -> Option<Dateline<'_>> {
     let agency_ok = !agency.is_empty()
         && agency.len() <= 30
         && agency.split_whitespace().count() <= 4
-        && agency.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '&'));
+        && agency
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '&'));
     let head = t[..open].trim_end();
     let place_raw = head.split(',').next()?.trim();
     if !agency_ok || !is_capitals(place_raw) {
         return None;
     }
     let after = t[close + 1..].trim_start();
-    let sep = after.chars().next().filter(|c| matches!(c, ':' | '-' | '–' | '—'))?;
+    let sep = after
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ':' | '-' | '–' | '—'))?;
     let rest = &after[sep.len_utf8()..];
     if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
         return None;
@@ -168,7 +206,11 @@ pub fn place_from_dateline(dateline: &str) -> Option<String> {
     if !place.chars().any(char::is_alphabetic) {
         return None;
     }
-    Some(if is_capitals(place) { title_case(place) } else { place.to_string() })
+    Some(if is_capitals(place) {
+        title_case(place)
+    } else {
+        place.to_string()
+    })
 }
 
 /// "NEW YORK" → "New York", "WINSTON-SALEM" → "Winston-Salem".
@@ -186,6 +228,19 @@ fn title_case(s: &str) -> String {
     out
 }
 
+/// The outlet named by a sign-off line: leading dashes, anything after a
+/// spaced dash and trailing lowercase words dropped
+/// (`-- Harbour Times` → "Harbour Times", `Lake Post city desk` → "Lake Post").
+pub fn outlet_from_sign_off(line: &str) -> Option<String> {
+    let t = line.trim().trim_start_matches(['-', '—', '–', ' ']);
+    let t = [" — ", " – ", " - "].iter().fold(t, |t, sep| t.split(sep).next().unwrap_or(t));
+    let mut words: Vec<&str> = t.split_whitespace().collect();
+    while words.last().is_some_and(|w| !w.starts_with(char::is_uppercase)) {
+        words.pop();
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 /// Longest inferred title, in characters, before it is cut with "…".
 pub const TITLE_MAX: usize = 90;
 
@@ -200,14 +255,16 @@ pub fn title_from_text(text: &str) -> Option<String> {
 
 fn cap_title(sentence: &str) -> String {
     if sentence.chars().count() <= TITLE_MAX {
-        let last_word = sentence.rsplit(' ').next().unwrap_or("");
-        // Keep the period of "U.S." at the end; drop a sentence's full stop.
+        // Drop a sentence's full stop, but keep the period of a final "U.S.".
         return match sentence.strip_suffix('.') {
-            Some(s) if !s.rsplit(' ').next().unwrap_or("").contains('.') && last_word.len() > 1 => s.to_string(),
+            Some(s) if !s.rsplit(' ').next().unwrap_or("").contains('.') => s.to_string(),
             _ => sentence.to_string(),
         };
     }
-    let cut = sentence.char_indices().nth(TITLE_MAX).map_or(sentence.len(), |(i, _)| i);
+    let cut = sentence
+        .char_indices()
+        .nth(TITLE_MAX)
+        .map_or(sentence.len(), |(i, _)| i);
     let head = &sentence[..cut];
     let head = match head.rfind(' ') {
         Some(space) if space > 0 => &head[..space],

@@ -1,6 +1,319 @@
 //! `content`: walk the content directory, decode, parse front matter, infer
 //! metadata, clean scraped text → `Vec<Article>`.
+//!
+//! Per file ([`parse_article`]):
+//! 1. decode bytes (UTF-8, BOM, UTF-16; else Windows-1252 with a note);
+//! 2. `.md`/`.markdown` may open with YAML front matter (`front_matter`);
+//!    `.txt` never has any (a `.txt` starting with `---` is text). A `.txt`
+//!    with Markdown markup (`# ` headings, `**bold**`, `[text](url)`, code
+//!    fences) is read as Markdown;
+//! 3. without front matter, metadata comes from the text: the lead lines
+//!    (`infer`), boilerplate and credit lines (`clean`), date mentions;
+//! 4. blocks and their shape rules (`blocks`); anchors `p1..pN`.
+//!
+//! Precedence when several sources give the same field (first wins):
+//! - title: front matter, a leading `# ` heading or headline line, the first sentence of the
+//!   first prose paragraph, the file stem;
+//! - date: front matter, ` date …` line, standalone date line, the first
+//!   full date written in a prose paragraph or caption, the file's mtime;
+//! - source: front matter, the outlet of the url (the publisher the text
+//!   was taken from), the agency of a wire dateline, a closing sign-off
+//!   line (`-- Outlet Name`, inferred formats only);
+//! - place: front matter extras `place` then `dateline` (wire archives),
+//!   the wire dateline at the start of the text.
+//!
+//! Front matter articles keep their Markdown as written: the scrape
+//! heuristics that guess structure (short lines → headings) only apply to
+//! inferred formats; the specific cleanups (boilerplate, credits, captions,
+//! split paragraphs) apply to all.
 
 mod article;
+mod blocks;
+mod clean;
+mod dates;
+mod decode;
+mod error;
+mod front_matter;
+mod infer;
+mod slug;
+mod sources;
+mod walk;
 
 pub use article::{Article, BlockKind, DateSource, Format, Paragraph};
+pub use blocks::markdown_options;
+pub use error::{ContentError, ContentErrors};
+pub use slug::slugify;
+pub use walk::{SkipReason, Skipped};
+
+use crate::date::Date;
+use front_matter::FrontMatter;
+use std::path::Path;
+
+/// The articles of a content directory, and the files that are not articles.
+#[derive(Debug)]
+pub struct Loaded {
+    /// Sorted by `source_path`, slugs unique. Drafts included (`draft: true`).
+    pub articles: Vec<Article>,
+    /// Files that were not loaded, with the reason, in walk order.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Loads every article under `dir`. Fails with every problem found (all
+/// files are read before failing).
+pub fn load(dir: &Path) -> Result<Loaded, ContentErrors> {
+    if !dir.is_dir() {
+        return Err(ContentErrors(vec![ContentError::whole_file(
+            &dir.display().to_string(),
+            "content directory not found",
+            "create it, or pass another with `--content DIR`",
+        )]));
+    }
+    let walked = walk::walk(dir);
+    let mut errors = walked.errors;
+    let mut articles = Vec::with_capacity(walked.articles.len());
+    for result in load_files(dir, &walked.articles) {
+        match result {
+            Ok(a) => articles.push(a),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort();
+        return Err(ContentErrors(errors));
+    }
+    articles.sort_by(|a, b| a.source_path.cmp(&b.source_path));
+    slug::dedupe(&mut articles);
+    Ok(Loaded {
+        articles,
+        skipped: walked.skipped,
+    })
+}
+
+/// [`load_file`] over `paths`, on all cores, results in `paths` order (so
+/// the outcome does not depend on thread timing).
+fn load_files(
+    root: &Path,
+    paths: &[std::path::PathBuf],
+) -> Vec<Result<Article, Vec<ContentError>>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || paths.len() < 64 {
+        return paths.iter().map(|p| load_file(root, p)).collect();
+    }
+    std::thread::scope(|s| {
+        let workers: Vec<_> = paths
+            .chunks(paths.len().div_ceil(threads))
+            .map(|chunk| {
+                s.spawn(move || chunk.iter().map(|p| load_file(root, p)).collect::<Vec<_>>())
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("content loader thread panicked"))
+            .collect()
+    })
+}
+
+/// Reads and parses one article file; `source_path` is `path` relative to
+/// `root`. The file's mtime is the date of last resort.
+pub fn load_file(root: &Path, path: &Path) -> Result<Article, Vec<ContentError>> {
+    let source_path = walk::relative(root, path);
+    let unreadable = |e: std::io::Error| {
+        vec![ContentError::whole_file(
+            &source_path,
+            format!("cannot read file: {e}"),
+            "check the file's permissions, or move it out of the content directory",
+        )]
+    };
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let mtime = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| Date::from_days((d.as_secs() / 86_400) as i64));
+    parse_article(&source_path, &bytes, mtime)
+}
+
+/// Parses one article from its bytes. Pure: the caller supplies the path
+/// (relative to the content dir, for messages and the format) and the
+/// file's mtime (the date of last resort; without it, an article with no
+/// date anywhere is an error). The `id` is not yet unique: [`load`] makes
+/// slugs unique across articles.
+pub fn parse_article(
+    source_path: &str,
+    bytes: &[u8],
+    mtime: Option<Date>,
+) -> Result<Article, Vec<ContentError>> {
+    let decoded = decode::decode(bytes);
+    let text: &str = &decoded.text;
+    let ext = source_path.rsplit_once('.').map_or("", |(_, e)| e);
+    let is_md = ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown");
+    let split = if is_md {
+        front_matter::split(source_path, text).map_err(|e| vec![e])?
+    } else {
+        None
+    };
+    let (fm, body, format) = match split {
+        Some(s) => (
+            Some(front_matter::parse(source_path, s.yaml)?),
+            s.body,
+            Format::MarkdownFrontMatter,
+        ),
+        None if is_md || looks_like_markdown(text) => (None, text, Format::Markdown),
+        None => (None, text, Format::Text),
+    };
+    let markdown = format != Format::Text;
+    let mut lines: Vec<&str> = body.lines().collect();
+    let lead = match fm {
+        None => infer::read_lead(&mut lines, markdown),
+        Some(_) => infer::Lead::default(),
+    };
+    let cleaned = clean::clean_lines(&mut lines, markdown);
+    let raw = if markdown {
+        blocks::markdown_blocks(&lines)
+    } else {
+        blocks::text_blocks(&lines)
+    };
+    let blocks = blocks::finish(raw, &cleaned.caption_lines, fm.is_none());
+
+    let fm = fm.unwrap_or_default();
+    let mut notes: Vec<String> = decoded.note.iter().map(|n| n.to_string()).collect();
+    let (date, date_source) =
+        settle_date(&fm, &lead, &blocks, mtime).ok_or_else(|| vec![no_date(source_path)])?;
+    if date_source == DateSource::FileMtime {
+        notes.push("no date found in the text: used the file's modification time".to_string());
+    }
+    let title = settle_title(&fm, &lead, &blocks, source_path);
+    let url = non_empty(fm.url).or(cleaned.url);
+    let sign_off = blocks.last().filter(|b| b.sign_off);
+    let source = non_empty(fm.source)
+        .or_else(|| url.as_deref().and_then(sources::outlet_from_url))
+        .or(lead.agency)
+        .or_else(|| sign_off.and_then(|b| infer::outlet_from_sign_off(&b.text)));
+    let place = fm
+        .extra
+        .get("place")
+        .cloned()
+        .and_then(|p| non_empty(Some(p)))
+        .or_else(|| {
+            fm.extra
+                .get("dateline")
+                .and_then(|d| infer::place_from_dateline(d))
+        })
+        .or(lead.place);
+    let paragraphs = blocks
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| Paragraph {
+            anchor: format!("p{}", i + 1),
+            kind: b.kind,
+            text: b.text,
+            markdown: b.markdown,
+        })
+        .collect();
+    Ok(Article {
+        id: slug::article_slug(&title, source_path),
+        source_path: source_path.to_string(),
+        title,
+        date,
+        date_source,
+        source,
+        url,
+        place,
+        author: non_empty(fm.author).or(lead.author),
+        tags: fm.tags,
+        event: non_empty(fm.event),
+        people: fm.people,
+        summary: non_empty(fm.summary),
+        draft: fm.draft,
+        format,
+        paragraphs,
+        notes,
+        extra: fm.extra,
+    })
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+fn settle_date(
+    fm: &FrontMatter,
+    lead: &infer::Lead,
+    blocks: &[blocks::Block],
+    mtime: Option<Date>,
+) -> Option<(Date, DateSource)> {
+    if let Some(d) = fm.date {
+        return Some((d, DateSource::FrontMatter));
+    }
+    if let Some((d, is_date_line)) = lead.date {
+        let how = if is_date_line {
+            DateSource::DateLine
+        } else {
+            DateSource::StandaloneDate
+        };
+        return Some((d, how));
+    }
+    blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Prose | BlockKind::Caption))
+        .find_map(|b| dates::first_mention(&b.text))
+        .map(|d| (d, DateSource::TextMention))
+        .or_else(|| mtime.map(|d| (d, DateSource::FileMtime)))
+}
+
+fn no_date(path: &str) -> ContentError {
+    ContentError::whole_file(
+        path,
+        "no date found: no front matter `date:`, no date line and no written date in the text",
+        "add front matter `date: 2025-02-18`, or a first line ` date 2025-02-18`",
+    )
+}
+
+fn settle_title(
+    fm: &FrontMatter,
+    lead: &infer::Lead,
+    blocks: &[blocks::Block],
+    source_path: &str,
+) -> String {
+    non_empty(fm.title.clone())
+        .or_else(|| {
+            lead.title_markdown
+                .as_deref()
+                .map(blocks::inline_text)
+                .filter(|t| !t.is_empty())
+        })
+        .or_else(|| lead.title_plain.clone())
+        .or_else(|| {
+            let first = blocks.iter().find(|b| b.kind == BlockKind::Prose)?;
+            infer::title_from_text(&first.text)
+        })
+        .unwrap_or_else(|| {
+            let file = source_path.rsplit('/').next().unwrap_or(source_path);
+            file.rsplit_once('.').map_or(file, |(s, _)| s).to_string()
+        })
+}
+
+/// Markdown markup in a `.txt`: an ATX heading, a code fence, `**bold**`
+/// or a `[text](target)` link on some line. Boilerplate lines that the
+/// clean pass drops (`Related article: [..](..)`) do not count: one pasted
+/// link must not turn a one-paragraph-per-line text into Markdown.
+fn looks_like_markdown(text: &str) -> bool {
+    text.lines().filter(|l| !clean::is_boilerplate(l)).any(|line| {
+        let t = line.trim_start();
+        let hashes = t.bytes().take_while(|&b| b == b'#').count();
+        let heading = (1..=6).contains(&hashes) && t[hashes..].starts_with(' ');
+        let bold = t.find("**").is_some_and(|i| t[i + 2..].contains("**"));
+        let link = t.find('[').is_some_and(|i| t[i..].contains("]("));
+        heading || clean::is_fence(line) || bold || link
+    })
+}
+
+#[cfg(test)]
+#[path = "mod_tests.rs"]
+mod tests;
+
+#[cfg(test)]
+#[path = "seeds_tests.rs"]
+mod seeds_tests;

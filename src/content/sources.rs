@@ -56,7 +56,9 @@ const KNOWN: &[(&str, &str)] = &[
 ];
 
 /// Second-level labels under which registrations happen (`example.co.uk`).
-const SECOND_LEVEL: &[&str] = &["co", "com", "org", "net", "ac", "gov", "edu", "go", "ne", "or"];
+const SECOND_LEVEL: &[&str] = &[
+    "co", "com", "org", "net", "ac", "gov", "edu", "go", "ne", "or",
+];
 
 /// The host of an `http(s)://` address, lowercased, without `www.`, port
 /// or credentials. `None` for anything else.
@@ -71,7 +73,9 @@ pub fn host(url: &str) -> Option<String> {
     let host = host.strip_prefix("www.").unwrap_or(host);
     let valid = !host.is_empty()
         && host.contains('.')
-        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
     valid.then(|| host.to_ascii_lowercase())
 }
 
@@ -80,7 +84,8 @@ pub fn host(url: &str) -> Option<String> {
 pub fn outlet_from_url(url: &str) -> Option<String> {
     let host = host(url)?;
     if let Some((_, name)) = KNOWN.iter().find(|(domain, _)| {
-        host == *domain || (host.ends_with(domain) && host[..host.len() - domain.len()].ends_with('.'))
+        host == *domain
+            || (host.ends_with(domain) && host[..host.len() - domain.len()].ends_with('.'))
     }) {
         return Some(name.to_string());
     }
@@ -114,8 +119,14 @@ mod tests {
 
     #[test]
     fn extracts_hosts() {
-        assert_eq!(host("https://www.Example.org/a/b?c").as_deref(), Some("example.org"));
-        assert_eq!(host("http://user@news.example.net:8080/x").as_deref(), Some("news.example.net"));
+        assert_eq!(
+            host("https://www.Example.org/a/b?c").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            host("http://user@news.example.net:8080/x").as_deref(),
+            Some("news.example.net")
+        );
         assert_eq!(host("ftp://example.org"), None);
         assert_eq!(host("https://localhost/"), None);
     }
@@ -137,13 +148,22 @@ mod tests {
     #[test]
     fn does_not_match_a_suffix_that_is_not_a_label() {
         // "notreuters.com" must not be taken for reuters.com.
-        assert_eq!(outlet_from_url("https://notreuters.com/a").as_deref(), Some("Notreuters"));
+        assert_eq!(
+            outlet_from_url("https://notreuters.com/a").as_deref(),
+            Some("Notreuters")
+        );
     }
 
     #[test]
     fn unknown_hosts_use_the_registrable_domain() {
-        assert_eq!(outlet_from_url("https://news.kyiv-post.example/a").as_deref(), Some("Kyiv Post"));
-        assert_eq!(outlet_from_url("https://www.dailyplanet.co.uk/a").as_deref(), Some("Dailyplanet"));
+        assert_eq!(
+            outlet_from_url("https://news.kyiv-post.example/a").as_deref(),
+            Some("Kyiv Post")
+        );
+        assert_eq!(
+            outlet_from_url("https://www.dailyplanet.co.uk/a").as_deref(),
+            Some("Dailyplanet")
+        );
         assert_eq!(outlet_from_url("not a url"), None);
     }
 }

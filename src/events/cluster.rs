@@ -50,6 +50,11 @@ pub struct Params {
     pub proper_weight: u32,
     /// Weight of the cosine over proper terms only (names, places).
     pub entity_weight: f32,
+    /// Share of the nearest-member cosine in the similarity (the rest is
+    /// the centroid cosine).
+    pub link_weight: f32,
+    /// Penalty when the article's protagonists are new to the event.
+    pub conflict_weight: f32,
     /// Weight of the name overlap.
     pub name_weight: f32,
     /// Bonus when the article's place is one of the event's places.
@@ -72,8 +77,10 @@ impl Default for Params {
             threshold: 0.30,
             title_weight: 2,
             proper_weight: 2,
-            name_weight: 0.25,
+            name_weight: 0.0,
             entity_weight: 0.0,
+            link_weight: 0.0,
+            conflict_weight: 0.0,
             place_weight: 0.05,
             day_penalty: 0.04,
             window_days: 14,
@@ -89,8 +96,18 @@ impl Default for Params {
 pub struct CandidateScore {
     /// Event index (in creation order).
     pub event: usize,
+    /// DEBUG coverage of doc's top entities by event, event's by doc.
+    pub cov: (f32, f32),
     /// TF-IDF cosine with the event centroid.
     pub cosine: f32,
+    /// Best cosine with one of the event's recent articles.
+    pub link: f32,
+    /// Cosine over proper terms (names, places) with the event's.
+    pub entity: f32,
+    /// IDF-weighted share of the article's names the event already had.
+    pub name_overlap: f32,
+    /// Articles in the event so far.
+    pub size: usize,
     /// Names of the article the event already had.
     pub shared_names: usize,
     /// Days between the article and the event's dated span, if both dated.
@@ -129,10 +146,15 @@ pub struct Clustering {
     pub centroids: Vec<SparseVec>,
 }
 
+/// Members kept per event for the nearest-member similarity.
+const RECENT: usize = 16;
+
 /// Mutable state of one event while clustering.
 #[derive(Default)]
 struct EventState {
     centroid: SparseVec,
+    /// The latest member vectors, for the nearest-member similarity.
+    recent: Vec<SparseVec>,
     entities: SparseVec,
     names: HashSet<TermId>,
     places: Vec<String>,
@@ -142,6 +164,8 @@ struct EventState {
 /// Prepared features of one document.
 struct Features {
     vector: SparseVec,
+    /// Proper terms of the title and first sentence, with their IDF.
+    lead: SparseVec,
     entities: SparseVec,
     keys: SparseVec,
     names: Vec<NameKeys>,
@@ -153,6 +177,8 @@ struct Features {
 struct NameKeys {
     full: TermId,
     last: TermId,
+    /// Capitalised mentions of the last word in the body (≥ 2: a protagonist).
+    salience: u32,
 }
 
 /// Clusters `docs` (any order) into events. Deterministic: the visiting
@@ -182,10 +208,10 @@ pub fn cluster(docs: &[ClusterDoc], p: &Params) -> Clustering {
 }
 
 /// Name keys live in the term vocabulary under a prefix no word can have.
-fn name_terms(name: &str) -> Option<(String, String)> {
+fn name_terms(name: &str) -> Option<(String, String, String)> {
     let words: Vec<String> = tfidf::terms(name).into_iter().filter(|w| w.len() > 1).collect();
     let last = words.last()?.clone();
-    Some((format!("#{}", words.join(" ")), format!("#{last}")))
+    Some((format!("#{}", words.join(" ")), format!("#{last}"), last))
 }
 
 /// Counts terms (title twice), builds vocabulary, IDF and vectors.
@@ -194,6 +220,7 @@ fn featurize(docs: &[ClusterDoc], order: &[usize], p: &Params) -> (Vocab, Vec<Fe
     let mut counts = vec![Vec::new(); docs.len()];
     let mut names = vec![Vec::new(); docs.len()];
     let mut entity_counts = vec![Vec::new(); docs.len()];
+    let mut lead_counts = vec![Vec::new(); docs.len()];
     for &i in order {
         let d = &docs[i];
         let parts = [
@@ -203,11 +230,18 @@ fn featurize(docs: &[ClusterDoc], order: &[usize], p: &Params) -> (Vocab, Vec<Fe
         counts[i] = tfidf::count_terms(&mut vocab, &parts);
         let proper_only = [Part { text: &d.text, weight: 0, proper: 1 }];
         entity_counts[i] = tfidf::count_terms(&mut vocab, &proper_only);
+        let lead_parts = [
+            Part { text: &d.title, weight: 0, proper: 1 },
+            Part { text: lead_sentence(&d.text), weight: 0, proper: 1 },
+        ];
+        lead_counts[i] = tfidf::count_terms(&mut vocab, &lead_parts);
         let mut keys: Vec<TermId> = counts[i].iter().map(|e| e.0).collect();
         let mut seen = HashSet::new();
         for n in &d.names {
-            if let Some((full, last)) = name_terms(n) {
-                let k = NameKeys { full: vocab.intern(&full), last: vocab.intern(&last) };
+            if let Some((full, last, word)) = name_terms(n) {
+                let word = vocab.intern(&word);
+                let salience = entity_counts[i].binary_search_by_key(&word, |e: &(TermId, u32)| e.0).map_or(0, |k| entity_counts[i][k].1);
+                let k = NameKeys { full: vocab.intern(&full), last: vocab.intern(&last), salience };
                 if seen.insert(k.full) {
                     keys.extend([k.full, k.last]);
                     names[i].push(k);
@@ -230,7 +264,8 @@ fn featurize(docs: &[ClusterDoc], order: &[usize], p: &Params) -> (Vocab, Vec<Fe
             keys.dedup_by_key(|k| k.0);
             let places = docs[i].places.iter().map(|s| s.to_lowercase()).collect();
             let entities = tfidf::tfidf(&vocab, &entity_counts[i]);
-            Features { vector, entities, keys, names: std::mem::take(&mut names[i]), places }
+            let lead = lead_counts[i].iter().filter(|e| vocab.df(e.0) > 1).map(|e| (e.0, vocab.idf(e.0))).collect();
+            Features { vector, entities, lead, keys, names: std::mem::take(&mut names[i]), places }
         })
         .collect();
     (vocab, feats)
@@ -257,7 +292,7 @@ impl State {
             .map(|h| self.score(h.event, d, f, vocab, p))
             .collect();
         scored.sort_by(|a, b| b.total.total_cmp(&a.total).then(a.event.cmp(&b.event)));
-        scored.truncate(3);
+        scored.truncate(8);
         let new_event = self.events.len();
         if let Some(pin) = &d.pinned {
             let e = self.by_pin.get(pin).copied();
@@ -272,6 +307,10 @@ impl State {
         let ev = &self.events[e];
         let cosine = tfidf::cosine(&f.vector, &ev.centroid);
         let entity = tfidf::cosine(&f.entities, &ev.entities);
+        let prot: Vec<&NameKeys> = f.names.iter().filter(|n| n.salience >= 2).collect();
+        let missing = prot.iter().filter(|n| !ev.names.contains(&n.last)).count();
+        let cov = (lead_coverage(&f.lead, &ev.centroid), if prot.is_empty() { -1.0 } else { missing as f32 / prot.len() as f32 });
+        let link = ev.recent.iter().map(|m| tfidf::dot(&f.vector, m)).fold(0.0, f32::max);
         let (mut have, mut total_w, mut shared_names) = (0.0, 0.0, 0);
         for n in &f.names {
             let w = vocab.idf(n.full);
@@ -291,8 +330,9 @@ impl State {
         };
         let penalty = days.map_or(0.0, |n| p.day_penalty * (n - 1).max(0) as f32);
         let place = f.places.iter().any(|pl| ev.places.contains(pl));
-        let total = cosine + p.entity_weight * entity + p.name_weight * name_overlap + if place { p.place_weight } else { 0.0 } - penalty;
-        CandidateScore { event: e, cosine, shared_names, days, total }
+        let total = -p.conflict_weight * cov.1.max(0.0) + (1.0 - p.link_weight) * cosine + p.link_weight * link + p.entity_weight * entity + p.name_weight * name_overlap + if place { p.place_weight } else { 0.0 } - penalty;
+        let size = self.members[e].len();
+        CandidateScore { event: e, cov, cosine, link, entity, name_overlap, size, shared_names, days, total }
     }
 
     /// Adds document `i` to `event` (creating it when new).
@@ -309,6 +349,10 @@ impl State {
         let ev = &mut self.events[event];
         ev.centroid = tfidf::add(&ev.centroid, &f.vector);
         ev.entities = tfidf::add(&ev.entities, &f.entities);
+        if ev.recent.len() == RECENT {
+            ev.recent.remove(0);
+        }
+        ev.recent.push(f.vector.clone());
         for n in &f.names {
             ev.names.insert(n.full);
             ev.names.insert(n.last);
@@ -326,4 +370,39 @@ impl State {
             self.index.add(key, event, day);
         }
     }
+}
+
+/// Weighted share of `a`'s `k` heaviest terms that `b` has.
+fn coverage(a: &[(TermId, f32)], b: &[(TermId, f32)], k: usize) -> f32 {
+    let top = tfidf::top_k(a, k);
+    let total: f32 = top.iter().map(|e| e.1).sum();
+    if total == 0.0 {
+        return -1.0;
+    }
+    let have: f32 = top.iter().filter(|e| b.binary_search_by_key(&e.0, |x| x.0).is_ok()).map(|e| e.1).sum();
+    have / total
+}
+
+/// The first sentence (or line) of `text`, at most ~400 bytes.
+fn lead_sentence(text: &str) -> &str {
+    let mut end = text.len().min(400);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let line = head.split('\n').find(|l| !l.trim().is_empty()).unwrap_or("");
+    match crate::nlp::sentences::split(line).first() {
+        Some(r) => &line[r.clone()],
+        None => line,
+    }
+}
+
+/// IDF-weighted share of the lead's proper terms the event has used.
+fn lead_coverage(lead: &[(TermId, f32)], centroid: &[(TermId, f32)]) -> f32 {
+    let total: f32 = lead.iter().map(|e| e.1).sum();
+    if total == 0.0 {
+        return 1.0;
+    }
+    let have: f32 = lead.iter().filter(|e| centroid.binary_search_by_key(&e.0, |x| x.0).is_ok()).map(|e| e.1).sum();
+    have / total
 }

@@ -198,9 +198,13 @@ pub fn count_terms(vocab: &mut Vocab, parts: &[Part]) -> Vec<(TermId, u32)> {
 }
 
 /// Sublinear TF × IDF, L2-normalised.
+///
+/// Terms seen in only one document are left out: they can never be shared,
+/// so all they would do is shrink every cosine of a wordy article.
 pub fn tfidf(vocab: &Vocab, counts: &[(TermId, u32)]) -> SparseVec {
     let mut v: SparseVec = counts
         .iter()
+        .filter(|&&(t, _)| vocab.df(t) > 1)
         .map(|&(t, c)| (t, (1.0 + (c as f32).ln()) * vocab.idf(t)))
         .filter(|&(_, w)| w > 0.0)
         .collect();

@@ -21,6 +21,11 @@ const MAX_HEAD: usize = 16 * 1024;
 /// A client that sends nothing for this long is dropped.
 const IO_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The 404 page when the site has none (the request path is never echoed).
+const FALLBACK_404: &str = "<!doctype html>\n<html><head><meta charset=\"utf-8\">\
+    <title>404 Not Found</title></head>\n<body><h1>404 Not Found</h1>\
+    <p>There is no such file in the served directory.</p></body></html>\n";
+
 /// The served directory plus the live-reload hub, shared by connection threads.
 pub struct Site {
     root: PathBuf,
@@ -130,7 +135,10 @@ impl Site {
         })
     }
 
-    /// The site's own `404.html` with status 404, or a plain-text fallback.
+    /// The site's own `404.html` with status 404, or a minimal HTML page. The
+    /// fallback is HTML, not plain text, so that it carries the reload script: when
+    /// the first build failed and nothing exists yet, the tab still shows the error
+    /// overlay and reloads once a build succeeds.
     fn not_found(&self) -> Response {
         let page = RequestPath::parse("/404.html").map(|p| self.locate(&p));
         if let Ok(Found::File(file)) = page {
@@ -138,7 +146,12 @@ impl Site {
                 return response;
             }
         }
-        Response::text(404, "404 Not Found\n")
+        Response {
+            status: 404,
+            content_type: "text/html; charset=utf-8",
+            headers: Vec::new(),
+            body: inject(FALLBACK_404.as_bytes().to_vec(), &self.hub.script()),
+        }
     }
 }
 

@@ -15,8 +15,9 @@
 //!   [`ServeOptions::poll`]. Polling needs no platform API, and it sees every way an
 //!   editor can save: in-place writes, atomic saves (write a temp file, rename it
 //!   over the original), rename-into-place, and network or container filesystems
-//!   where inotify/FSEvents never fire. A poll over a few thousand files costs
-//!   well under a millisecond per tick of `stat` calls.
+//!   where inotify/FSEvents never fire. The price is `stat` calls: about 2 ms per
+//!   poll for 1,000 files and 27 ms for 20,000, so the pause between polls grows
+//!   with the tree to keep the watcher under about a tenth of one core.
 //! - **Live reload uses Server-Sent Events** at `/__briefing/events`: plain HTTP,
 //!   built into every browser, reconnects by itself. The reload script is injected
 //!   by the *server* into `text/html` responses, so `briefing build` output never
@@ -130,6 +131,13 @@ impl Server {
     /// The number of browser tabs currently connected for live reload.
     pub fn reload_clients(&self) -> usize {
         self.hub.client_count()
+    }
+
+    /// Shows a build error as the overlay in open and future tabs until the next
+    /// successful rebuild. For an initial build that failed before
+    /// [`Server::start`]; the watcher's rebuild errors are reported automatically.
+    pub fn report_error(&self, error: &str) {
+        self.hub.failed(error);
     }
 
     /// Blocks until the server stops (for the CLI, that is forever).

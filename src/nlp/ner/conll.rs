@@ -27,7 +27,10 @@ pub struct Document {
 impl Document {
     /// The words, sentence by sentence, as the taggers take them.
     pub fn words(&self) -> Vec<Vec<&str>> {
-        self.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect()
+        self.sentences
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect()
     }
 }
 
@@ -108,7 +111,10 @@ pub fn tag_conll(input: &str) -> String {
 }
 
 /// [`tag_conll`] with any document tagger.
-pub(crate) fn tag_conll_with(input: &str, mut tagger: impl FnMut(&[Vec<&str>]) -> Vec<Vec<Tag>>) -> String {
+pub(crate) fn tag_conll_with(
+    input: &str,
+    mut tagger: impl FnMut(&[Vec<&str>]) -> Vec<Vec<Tag>>,
+) -> String {
     let lines: Vec<Line> = input.lines().map(classify).collect();
     // Group token lines into documents of sentences, as `read` does.
     let mut docs: Vec<Vec<Vec<&str>>> = vec![Vec::new()];
@@ -131,7 +137,10 @@ pub(crate) fn tag_conll_with(input: &str, mut tagger: impl FnMut(&[Vec<&str>]) -
         let last = docs.len() - 1;
         docs[last].push(sent);
     }
-    let tags: Vec<Tag> = docs.iter().flat_map(|d| tagger(d).into_iter().flatten()).collect();
+    let tags: Vec<Tag> = docs
+        .iter()
+        .flat_map(|d| tagger(d).into_iter().flatten())
+        .collect();
     let mut tags = tags.into_iter();
     let mut out = String::with_capacity(input.len());
     for l in &lines {
@@ -192,7 +201,13 @@ mod tests {
             doc.iter()
                 .map(|s| {
                     s.iter()
-                        .map(|w| if w.chars().next().is_some_and(char::is_uppercase) { Tag::B(EntityType::Per) } else { Tag::O })
+                        .map(|w| {
+                            if w.chars().next().is_some_and(char::is_uppercase) {
+                                Tag::B(EntityType::Per)
+                            } else {
+                                Tag::O
+                            }
+                        })
                         .collect()
                 })
                 .collect()
@@ -201,7 +216,10 @@ mod tests {
         assert_eq!(out.lines().count(), SAMPLE.lines().count());
         for (a, b) in SAMPLE.lines().zip(out.lines()) {
             assert_eq!(a.is_empty(), b.is_empty());
-            assert_eq!(a.split_whitespace().next(), b.split('\t').next().filter(|s| !s.is_empty()));
+            assert_eq!(
+                a.split_whitespace().next(),
+                b.split('\t').next().filter(|s| !s.is_empty())
+            );
         }
         assert!(out.contains("visited\tO\nOslo\tB-PER\n"));
         assert!(out.starts_with("-DOCSTART-\tO\n\n"));

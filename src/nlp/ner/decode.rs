@@ -2,7 +2,9 @@
 //! Viterbi for stage 1, derive document features, run Viterbi for stage 2.
 
 use super::docfeats::DocLabels;
-use super::features::{base_features, bucket, is_caps_sentence, lex, DocAppearance, FeatBuf, Lex, TokenCtx};
+use super::features::{
+    base_features, bucket, is_caps_sentence, lex, DocAppearance, FeatBuf, Lex, TokenCtx,
+};
 use super::gazetteer::Gazetteer;
 use super::model::{Model, ROW};
 use super::tags::NUM_TAGS;
@@ -20,11 +22,22 @@ pub(crate) struct DocCtx {
 
 /// Reads a document (`doc[s][k]` = token `k` of sentence `s`).
 pub(crate) fn doc_ctx<S: AsRef<str>>(doc: &[Vec<S>], gaz: &Gazetteer) -> DocCtx {
-    let lexes: Vec<Vec<Lex>> = doc.iter().map(|s| s.iter().map(|w| lex(w.as_ref())).collect()).collect();
+    let lexes: Vec<Vec<Lex>> = doc
+        .iter()
+        .map(|s| s.iter().map(|w| lex(w.as_ref())).collect())
+        .collect();
     let appear = DocAppearance::new(&lexes);
     let ctx = lexes
         .iter()
-        .map(|s| s.iter().map(|&l| TokenCtx { lex: l, gaz: gaz.get(l.lower), doc: appear.get(l.lower) }).collect())
+        .map(|s| {
+            s.iter()
+                .map(|&l| TokenCtx {
+                    lex: l,
+                    gaz: gaz.get(l.lower),
+                    doc: appear.get(l.lower),
+                })
+                .collect()
+        })
         .collect();
     let caps = lexes.iter().map(|s| is_caps_sentence(s)).collect();
     DocCtx { lexes, ctx, caps }
@@ -32,7 +45,11 @@ pub(crate) fn doc_ctx<S: AsRef<str>>(doc: &[Vec<S>], gaz: &Gazetteer) -> DocCtx 
 
 /// Tag indices for every token of a document. With `two_stage == false`
 /// only the local (stage-1) model runs — used to measure what stage 2 adds.
-pub(crate) fn tag_doc<S: AsRef<str>>(model: &Model, doc: &[Vec<S>], two_stage: bool) -> Vec<Vec<u8>> {
+pub(crate) fn tag_doc<S: AsRef<str>>(
+    model: &Model,
+    doc: &[Vec<S>],
+    two_stage: bool,
+) -> Vec<Vec<u8>> {
     let dc = doc_ctx(doc, &model.gaz);
     let mut fb = FeatBuf::new();
     let mut scores: Vec<Vec<[i32; ROW]>> = Vec::with_capacity(doc.len());

@@ -50,8 +50,9 @@ impl DocLabels {
                     continue;
                 }
                 let c = map.entry(l.lower).or_default();
-                c.by_slot[slot(st[k])] += 1;
-                c.multi_per += in_multi_per(st, k) as u16;
+                // Saturating: an article repeating one word 65,536 times must not panic.
+                c.by_slot[slot(st[k])] = c.by_slot[slot(st[k])].saturating_add(1);
+                c.multi_per = c.multi_per.saturating_add(in_multi_per(st, k) as u16);
             }
         }
         DocLabels { map }
@@ -105,14 +106,17 @@ mod tests {
     fn other_occurrences_drive_features() {
         // "Bill Clinton spoke ." / "CLINTON WINS" — stage 1 got the first right
         // and missed the headline.
-        let s1: Vec<Lex> = ["Bill", "Clinton", "spoke", "."].iter().map(|w| lex(w)).collect();
+        let s1: Vec<Lex> = ["Bill", "Clinton", "spoke", "."]
+            .iter()
+            .map(|w| lex(w))
+            .collect();
         let s2: Vec<Lex> = ["CLINTON", "WINS"].iter().map(|w| lex(w)).collect();
         let tags = vec![vec![1, 2, 0, 0], vec![0, 0]];
         let d = DocLabels::new(&[s1.clone(), s2.clone()], &tags);
         let mut head = FeatBuf::new();
         d.features(&s2[0], &tags[1], 0, &mut head);
         let mut alone = FeatBuf::new();
-        let d0 = DocLabels::new(&[s2.clone()], &tags[1..]);
+        let d0 = DocLabels::new(std::slice::from_ref(&s2), &tags[1..]);
         d0.features(&s2[0], &tags[1], 0, &mut alone);
         // Seen as a person elsewhere: majority PER, multi-token PER evidence.
         let mut expect = FeatBuf::new();

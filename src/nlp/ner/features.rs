@@ -50,11 +50,6 @@ pub(crate) fn bucket(h: u64, bits: u32) -> usize {
     (x >> (64 - bits)) as usize
 }
 
-/// Hash of a string's lower-cased, normalised form (as [`Lex::lower`]).
-pub(crate) fn lower_hash(word: &str) -> u64 {
-    lex(word).lower
-}
-
 /// Typographic quotes and dashes as in the (ASCII) training data.
 #[inline]
 fn normalise(c: char) -> char {
@@ -111,7 +106,12 @@ fn class(c: char) -> char {
 
 /// Reads one token.
 pub(crate) fn lex(word: &str) -> Lex {
-    let mut out = Lex { word: FNV_OFFSET, lower: FNV_OFFSET, shape: FNV_OFFSET, ..Lex::default() };
+    let mut out = Lex {
+        word: FNV_OFFSET,
+        lower: FNV_OFFSET,
+        shape: FNV_OFFSET,
+        ..Lex::default()
+    };
     let (mut upper, mut lower, mut n) = (0usize, 0usize, 0usize);
     let mut last_class = '\0';
     for c in word.chars().map(normalise) {
@@ -174,8 +174,14 @@ pub(crate) const SEEN_CAP_MID: u8 = 2;
 /// Whether a sentence is a headline-style, mostly upper-case line, where
 /// capitalisation says little.
 pub(crate) fn is_caps_sentence(lexes: &[Lex]) -> bool {
-    let alpha = lexes.iter().filter(|l| l.flags & HAS_ALPHA != 0 && l.nchars > 1).count();
-    let caps = lexes.iter().filter(|l| l.flags & ALL_CAPS != 0 && l.nchars > 1).count();
+    let alpha = lexes
+        .iter()
+        .filter(|l| l.flags & HAS_ALPHA != 0 && l.nchars > 1)
+        .count();
+    let caps = lexes
+        .iter()
+        .filter(|l| l.flags & ALL_CAPS != 0 && l.nchars > 1)
+        .count();
     alpha >= 2 && caps * 2 > alpha
 }
 
@@ -250,7 +256,10 @@ pub(crate) struct FeatBuf {
 impl FeatBuf {
     /// An empty buffer.
     pub(crate) fn new() -> FeatBuf {
-        FeatBuf { h: [0; MAX_FEATS], n: 0 }
+        FeatBuf {
+            h: [0; MAX_FEATS],
+            n: 0,
+        }
     }
 
     /// Adds the feature `template` × `value`.
@@ -262,8 +271,22 @@ impl FeatBuf {
 }
 
 /// Sentinel lexes for positions before the start / after the end.
-const BOS: Lex = Lex { word: 1, lower: 1, shape: 1, affix: [0; 8], flags: 0, nchars: 0 };
-const EOS: Lex = Lex { word: 2, lower: 2, shape: 2, affix: [0; 8], flags: 0, nchars: 0 };
+const BOS: Lex = Lex {
+    word: 1,
+    lower: 1,
+    shape: 1,
+    affix: [0; 8],
+    flags: 0,
+    nchars: 0,
+};
+const EOS: Lex = Lex {
+    word: 2,
+    lower: 2,
+    shape: 2,
+    affix: [0; 8],
+    flags: 0,
+    nchars: 0,
+};
 
 #[inline]
 fn at(toks: &[TokenCtx], i: isize) -> (Lex, u8) {
@@ -290,13 +313,13 @@ fn len_bucket(n: u8) -> u64 {
 /// Template ids are the first argument of each `push`; they must stay unique.
 pub(crate) fn base_features(toks: &[TokenCtx], i: usize, caps: bool, out: &mut FeatBuf) {
     out.n = 0;
-    let ii = i as isize;
-    let t = &toks[i];
-    let w = t.lex;
-    let (p1, g1) = at(toks, ii - 1);
-    let (p2, _) = at(toks, ii - 2);
-    let (n1, gn1) = at(toks, ii + 1);
-    let (n2, _) = at(toks, ii + 2);
+    word_features(&toks[i].lex, out);
+    context_features(toks, i, caps, out);
+    list_features(toks, i, caps, out);
+}
+
+/// The word itself: identity, lower case, shape, affixes.
+fn word_features(w: &Lex, out: &mut FeatBuf) {
     out.push(0, 0);
     out.push(1, w.word);
     out.push(2, w.lower);
@@ -306,6 +329,19 @@ pub(crate) fn base_features(toks: &[TokenCtx], i: usize, caps: bool, out: &mut F
             out.push(4 + k as u64, a);
         }
     }
+    out.push(38, mix(len_bucket(w.nchars), w.shape));
+}
+
+/// Words and shapes around the token (±2). Title cues ("president",
+/// "minister of") and speech verbs ("said", "told") are learned here as
+/// context words joined with the token's shape.
+fn context_features(toks: &[TokenCtx], i: usize, caps: bool, out: &mut FeatBuf) {
+    let ii = i as isize;
+    let w = toks[i].lex;
+    let (p1, _) = at(toks, ii - 1);
+    let (p2, _) = at(toks, ii - 2);
+    let (n1, _) = at(toks, ii + 1);
+    let (n2, _) = at(toks, ii + 2);
     out.push(12, p1.lower);
     out.push(13, n1.lower);
     out.push(14, p2.lower);
@@ -323,11 +359,21 @@ pub(crate) fn base_features(toks: &[TokenCtx], i: usize, caps: bool, out: &mut F
     out.push(26, mix(w.shape, n1.lower));
     out.push(27, mix(mix(p2.lower, p1.lower), w.shape));
     out.push(28, mix(n1.lower, n2.lower));
+    // Sentence-initial capitals say less than capitals mid-sentence.
     out.push(29, mix((i.min(2)) as u64, w.shape));
     if caps {
         out.push(30, w.shape);
         out.push(31, w.lower);
     }
+}
+
+/// Learned name lists for the token and its neighbours, and how the word
+/// appears elsewhere in the document.
+fn list_features(toks: &[TokenCtx], i: usize, caps: bool, out: &mut FeatBuf) {
+    let ii = i as isize;
+    let t = &toks[i];
+    let (_, g1) = at(toks, ii - 1);
+    let (_, gn1) = at(toks, ii + 1);
     out.push(32, t.gaz as u64);
     for b in 0..8 {
         if t.gaz & (1 << b) != 0 {
@@ -336,10 +382,10 @@ pub(crate) fn base_features(toks: &[TokenCtx], i: usize, caps: bool, out: &mut F
     }
     out.push(34, g1 as u64);
     out.push(35, gn1 as u64);
-    out.push(36, mix(t.gaz as u64, w.shape));
-    let pos = (w.flags & (INIT_CAP | ALL_CAPS)) as u64 | ((i == 0) as u64) << 4 | (caps as u64) << 5;
+    out.push(36, mix(t.gaz as u64, t.lex.shape));
+    let cap = (t.lex.flags & (INIT_CAP | ALL_CAPS)) as u64;
+    let pos = cap | ((i == 0) as u64) << 4 | (caps as u64) << 5;
     out.push(37, mix(t.doc as u64, pos));
-    out.push(38, mix(len_bucket(w.nchars), w.shape));
 }
 
 #[cfg(test)]
@@ -347,18 +393,28 @@ mod tests {
     use super::*;
 
     fn ctx(words: &[&str]) -> Vec<TokenCtx> {
-        words.iter().map(|w| TokenCtx { lex: lex(w), gaz: 0, doc: 0 }).collect()
+        words
+            .iter()
+            .map(|w| TokenCtx {
+                lex: lex(w),
+                gaz: 0,
+                doc: 0,
+            })
+            .collect()
     }
 
     #[test]
     fn shape_and_case() {
         assert_eq!(lex("Clinton").shape, lex("Xy").shape);
         assert_eq!(lex("U.S.").shape, lex("A.B.").shape);
-        assert_eq!(lex("1996-08-22").shape, lex("1-2").shape);
+        assert_eq!(lex("1996-08-22").shape, lex("1-2-3").shape);
         assert_ne!(lex("Clinton").shape, lex("CLINTON").shape);
         assert_eq!(lex("CLINTON").lower, lex("Clinton").lower);
         assert_ne!(lex("CLINTON").word, lex("Clinton").word);
-        assert_eq!(lex("Clinton").flags & (INIT_CAP | ALL_CAPS | HAS_LOWER), INIT_CAP | HAS_LOWER);
+        assert_eq!(
+            lex("Clinton").flags & (INIT_CAP | ALL_CAPS | HAS_LOWER),
+            INIT_CAP | HAS_LOWER
+        );
         assert_eq!(lex("NATO").flags & ALL_CAPS, ALL_CAPS);
         assert_eq!(lex("Éric").flags & INIT_CAP, INIT_CAP);
     }
@@ -396,11 +452,20 @@ mod tests {
 
     #[test]
     fn caps_sentence_and_doc_appearance() {
-        let head: Vec<Lex> = ["SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN"].iter().map(|w| lex(w)).collect();
+        let head: Vec<Lex> = ["SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN"]
+            .iter()
+            .map(|w| lex(w))
+            .collect();
         assert!(is_caps_sentence(&head));
-        let body: Vec<Lex> = ["Japan", "got", "a", "lucky", "win", "."].iter().map(|w| lex(w)).collect();
+        let body: Vec<Lex> = ["Japan", "got", "a", "lucky", "win", "."]
+            .iter()
+            .map(|w| lex(w))
+            .collect();
         assert!(!is_caps_sentence(&body));
-        let body2: Vec<Lex> = ["They", "beat", "Japan", "."].iter().map(|w| lex(w)).collect();
+        let body2: Vec<Lex> = ["They", "beat", "Japan", "."]
+            .iter()
+            .map(|w| lex(w))
+            .collect();
         let doc = DocAppearance::new(&[head, body, body2]);
         assert_eq!(doc.get(lex("LUCKY").lower), SEEN_LOWER);
         assert_eq!(doc.get(lex("JAPAN").lower), SEEN_CAP_MID);

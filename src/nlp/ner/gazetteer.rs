@@ -70,16 +70,33 @@ impl Gazetteer {
         }
     }
 
-    /// Merges another list into this one.
-    pub(crate) fn merge(&mut self, other: &Gazetteer) {
-        for (&k, &v) in &other.map {
-            self.add(k, v);
+    /// Adds the capitalised tokens of GMB persons (titles already stripped),
+    /// places and organisations, with the GMB bits: a second, independent
+    /// source, so its bits mean "known name" even for CoNLL training tokens.
+    pub(crate) fn add_gmb(&mut self, words: &[String], tags: &[Tag]) {
+        for e in entities(tags) {
+            let bit = match e.kind {
+                EntityType::Per => GMB_PER,
+                EntityType::Loc => GMB_LOC,
+                EntityType::Org => GMB_ORG,
+                EntityType::Misc => continue,
+            };
+            for w in &words[e.span] {
+                let l = lex(w);
+                if l.flags & INIT_CAP != 0 {
+                    self.add(l.lower, bit);
+                }
+            }
         }
     }
 
     /// Entries sorted by key (for a deterministic file).
     pub(crate) fn sorted(&self) -> Vec<GazEntry> {
-        let mut v: Vec<GazEntry> = self.map.iter().map(|(&key, &bits)| GazEntry { key, bits }).collect();
+        let mut v: Vec<GazEntry> = self
+            .map
+            .iter()
+            .map(|(&key, &bits)| GazEntry { key, bits })
+            .collect();
         v.sort_unstable_by_key(|e| e.key);
         v
     }
@@ -105,10 +122,12 @@ mod tests {
 
     #[test]
     fn learns_name_positions_from_tags() {
-        let words: Vec<String> = ["Mr.", "Bill", "Clinton", "of", "the", "Bank", "of", "England"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let words: Vec<String> = [
+            "Mr.", "Bill", "Clinton", "of", "the", "Bank", "of", "England",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let tags: Vec<Tag> = ["O", "B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "I-ORG"]
             .iter()
             .map(|t| Tag::parse(t).unwrap())
@@ -121,6 +140,9 @@ mod tests {
         assert_eq!(g.get(lex("of").lower), 0);
         assert_eq!(g.get(lex("Mr.").lower), 0);
         assert_eq!(g.len(), 4);
+        g.add_gmb(&words, &tags);
+        assert_eq!(g.get(lex("bill").lower), PER_FIRST | GMB_PER);
+        assert_eq!(g.get(lex("England").lower), ORG | GMB_ORG);
         let s = g.sorted();
         assert!(s.windows(2).all(|w| w[0].key < w[1].key));
     }

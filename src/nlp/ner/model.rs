@@ -59,7 +59,12 @@ impl Model {
                 }
             }
         }
-        Model { bits, weights, trans, gaz }
+        Model {
+            bits,
+            weights,
+            trans,
+            gaz,
+        }
     }
 
     /// The weight row of table row `b`.
@@ -72,7 +77,13 @@ impl Model {
     pub(crate) fn encode(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
-        for v in [FORMAT_VERSION, FEATURE_SET_VERSION, self.bits, NUM_TAGS as u32, STAGES as u32] {
+        for v in [
+            FORMAT_VERSION,
+            FEATURE_SET_VERSION,
+            self.bits,
+            NUM_TAGS as u32,
+            STAGES as u32,
+        ] {
             out.extend_from_slice(&v.to_le_bytes());
         }
         for t in self.trans.iter().flatten().flatten() {
@@ -84,7 +95,9 @@ impl Model {
             out.extend_from_slice(&e.key.to_le_bytes());
             out.push(e.bits);
         }
-        let nonzero: Vec<usize> = (0..1usize << self.bits).filter(|&r| self.row(r).iter().any(|&w| w != 0)).collect();
+        let nonzero: Vec<usize> = (0..1usize << self.bits)
+            .filter(|&r| self.row(r).iter().any(|&w| w != 0))
+            .collect();
         out.extend_from_slice(&(nonzero.len() as u32).to_le_bytes());
         let mut prev = 0;
         for r in nonzero {
@@ -102,7 +115,10 @@ impl Model {
     /// Reads a model written by [`Model::encode`], refusing anything else.
     pub(crate) fn decode(bytes: &[u8]) -> Result<Model, String> {
         if bytes.len() < 16 || &bytes[..8] != MAGIC {
-            return Err(format!("not a briefing NER model (expected magic {:?})", "BRIEFNER"));
+            return Err(format!(
+                "not a briefing NER model (expected magic {:?})",
+                "BRIEFNER"
+            ));
         }
         let (body, sum) = bytes.split_at(bytes.len() - 8);
         if fnv1a(body).to_le_bytes() != sum {
@@ -111,7 +127,9 @@ impl Model {
         let mut c = Cursor { b: body, at: 8 };
         let version = c.u32()?;
         if version != FORMAT_VERSION {
-            return Err(format!("NER model format {version}, this build reads {FORMAT_VERSION}"));
+            return Err(format!(
+                "NER model format {version}, this build reads {FORMAT_VERSION}"
+            ));
         }
         let fset = c.u32()?;
         if fset != FEATURE_SET_VERSION {
@@ -148,7 +166,12 @@ impl Model {
         if c.at != body.len() {
             return Err("NER model has trailing bytes".into());
         }
-        Ok(Model { bits, weights, trans, gaz })
+        Ok(Model {
+            bits,
+            weights,
+            trans,
+            gaz,
+        })
     }
 }
 
@@ -159,7 +182,10 @@ struct Cursor<'a> {
 
 impl Cursor<'_> {
     fn take(&mut self, n: usize) -> Result<&[u8], String> {
-        let s = self.b.get(self.at..self.at + n).ok_or("NER model file is truncated")?;
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or("NER model file is truncated")?;
         self.at += n;
         Ok(s)
     }
@@ -167,10 +193,14 @@ impl Cursor<'_> {
         Ok(self.take(1)?[0])
     }
     fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
     }
     fn u64(&mut self) -> Result<u64, String> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
     }
     fn varint(&mut self) -> Result<u64, String> {
         let mut v = 0u64;
@@ -204,7 +234,9 @@ fn unzigzag(v: u64) -> Result<i16, String> {
 }
 
 fn fnv1a(b: &[u8]) -> u64 {
-    b.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &x| (h ^ x as u64).wrapping_mul(0x0000_0100_0000_01b3))
+    b.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &x| {
+        (h ^ x as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// The weights file compiled into the binary (see models/README.md).
@@ -214,7 +246,10 @@ static SHIPPED: OnceLock<Result<Model, String>> = OnceLock::new();
 
 /// The shipped model, decoded on first use.
 pub(crate) fn shipped() -> Result<&'static Model, String> {
-    SHIPPED.get_or_init(|| Model::decode(EMBEDDED)).as_ref().map_err(|e| format!("models/ner.bin: {e}"))
+    SHIPPED
+        .get_or_init(|| Model::decode(EMBEDDED))
+        .as_ref()
+        .map_err(|e| format!("models/ner.bin: {e}"))
 }
 
 #[cfg(test)]
@@ -222,11 +257,17 @@ mod tests {
     use super::*;
 
     fn tiny() -> Model {
-        let mut a = Averaged { w: vec![0.0; 1024 * NUM_TAGS], trans: [[0.0; NUM_TAGS]; NUM_TAGS + 1] };
+        let mut a = Averaged {
+            w: vec![0.0; 1024 * NUM_TAGS],
+            trans: [[0.0; NUM_TAGS]; NUM_TAGS + 1],
+        };
         a.w[5 * NUM_TAGS + 1] = 2.5;
         a.w[700 * NUM_TAGS] = -1.0;
         a.trans[0][1] = 0.5;
-        let b = Averaged { w: vec![0.0; 1024 * NUM_TAGS], trans: [[0.0; NUM_TAGS]; NUM_TAGS + 1] };
+        let b = Averaged {
+            w: vec![0.0; 1024 * NUM_TAGS],
+            trans: [[0.0; NUM_TAGS]; NUM_TAGS + 1],
+        };
         let mut gaz = Gazetteer::default();
         gaz.add(42, 3);
         Model::quantize(10, [&a, &b], gaz)

@@ -118,7 +118,11 @@ impl Perceptron {
                     self.bump(f, p, -1);
                 }
             }
-            let gp = if k == 0 { 0 } else { inst.gold[k - 1] as usize + 1 };
+            let gp = if k == 0 {
+                0
+            } else {
+                inst.gold[k - 1] as usize + 1
+            };
             let pp = if k == 0 { 0 } else { pred[k - 1] as usize + 1 };
             if (gp, g) != (pp, p) {
                 self.bump_trans(gp, g, 1);
@@ -130,7 +134,12 @@ impl Perceptron {
     /// The averaged weights.
     pub(crate) fn averaged(&self) -> Averaged {
         let c = self.c as f64;
-        let w = self.w.iter().zip(&self.u).map(|(&w, &u)| (w as f64 - u as f64 / c) as f32).collect();
+        let w = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| (w as f64 - u as f64 / c) as f32)
+            .collect();
         let mut trans = [[0f32; NUM_TAGS]; NUM_TAGS + 1];
         for (p, row) in trans.iter_mut().enumerate() {
             for (t, v) in row.iter_mut().enumerate() {
@@ -180,7 +189,10 @@ mod tests {
     use super::*;
 
     fn inst(feats: &[&[u32]], gold: &[u8]) -> Instance {
-        let mut i = Instance { offs: vec![0], ..Instance::default() };
+        let mut i = Instance {
+            offs: vec![0],
+            ..Instance::default()
+        };
         for f in feats {
             i.feats.extend_from_slice(f);
             i.offs.push(i.feats.len() as u32);

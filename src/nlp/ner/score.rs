@@ -72,7 +72,13 @@ pub struct Score {
 impl Default for Score {
     fn default() -> Score {
         Score {
-            types: EntityType::ALL.iter().map(|&kind| TypeScore { kind, counts: Counts::default() }).collect(),
+            types: EntityType::ALL
+                .iter()
+                .map(|&kind| TypeScore {
+                    kind,
+                    counts: Counts::default(),
+                })
+                .collect(),
             tokens: 0,
         }
     }
@@ -81,21 +87,36 @@ impl Default for Score {
 impl Score {
     /// Scores one sentence (`gold` and `pred` in IOB1 or BIO, same length).
     pub fn add_sentence(&mut self, gold: &[Tag], pred: &[Tag]) {
-        assert_eq!(gold.len(), pred.len(), "gold and predicted tag counts differ");
+        assert_eq!(
+            gold.len(),
+            pred.len(),
+            "gold and predicted tag counts differ"
+        );
         self.tokens += gold.len();
         let g = entities(gold);
         let p = entities(pred);
         for ts in &mut self.types {
             let gk = g.iter().filter(|e| e.kind == ts.kind).count();
             let pk = p.iter().filter(|e| e.kind == ts.kind).count();
-            let ck = p.iter().filter(|e| e.kind == ts.kind && g.contains(e)).count();
-            ts.counts.add(Counts { gold: gk, predicted: pk, correct: ck });
+            let ck = p
+                .iter()
+                .filter(|e| e.kind == ts.kind && g.contains(e))
+                .count();
+            ts.counts.add(Counts {
+                gold: gk,
+                predicted: pk,
+                correct: ck,
+            });
         }
     }
 
     /// Counts for one type.
     pub fn get(&self, kind: EntityType) -> Counts {
-        self.types.iter().find(|t| t.kind == kind).map(|t| t.counts).unwrap_or_default()
+        self.types
+            .iter()
+            .find(|t| t.kind == kind)
+            .map(|t| t.counts)
+            .unwrap_or_default()
     }
 
     /// Counts over all types.
@@ -110,7 +131,11 @@ impl Score {
 
 impl fmt::Display for Score {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{:<8}{:>8}{:>8}{:>8}{:>8}{:>8}{:>8}", "type", "gold", "pred", "correct", "P", "R", "F1")?;
+        writeln!(
+            f,
+            "{:<8}{:>8}{:>8}{:>8}{:>8}{:>8}{:>8}",
+            "type", "gold", "pred", "correct", "P", "R", "F1"
+        )?;
         let rows = self.types.iter().map(|t| (t.kind.as_str(), t.counts));
         for (name, c) in rows.chain(std::iter::once(("overall", self.overall()))) {
             writeln!(
@@ -134,7 +159,9 @@ mod tests {
     use super::*;
 
     fn tags(s: &str) -> Vec<Tag> {
-        s.split_whitespace().map(|t| Tag::parse(t).unwrap()).collect()
+        s.split_whitespace()
+            .map(|t| Tag::parse(t).unwrap())
+            .collect()
     }
 
     #[test]
@@ -143,7 +170,14 @@ mod tests {
         // Gold: PER(0..2), LOC(3..4). Pred: PER(0..1) (wrong span), LOC(3..4).
         s.add_sentence(&tags("I-PER I-PER O I-LOC"), &tags("B-PER O O B-LOC"));
         let per = s.get(EntityType::Per);
-        assert_eq!(per, Counts { gold: 1, predicted: 1, correct: 0 });
+        assert_eq!(
+            per,
+            Counts {
+                gold: 1,
+                predicted: 1,
+                correct: 0
+            }
+        );
         assert_eq!(s.get(EntityType::Loc).f1(), 1.0);
         let all = s.overall();
         assert_eq!((all.gold, all.predicted, all.correct), (2, 2, 1));

@@ -22,7 +22,12 @@ pub enum EntityType {
 
 impl EntityType {
     /// All types, in tag-index order.
-    pub const ALL: [EntityType; 4] = [EntityType::Per, EntityType::Org, EntityType::Loc, EntityType::Misc];
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Per,
+        EntityType::Org,
+        EntityType::Loc,
+        EntityType::Misc,
+    ];
 
     /// The CoNLL spelling: `PER`, `ORG`, `LOC`, `MISC`.
     pub fn as_str(self) -> &'static str {
@@ -36,7 +41,9 @@ impl EntityType {
 
     /// Parses `PER`/`ORG`/`LOC`/`MISC` (case-insensitive).
     pub fn parse(s: &str) -> Option<EntityType> {
-        EntityType::ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(s))
+        EntityType::ALL
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(s))
     }
 
     fn index(self) -> usize {
@@ -118,16 +125,8 @@ impl fmt::Display for Tag {
     }
 }
 
-/// Whether `cur` may follow `prev` in a BIO sequence (`None` = sentence start).
-pub(crate) fn allowed(prev: Option<Tag>, cur: Tag) -> bool {
-    match cur {
-        Tag::I(t) => matches!(prev, Some(Tag::B(p)) | Some(Tag::I(p)) if p == t),
-        _ => true,
-    }
-}
-
 /// An entity found in a tag sequence: token range and type.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
     /// Token indices covered.
     pub span: Range<usize>,
@@ -154,7 +153,10 @@ pub fn entities(tags: &[Tag]) -> Vec<Entity> {
         }
         out.extend(open.take());
         if let Some(kind) = tag.entity_type() {
-            open = Some(Entity { span: i..i + 1, kind });
+            open = Some(Entity {
+                span: i..i + 1,
+                kind,
+            });
         }
     }
     out.extend(open);
@@ -177,7 +179,9 @@ mod tests {
     use super::*;
 
     fn tags(s: &str) -> Vec<Tag> {
-        s.split_whitespace().map(|t| Tag::parse(t).unwrap()).collect()
+        s.split_whitespace()
+            .map(|t| Tag::parse(t).unwrap())
+            .collect()
     }
 
     #[test]
@@ -208,15 +212,5 @@ mod tests {
         );
         to_bio(&mut t);
         assert_eq!(t, tags("B-PER I-PER B-PER O B-ORG B-LOC"));
-    }
-
-    #[test]
-    fn bio_constraints() {
-        let per = EntityType::Per;
-        assert!(!allowed(None, Tag::I(per)));
-        assert!(!allowed(Some(Tag::O), Tag::I(per)));
-        assert!(!allowed(Some(Tag::B(EntityType::Org)), Tag::I(per)));
-        assert!(allowed(Some(Tag::B(per)), Tag::I(per)));
-        assert!(allowed(Some(Tag::I(per)), Tag::B(per)));
     }
 }

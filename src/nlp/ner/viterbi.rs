@@ -104,6 +104,27 @@ mod tests {
     }
 
     #[test]
+    fn bio_constraint_by_index() {
+        use crate::nlp::ner::tags::{EntityType, Tag};
+        let idx = |t: Tag| t.index();
+        let per = EntityType::Per;
+        assert!(!allowed(None, idx(Tag::I(per))));
+        assert!(!allowed(Some(idx(Tag::O)), idx(Tag::I(per))));
+        assert!(!allowed(
+            Some(idx(Tag::B(EntityType::Org))),
+            idx(Tag::I(per))
+        ));
+        assert!(!allowed(
+            Some(idx(Tag::I(EntityType::Misc))),
+            idx(Tag::I(per))
+        ));
+        assert!(allowed(Some(idx(Tag::B(per))), idx(Tag::I(per))));
+        assert!(allowed(Some(idx(Tag::I(per))), idx(Tag::I(per))));
+        assert!(allowed(Some(idx(Tag::I(per))), idx(Tag::B(per))));
+        assert!(allowed(None, idx(Tag::B(EntityType::Misc))));
+    }
+
+    #[test]
     fn empty_and_single() {
         let trans: Transitions = [[0; NUM_TAGS]; NUM_TAGS + 1];
         let mut out = vec![9];

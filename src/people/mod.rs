@@ -1,0 +1,1 @@
+//! People (placeholder while building).
