@@ -58,3 +58,44 @@ fn tag_conll_lines_up_with_eng_testa() {
     assert_eq!(score.get(EntityType::Per), direct.get(EntityType::Per));
     assert_eq!(score.overall(), direct.overall());
 }
+
+/// An invented miniature corpus: same options, same bytes.
+#[test]
+fn training_is_reproducible() {
+    let doc = |a: &str, b: &str, place: &str| {
+        format!(
+            "-DOCSTART- O\n\n{a} I-PER\n{b} I-PER\nvisited O\n{place} I-LOC\n. O\n\n\
+             {b} I-PER\nsaid O\nhe O\nliked O\n{place} I-LOC\n. O\n\n\
+             President O\n{b} I-PER\n's O\nplan O\nfailed O\n. O\n\n"
+        )
+    };
+    let dir = std::env::temp_dir().join(format!("briefing-ner-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let train = dir.join("train.conll");
+    let dev = dir.join("dev.conll");
+    let text = doc("Anna", "Lindqvist", "Oslo")
+        + &doc("Kofi", "Mensah", "Accra")
+        + &doc("Ines", "Duarte", "Porto");
+    std::fs::write(&train, text).unwrap();
+    std::fs::write(&dev, doc("Mira", "Okafor", "Lagos")).unwrap();
+    let run = |name: &str| {
+        let out = dir.join(name);
+        let mut o = ner::TrainOptions::new(&train, None, Some(&dev), &out);
+        o.bits = 12;
+        o.epochs = 3;
+        o.folds = 3;
+        o.verbose = false;
+        let report = ner::train(&o).unwrap();
+        assert_eq!(report.train_tokens, 51);
+        assert!(report.dev.is_some());
+        std::fs::read(out).unwrap()
+    };
+    let (a, b) = (run("a.bin"), run("b.bin"));
+    assert!(a.starts_with(b"BRIEFNER"));
+    assert_eq!(a, b);
+    // The training file itself is refused as a dev file.
+    let mut o = ner::TrainOptions::new(&train, None, Some(&train), &dir.join("c.bin"));
+    o.verbose = false;
+    assert!(ner::train(&o).unwrap_err().contains("also occurs"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -151,7 +151,7 @@ fn paragraph_split_by_a_blank_line_is_rejoined() {
 fn short_plain_lines_between_paragraphs_are_headings() {
     let b = finish(
         text_blocks(&lines(
-            "Para one.\n\nWhat comes next\n\nPara two.\n\nTrailing words",
+            "Para one.\n\nWhat comes next\n\nPara two.\n\nPara three.",
         )),
         &[],
         true,
@@ -196,4 +196,29 @@ fn empty_markdown_blocks_become_other() {
 fn sentence_endings() {
     assert!(ends_sentence("Yes.”") && ends_sentence("Why?)") && ends_sentence("*Done.*"));
     assert!(!ends_sentence("in the") && !ends_sentence("“quoted”"));
+}
+
+#[test]
+fn a_short_closing_line_is_a_sign_off() {
+    for last in ["-- Lakeside Gazette", "Lakeside Gazette city desk"] {
+        let text = format!("Para one.\n\nPara two.\n\n{last}");
+        let b = finish(text_blocks(&lines(&text)), &[], true);
+        assert_eq!(b[2].kind, BlockKind::Other, "{last}");
+        assert!(b[2].sign_off);
+    }
+    // Not a sentence, not for front matter articles, not a lone block.
+    let b = finish(
+        text_blocks(&lines("Para one.\n\nIt ended there.")),
+        &[],
+        true,
+    );
+    assert!(!b[1].sign_off);
+    let b = finish(
+        text_blocks(&lines("Para one.\n\nLakeside Gazette")),
+        &[],
+        false,
+    );
+    assert!(!b[1].sign_off);
+    let b = finish(text_blocks(&lines("Lakeside Gazette")), &[], true);
+    assert!(!b[0].sign_off);
 }

@@ -55,9 +55,10 @@ pub struct Split<'a> {
 /// open with `---`; an error when it is never closed.
 pub fn split<'a>(path: &str, text: &'a str) -> Result<Option<Split<'a>>, ContentError> {
     let Some(first_end) = text.find('\n') else {
-        return match text.trim_end() == "---" {
-            true => Err(unterminated(path)),
-            false => Ok(None),
+        return if text.trim_end() == "---" {
+            Err(unterminated(path))
+        } else {
+            Ok(None)
         };
     };
     if text[..first_end].trim_end() != "---" {

@@ -233,9 +233,14 @@ fn title_case(s: &str) -> String {
 /// (`-- Harbour Times` → "Harbour Times", `Lake Post city desk` → "Lake Post").
 pub fn outlet_from_sign_off(line: &str) -> Option<String> {
     let t = line.trim().trim_start_matches(['-', '—', '–', ' ']);
-    let t = [" — ", " – ", " - "].iter().fold(t, |t, sep| t.split(sep).next().unwrap_or(t));
+    let t = [" — ", " – ", " - "]
+        .iter()
+        .fold(t, |t, sep| t.split(sep).next().unwrap_or(t));
     let mut words: Vec<&str> = t.split_whitespace().collect();
-    while words.last().is_some_and(|w| !w.starts_with(char::is_uppercase)) {
+    while words
+        .last()
+        .is_some_and(|w| !w.starts_with(char::is_uppercase))
+    {
         words.pop();
     }
     (!words.is_empty()).then(|| words.join(" "))

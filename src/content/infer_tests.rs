@@ -169,3 +169,20 @@ fn a_first_line_on_its_own_without_punctuation_is_the_headline() {
         assert_eq!(lead_of(text, false).0.title_plain, None, "{text:?}");
     }
 }
+
+#[test]
+fn outlet_from_sign_off_lines() {
+    assert_eq!(
+        outlet_from_sign_off("-- Harbour Times").as_deref(),
+        Some("Harbour Times")
+    );
+    assert_eq!(
+        outlet_from_sign_off("Lake Post city desk").as_deref(),
+        Some("Lake Post")
+    );
+    assert_eq!(
+        outlet_from_sign_off("The Hill Desk — column").as_deref(),
+        Some("The Hill Desk")
+    );
+    assert_eq!(outlet_from_sign_off("-- staff"), None);
+}

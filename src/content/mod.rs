@@ -146,62 +146,24 @@ pub fn parse_article(
     mtime: Option<Date>,
 ) -> Result<Article, Vec<ContentError>> {
     let decoded = decode::decode(bytes);
-    let text: &str = &decoded.text;
-    let ext = source_path.rsplit_once('.').map_or("", |(_, e)| e);
-    let is_md = ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown");
-    let split = if is_md {
-        front_matter::split(source_path, text).map_err(|e| vec![e])?
-    } else {
-        None
-    };
-    let (fm, body, format) = match split {
-        Some(s) => (
-            Some(front_matter::parse(source_path, s.yaml)?),
-            s.body,
-            Format::MarkdownFrontMatter,
-        ),
-        None if is_md || looks_like_markdown(text) => (None, text, Format::Markdown),
-        None => (None, text, Format::Text),
-    };
-    let markdown = format != Format::Text;
-    let mut lines: Vec<&str> = body.lines().collect();
-    let lead = match fm {
-        None => infer::read_lead(&mut lines, markdown),
-        Some(_) => infer::Lead::default(),
-    };
-    let cleaned = clean::clean_lines(&mut lines, markdown);
-    let raw = if markdown {
-        blocks::markdown_blocks(&lines)
-    } else {
-        blocks::text_blocks(&lines)
-    };
-    let blocks = blocks::finish(raw, &cleaned.caption_lines, fm.is_none());
-
-    let fm = fm.unwrap_or_default();
+    let body = read_body(source_path, &decoded.text)?;
     let mut notes: Vec<String> = decoded.note.iter().map(|n| n.to_string()).collect();
     let (date, date_source) =
-        settle_date(&fm, &lead, &blocks, mtime).ok_or_else(|| vec![no_date(source_path)])?;
+        settle_date(&body, mtime).ok_or_else(|| vec![no_date(source_path)])?;
     if date_source == DateSource::FileMtime {
         notes.push("no date found in the text: used the file's modification time".to_string());
     }
-    let title = settle_title(&fm, &lead, &blocks, source_path);
-    let url = non_empty(fm.url).or(cleaned.url);
-    let sign_off = blocks.last().filter(|b| b.sign_off);
-    let source = non_empty(fm.source)
-        .or_else(|| url.as_deref().and_then(sources::outlet_from_url))
-        .or(lead.agency)
-        .or_else(|| sign_off.and_then(|b| infer::outlet_from_sign_off(&b.text)));
-    let place = fm
-        .extra
-        .get("place")
-        .cloned()
-        .and_then(|p| non_empty(Some(p)))
-        .or_else(|| {
-            fm.extra
-                .get("dateline")
-                .and_then(|d| infer::place_from_dateline(d))
-        })
-        .or(lead.place);
+    let title = settle_title(&body, source_path);
+    let url = non_empty(body.fm.url.clone()).or_else(|| body.cleaned.url.clone());
+    let source = settle_source(&body, url.as_deref());
+    let place = settle_place(&body);
+    let Body {
+        fm,
+        format,
+        lead,
+        blocks,
+        ..
+    } = body;
     let paragraphs = blocks
         .into_iter()
         .enumerate()
@@ -234,20 +196,68 @@ pub fn parse_article(
     })
 }
 
+/// A file's text taken apart: metadata found so far and the body blocks.
+struct Body {
+    /// Front matter (default when there was none).
+    fm: FrontMatter,
+    format: Format,
+    /// What the lead lines said (default for front matter articles).
+    lead: infer::Lead,
+    cleaned: clean::Cleaned,
+    blocks: Vec<blocks::Block>,
+}
+
+fn read_body(source_path: &str, text: &str) -> Result<Body, Vec<ContentError>> {
+    let ext = source_path.rsplit_once('.').map_or("", |(_, e)| e);
+    let is_md = ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown");
+    let split = if is_md {
+        front_matter::split(source_path, text).map_err(|e| vec![e])?
+    } else {
+        None
+    };
+    let (fm, body, format) = match split {
+        Some(s) => (
+            Some(front_matter::parse(source_path, s.yaml)?),
+            s.body,
+            Format::MarkdownFrontMatter,
+        ),
+        None if is_md || looks_like_markdown(text) => (None, text, Format::Markdown),
+        None => (None, text, Format::Text),
+    };
+    let markdown = format != Format::Text;
+    let inferred = fm.is_none();
+    let mut lines: Vec<&str> = body.lines().collect();
+    // Front matter articles say what they are: no guessing from the lead.
+    let lead = if inferred {
+        infer::read_lead(&mut lines, markdown)
+    } else {
+        infer::Lead::default()
+    };
+    let cleaned = clean::clean_lines(&mut lines, markdown);
+    let raw = if markdown {
+        blocks::markdown_blocks(&lines)
+    } else {
+        blocks::text_blocks(&lines)
+    };
+    let blocks = blocks::finish(raw, &cleaned.caption_lines, inferred);
+    Ok(Body {
+        fm: fm.unwrap_or_default(),
+        format,
+        lead,
+        cleaned,
+        blocks,
+    })
+}
+
 fn non_empty(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-fn settle_date(
-    fm: &FrontMatter,
-    lead: &infer::Lead,
-    blocks: &[blocks::Block],
-    mtime: Option<Date>,
-) -> Option<(Date, DateSource)> {
-    if let Some(d) = fm.date {
+fn settle_date(body: &Body, mtime: Option<Date>) -> Option<(Date, DateSource)> {
+    if let Some(d) = body.fm.date {
         return Some((d, DateSource::FrontMatter));
     }
-    if let Some((d, is_date_line)) = lead.date {
+    if let Some((d, is_date_line)) = body.lead.date {
         let how = if is_date_line {
             DateSource::DateLine
         } else {
@@ -255,7 +265,7 @@ fn settle_date(
         };
         return Some((d, how));
     }
-    blocks
+    body.blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Prose | BlockKind::Caption))
         .find_map(|b| dates::first_mention(&b.text))
@@ -271,22 +281,15 @@ fn no_date(path: &str) -> ContentError {
     )
 }
 
-fn settle_title(
-    fm: &FrontMatter,
-    lead: &infer::Lead,
-    blocks: &[blocks::Block],
-    source_path: &str,
-) -> String {
-    non_empty(fm.title.clone())
+fn settle_title(body: &Body, source_path: &str) -> String {
+    non_empty(body.fm.title.clone())
         .or_else(|| {
-            lead.title_markdown
-                .as_deref()
-                .map(blocks::inline_text)
-                .filter(|t| !t.is_empty())
+            let md = body.lead.title_markdown.as_deref()?;
+            Some(blocks::inline_text(md)).filter(|t| !t.is_empty())
         })
-        .or_else(|| lead.title_plain.clone())
+        .or_else(|| body.lead.title_plain.clone())
         .or_else(|| {
-            let first = blocks.iter().find(|b| b.kind == BlockKind::Prose)?;
+            let first = body.blocks.iter().find(|b| b.kind == BlockKind::Prose)?;
             infer::title_from_text(&first.text)
         })
         .unwrap_or_else(|| {
@@ -295,19 +298,40 @@ fn settle_title(
         })
 }
 
+fn settle_source(body: &Body, url: Option<&str>) -> Option<String> {
+    let sign_off = body.blocks.last().filter(|b| b.sign_off);
+    non_empty(body.fm.source.clone())
+        .or_else(|| url.and_then(sources::outlet_from_url))
+        .or_else(|| body.lead.agency.clone())
+        .or_else(|| sign_off.and_then(|b| infer::outlet_from_sign_off(&b.text)))
+}
+
+fn settle_place(body: &Body) -> Option<String> {
+    let extra = &body.fm.extra;
+    non_empty(extra.get("place").cloned())
+        .or_else(|| {
+            extra
+                .get("dateline")
+                .and_then(|d| infer::place_from_dateline(d))
+        })
+        .or_else(|| body.lead.place.clone())
+}
+
 /// Markdown markup in a `.txt`: an ATX heading, a code fence, `**bold**`
 /// or a `[text](target)` link on some line. Boilerplate lines that the
 /// clean pass drops (`Related article: [..](..)`) do not count: one pasted
 /// link must not turn a one-paragraph-per-line text into Markdown.
 fn looks_like_markdown(text: &str) -> bool {
-    text.lines().filter(|l| !clean::is_boilerplate(l)).any(|line| {
-        let t = line.trim_start();
-        let hashes = t.bytes().take_while(|&b| b == b'#').count();
-        let heading = (1..=6).contains(&hashes) && t[hashes..].starts_with(' ');
-        let bold = t.find("**").is_some_and(|i| t[i + 2..].contains("**"));
-        let link = t.find('[').is_some_and(|i| t[i..].contains("]("));
-        heading || clean::is_fence(line) || bold || link
-    })
+    text.lines()
+        .filter(|l| !clean::is_boilerplate(l))
+        .any(|line| {
+            let t = line.trim_start();
+            let hashes = t.bytes().take_while(|&b| b == b'#').count();
+            let heading = (1..=6).contains(&hashes) && t[hashes..].starts_with(' ');
+            let bold = t.find("**").is_some_and(|i| t[i + 2..].contains("**"));
+            let link = t.find('[').is_some_and(|i| t[i..].contains("]("));
+            heading || clean::is_fence(line) || bold || link
+        })
 }
 
 #[cfg(test)]

@@ -157,6 +157,28 @@ fn url_outlet_wins_over_dateline_agency() {
 }
 
 #[test]
+fn sign_off_gives_the_source_last() {
+    let a = parse(
+        "s.txt",
+        " date 2030-01-01\nFirst paragraph.\n\nSecond one.\n\n-- Valley Herald\n",
+    );
+    assert_eq!(a.source.as_deref(), Some("Valley Herald"));
+    assert_eq!(a.paragraphs.last().unwrap().kind, BlockKind::Other);
+    let a = parse(
+        "s.txt",
+        "OSLO (Wirenews): First.\n\nSecond.\n\n-- Valley Herald\n",
+    );
+    assert_eq!(a.source.as_deref(), Some("Wirenews"));
+}
+
+#[test]
+fn one_pasted_link_does_not_make_text_markdown() {
+    let a = parse("p.txt", "Line one is here.\nLine two is here.\nRelated article: [More](https://x.example/a)\nLine three.");
+    assert_eq!(a.format, Format::Text);
+    assert_eq!(a.paragraphs.len(), 3);
+}
+
+#[test]
 fn txt_never_has_front_matter() {
     let a = parse("t.txt", "---\ntitle: x\n---\nBody text.");
     assert_eq!(a.format, Format::Text);
@@ -209,6 +231,7 @@ fn load_walks_sorted_skips_and_lists_non_articles() {
     );
     dir.write("pic.png", b"\x89PNG");
     dir.write("NOTES", b"x");
+    dir.write("a/ReadMe.md", b"About these files, dated March 1, 2020.");
     dir.write(".hidden.md", b"---\nbroken");
     dir.write(".git/config.md", b"---\nbroken");
     dir.write("people/p.md", b"---\nbroken");
@@ -228,13 +251,15 @@ fn load_walks_sorted_skips_and_lists_non_articles() {
     let skipped: Vec<_> = loaded
         .skipped
         .iter()
-        .map(|s| (s.path.as_str(), s.reason.to_string()))
+        .map(|s| (s.path.as_str(), s.reason.clone()))
         .collect();
-    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert_eq!(skipped.len(), 3, "{skipped:?}");
     assert_eq!(skipped[0].0, "NOTES");
     assert!(skipped[0].1.contains("no extension"));
-    assert_eq!(skipped[1].0, "pic.png");
-    assert!(skipped[1].1.contains(".png"));
+    assert_eq!(skipped[1].0, "a/ReadMe.md");
+    assert!(skipped[1].1.contains("README"));
+    assert_eq!(skipped[2].0, "pic.png");
+    assert!(skipped[2].1.contains(".png"));
 }
 
 #[test]

@@ -12,13 +12,13 @@ fn seeds() -> Option<Vec<Article>> {
         return None;
     }
     let loaded = load(&dir).unwrap_or_else(|e| panic!("{e}"));
-    Some(
-        loaded
-            .articles
-            .into_iter()
-            .filter(|a| a.source_path.ends_with(".txt"))
-            .collect(),
-    )
+    // The directory's README documents the seeds: skipped, and said so.
+    let readme = loaded.skipped.iter().find(|s| s.path == "README.md");
+    assert_eq!(
+        readme.map(|s| s.reason.clone()),
+        Some(SkipReason::Readme.to_string())
+    );
+    Some(loaded.articles)
 }
 
 fn seed<'a>(all: &'a [Article], prefix: &str) -> &'a Article {

@@ -122,7 +122,10 @@ pub fn analyze(article: &Article) -> Analysis {
     Analysis {
         roles: find_roles(&sents, &found, &texts),
         quotes: quotes::attribute(&texts, &sents, &found),
-        mentions: found.iter().map(|f| to_mention(&sents, &texts, f)).collect(),
+        mentions: found
+            .iter()
+            .map(|f| to_mention(&sents, &texts, f))
+            .collect(),
     }
 }
 
@@ -136,24 +139,45 @@ fn prose_sentences(article: &Article) -> Vec<Sentence<'_>> {
         for r in sentences::split(&p.text) {
             let tokens = tokenize(&p.text[r.clone()])
                 .into_iter()
-                .map(|t| Token { text: t.text, start: t.start + r.start, end: t.end + r.start })
+                .map(|t| Token {
+                    text: t.text,
+                    start: t.start + r.start,
+                    end: t.end + r.start,
+                })
                 .collect();
-            out.push(Sentence { paragraph: i, tokens, caption });
+            out.push(Sentence {
+                paragraph: i,
+                tokens,
+                caption,
+            });
         }
     }
     out
 }
 
 fn words_of(tokens: &[Token], r: &Range<usize>) -> String {
-    tokens[r.clone()].iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+    tokens[r.clone()]
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn push(out: &mut Vec<Found>, sent: usize, tokens: &[Token], r: Range<usize>) {
-    if out.iter().any(|f| f.sent == sent && f.tokens.start < r.end && r.start < f.tokens.end) {
+    if out
+        .iter()
+        .any(|f| f.sent == sent && f.tokens.start < r.end && r.start < f.tokens.end)
+    {
         return; // an earlier (NER) candidate already covers it
     }
     let name = words_of(tokens, &r);
-    out.push(Found { sent, key: names::normalise(&name), name, tokens: r, kind: MentionKind::Full });
+    out.push(Found {
+        sent,
+        key: names::normalise(&name),
+        name,
+        tokens: r,
+        kind: MentionKind::Full,
+    });
 }
 
 /// Names in one sentence: NER spans first, then capitalised runs that carry
@@ -165,7 +189,9 @@ fn candidates(sent: usize, tokens: &[Token], ner_spans: &[Range<usize>], out: &m
         }
     }
     for run in capitalised_runs(tokens) {
-        let Some(r) = names::clean_span(tokens, run) else { continue };
+        let Some(r) = names::clean_span(tokens, run) else {
+            continue;
+        };
         let cued = roles::title_before(tokens, r.start).is_some()
             || roles::apposition_after(tokens, r.end, |_| false).is_some()
             || verb_follows(tokens, r.end);
@@ -177,7 +203,11 @@ fn candidates(sent: usize, tokens: &[Token], ner_spans: &[Range<usize>], out: &m
 
 /// "X said", "X, an adviser, said", "X told".
 fn verb_follows(tokens: &[Token], end: usize) -> bool {
-    let is_verb = |i: usize| tokens.get(i).is_some_and(|t| quotes::is_speech_verb(&t.text.to_lowercase()));
+    let is_verb = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| quotes::is_speech_verb(&t.text.to_lowercase()))
+    };
     is_verb(end)
         || roles::apposition_after(tokens, end, |_| false)
             .is_some_and(|r| tokens.get(r.end).is_some_and(|t| t.text == ",") && is_verb(r.end + 1))
@@ -211,17 +241,29 @@ fn capitalised_runs(tokens: &[Token]) -> Vec<Range<usize>> {
 /// listed in its front matter), its other occurrences, and standalone
 /// occurrences of its surname, are mentions too.
 fn consistency(sents: &[Sentence], front_matter: &[String], found: &mut Vec<Found>) {
-    let mut fulls: Vec<NameKey> = found.iter().filter(|f| names::name_words(&f.key) >= 2).map(|f| f.key.clone()).collect();
+    let mut fulls: Vec<NameKey> = found
+        .iter()
+        .filter(|f| names::name_words(&f.key) >= 2)
+        .map(|f| f.key.clone())
+        .collect();
     fulls.extend(front_matter.iter().map(|n| names::normalise(n)));
     fulls.sort();
     fulls.dedup();
-    let surnames: Vec<String> = fulls.iter().flat_map(names::surnames).map(|s| names::phonetic(&s)).collect();
+    let surnames: Vec<String> = fulls
+        .iter()
+        .flat_map(names::surnames)
+        .map(|s| names::phonetic(&s))
+        .collect();
     for (si, s) in sents.iter().enumerate() {
         let t = &s.tokens;
         let mut i = 0;
         while i < t.len() {
             let covered = found.iter().any(|f| f.sent == si && f.tokens.contains(&i));
-            let hit = if covered { None } else { full_at(t, i, &fulls).or_else(|| surname_at(t, i, &surnames)) };
+            let hit = if covered {
+                None
+            } else {
+                full_at(t, i, &fulls).or_else(|| surname_at(t, i, &surnames))
+            };
             match hit {
                 Some(r) => {
                     i = r.end;
@@ -247,8 +289,12 @@ fn full_at(t: &[Token], i: usize, fulls: &[NameKey]) -> Option<Range<usize>> {
 fn surname_at(t: &[Token], i: usize, surnames: &[String]) -> Option<Range<usize>> {
     let r = names::clean_span(t, i..i + 1)?;
     let word = names::normalise(t[i].text);
-    let is_known = surnames.iter().any(|s| *s == names::phonetic(word.as_str()));
-    let glued = |j: Option<&Token>| j.is_some_and(|x| names::clean_span(std::slice::from_ref(x), 0..1).is_some());
+    let is_known = surnames
+        .iter()
+        .any(|s| *s == names::phonetic(word.as_str()));
+    let glued = |j: Option<&Token>| {
+        j.is_some_and(|x| names::clean_span(std::slice::from_ref(x), 0..1).is_some())
+    };
     let alone = !glued(i.checked_sub(1).map(|j| &t[j])) && !glued(t.get(i + 1));
     (r == (i..i + 1) && is_known && alone).then_some(r)
 }
@@ -269,7 +315,12 @@ fn resolve_in_article(found: &mut [Found]) {
         let key = &found[i].key;
         let best = [2u8, 1].iter().find_map(|&want| {
             let fits = |(_, k, _): &&(usize, NameKey, String)| names::partial_score(key, k) == want;
-            fulls.iter().rev().filter(|(j, _, _)| *j < i).find(fits).or_else(|| fulls.iter().find(fits))
+            fulls
+                .iter()
+                .rev()
+                .filter(|(j, _, _)| *j < i)
+                .find(fits)
+                .or_else(|| fulls.iter().find(fits))
         });
         match best {
             Some((_, _, name)) => {
@@ -286,13 +337,24 @@ fn find_roles(sents: &[Sentence], found: &[Found], texts: &[&str]) -> Vec<RoleMe
     let mut out: Vec<RoleMention> = Vec::new();
     for f in found {
         let s = &sents[f.sent];
-        let in_name = |k: usize| found.iter().any(|g| g.sent == f.sent && g.tokens.contains(&k));
-        let before = roles::title_before(&s.tokens, f.tokens.start).filter(|r| !(r.clone()).any(in_name));
+        let in_name = |k: usize| {
+            found
+                .iter()
+                .any(|g| g.sent == f.sent && g.tokens.contains(&k))
+        };
+        let before = roles::title_before(&s.tokens, f.tokens.start);
         let after = roles::apposition_after(&s.tokens, f.tokens.end, in_name);
         for r in before.into_iter().chain(after) {
             let text = texts[s.paragraph];
-            let title = text[s.tokens[r.start].start..s.tokens[r.end - 1].end].split_whitespace().collect::<Vec<_>>().join(" ");
-            let role = RoleMention { name: f.name.clone(), title, paragraph: s.paragraph };
+            let title = text[s.tokens[r.start].start..s.tokens[r.end - 1].end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let role = RoleMention {
+                name: f.name.clone(),
+                title,
+                paragraph: s.paragraph,
+            };
             if !out.contains(&role) {
                 out.push(role);
             }
@@ -306,5 +368,12 @@ fn to_mention(sents: &[Sentence], texts: &[&str], f: &Found) -> Mention {
     let span = s.tokens[f.tokens.start].start..s.tokens[f.tokens.end - 1].end;
     let surface = texts[s.paragraph][span.clone()].to_string();
     let name = f.name.split_whitespace().collect::<Vec<_>>().join(" ");
-    Mention { paragraph: s.paragraph, span, surface, name, kind: f.kind, in_caption: s.caption }
+    Mention {
+        paragraph: s.paragraph,
+        span,
+        surface,
+        name,
+        kind: f.kind,
+        in_caption: s.caption,
+    }
 }

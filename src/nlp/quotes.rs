@@ -16,14 +16,59 @@ use std::ops::Range;
 pub fn is_speech_verb(lower: &str) -> bool {
     matches!(
         lower,
-        "said" | "says" | "say" | "told" | "tells" | "added" | "adds" | "stated" | "states" | "noted"
-            | "notes" | "wrote" | "writes" | "posted" | "declared" | "insisted" | "insists"
-            | "emphasized" | "emphasised" | "stressed" | "warned" | "warns" | "asked" | "replied"
-            | "explained" | "argued" | "mentioned" | "described" | "welcomed" | "praised" | "called"
-            | "calling" | "denied" | "urged" | "claimed" | "announced" | "acknowledged" | "admitted"
-            | "suggested" | "confirmed" | "predicted" | "tweeted" | "commented" | "remarked"
-            | "estimated" | "estimates" | "continued" | "recalled" | "cautioned" | "conceded"
-            | "countered" | "responded" | "observed"
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "stated"
+            | "states"
+            | "noted"
+            | "notes"
+            | "wrote"
+            | "writes"
+            | "posted"
+            | "declared"
+            | "insisted"
+            | "insists"
+            | "emphasized"
+            | "emphasised"
+            | "stressed"
+            | "warned"
+            | "warns"
+            | "asked"
+            | "replied"
+            | "explained"
+            | "argued"
+            | "mentioned"
+            | "described"
+            | "welcomed"
+            | "praised"
+            | "called"
+            | "calling"
+            | "denied"
+            | "urged"
+            | "claimed"
+            | "announced"
+            | "acknowledged"
+            | "admitted"
+            | "suggested"
+            | "confirmed"
+            | "predicted"
+            | "tweeted"
+            | "commented"
+            | "remarked"
+            | "estimated"
+            | "estimates"
+            | "continued"
+            | "recalled"
+            | "cautioned"
+            | "conceded"
+            | "countered"
+            | "responded"
+            | "observed"
     )
 }
 
@@ -47,16 +92,28 @@ pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
     for (i, c) in text.char_indices() {
         match (open, c) {
             (None, '“' | '"') => open = Some((i, i + c.len_utf8())),
-            (None, '”') if out.is_empty() => out.push(QuoteSpan { open: 0, content: 0..i, end: i + c.len_utf8() }),
+            (None, '”') if out.is_empty() => out.push(QuoteSpan {
+                open: 0,
+                content: 0..i,
+                end: i + c.len_utf8(),
+            }),
             (Some((o, s)), '”' | '"') => {
-                out.push(QuoteSpan { open: o, content: s..i, end: i + c.len_utf8() });
+                out.push(QuoteSpan {
+                    open: o,
+                    content: s..i,
+                    end: i + c.len_utf8(),
+                });
                 open = None;
             }
             _ => {}
         }
     }
     if let Some((o, s)) = open {
-        out.push(QuoteSpan { open: o, content: s..text.len(), end: text.len() });
+        out.push(QuoteSpan {
+            open: o,
+            content: s..text.len(),
+            end: text.len(),
+        });
     }
     out
 }
@@ -70,12 +127,21 @@ pub(crate) fn attribute(texts: &[&str], sents: &[Sentence], found: &[Found]) -> 
     let mut p = 0;
     while p < sents.len() {
         let para = sents[p].paragraph;
-        let q = (p..sents.len()).find(|&i| sents[i].paragraph != para).unwrap_or(sents.len());
+        let q = (p..sents.len())
+            .find(|&i| sents[i].paragraph != para)
+            .unwrap_or(sents.len());
         if sents[p].caption {
             p = q;
             continue;
         }
-        Para { text: texts[para], index: para, sents: p..q, all: sents, found }.attribute(&mut subject, &mut out);
+        Para {
+            text: texts[para],
+            index: para,
+            sents: p..q,
+            all: sents,
+            found,
+        }
+        .attribute(&mut subject, &mut out);
         p = q;
     }
     out
@@ -116,9 +182,18 @@ impl Para<'_, '_> {
                 .or_else(|| self.before(q, subject))
                 .or_else(|| self.continues(q, last.as_ref()));
             if let Some((speaker, verb)) = attributed {
-                let text = self.text[q.content.clone()].trim().trim_end_matches(',').trim_end().to_string();
+                let text = self.text[q.content.clone()]
+                    .trim()
+                    .trim_end_matches(',')
+                    .trim_end()
+                    .to_string();
                 if text.split_whitespace().count() >= 2 {
-                    out.push(Quote { speaker: speaker.clone(), text, paragraph: self.index, verb: verb.clone() });
+                    out.push(Quote {
+                        speaker: speaker.clone(),
+                        text,
+                        paragraph: self.index,
+                        verb: verb.clone(),
+                    });
                 }
                 *subject = Some(speaker.clone());
                 last = Some((q.end, speaker, verb));
@@ -135,15 +210,25 @@ impl Para<'_, '_> {
 
     /// First token at or after byte `b`, in this paragraph.
     fn token_at(&self, b: usize) -> Option<At> {
-        self.sents.clone().find_map(|s| self.all[s].tokens.iter().position(|t| t.start >= b).map(|i| (s, i)))
+        self.sents.clone().find_map(|s| {
+            self.all[s]
+                .tokens
+                .iter()
+                .position(|t| t.start >= b)
+                .map(|i| (s, i))
+        })
     }
 
     fn name_at(&self, at: At) -> Option<&Found> {
-        self.found.iter().find(|f| f.sent == at.0 && f.tokens.start == at.1)
+        self.found
+            .iter()
+            .find(|f| f.sent == at.0 && f.tokens.start == at.1)
     }
 
     fn lower(&self, at: At) -> String {
-        self.token(at).map(|t| t.text.to_lowercase()).unwrap_or_default()
+        self.token(at)
+            .map(|t| t.text.to_lowercase())
+            .unwrap_or_default()
     }
 
     /// A name that starts its clause (after only a title) and is not a possessive.
@@ -154,8 +239,15 @@ impl Para<'_, '_> {
             .rposition(|x| matches!(x.text, "," | ";" | ":" | "“" | "”" | "\"" | "(" | "—" | "–"))
             .map_or(0, |i| i + 1);
         let title_ok = f.tokens.start == clause
-            || roles::title_before(t, f.tokens.start).is_some_and(|r| r.start <= clause || t[clause..r.start].iter().all(|x| matches!(x.text, "The" | "the")));
-        let possessive = t.get(f.tokens.end).is_some_and(|x| matches!(x.text, "'s" | "’s"));
+            || roles::title_before(t, f.tokens.start).is_some_and(|r| {
+                r.start <= clause
+                    || t[clause..r.start]
+                        .iter()
+                        .all(|x| matches!(x.text, "The" | "the"))
+            });
+        let possessive = t
+            .get(f.tokens.end)
+            .is_some_and(|x| matches!(x.text, "'s" | "’s"));
         title_ok && !possessive
     }
 
@@ -178,17 +270,25 @@ impl Para<'_, '_> {
             if let Some(f) = self.name_at((s, i + 1)) {
                 return Some((f.name.clone(), verb));
             }
-            return is_pronoun(&self.lower((s, i + 1))).then(|| Some((subject.clone()?, verb))).flatten();
+            return is_pronoun(&self.lower((s, i + 1)))
+                .then(|| Some((subject.clone()?, verb)))
+                .flatten();
         }
         // [title] Name [, apposition,] verb
         let tokens = &self.all[s].tokens;
-        let f = self.found.iter().find(|f| f.sent == s && f.tokens.start >= i && f.tokens.start < i + 10)?;
-        let lead_ok = f.tokens.start == i || roles::title_before(tokens, f.tokens.start).is_some_and(|r| r.start <= i);
+        let f = self
+            .found
+            .iter()
+            .find(|f| f.sent == s && f.tokens.start >= i && f.tokens.start < i + 10)?;
+        let lead_ok = f.tokens.start == i
+            || roles::title_before(tokens, f.tokens.start).is_some_and(|r| r.start <= i);
         let mut v = f.tokens.end;
         if let Some(r) = roles::apposition_after(tokens, f.tokens.end, |_| false) {
             v = r.end + 1;
         }
-        let verb = tokens.get(v).filter(|t| is_speech_verb(&t.text.to_lowercase()))?;
+        let verb = tokens
+            .get(v)
+            .filter(|t| is_speech_verb(&t.text.to_lowercase()))?;
         lead_ok.then(|| (f.name.clone(), verb.text.to_string()))
     }
 
@@ -197,7 +297,9 @@ impl Para<'_, '_> {
     fn before(&self, q: &QuoteSpan, subject: &Option<String>) -> Option<(String, String)> {
         let (s, open) = self.token_at(q.open)?;
         let tokens = &self.all[s].tokens;
-        let verb = (0..open).rev().find(|&i| is_speech_verb(&tokens[i].text.to_lowercase()))?;
+        let verb = (0..open)
+            .rev()
+            .find(|&i| is_speech_verb(&tokens[i].text.to_lowercase()))?;
         let by_name = self
             .found
             .iter()
@@ -207,18 +309,27 @@ impl Para<'_, '_> {
             .map(|f| f.name.clone());
         let by_pronoun = || {
             let clause_start = |i: usize| i == 0 || matches!(tokens[i - 1].text, "," | ";" | ":");
-            (0..verb).rev().find(|&i| is_pronoun(&tokens[i].text.to_lowercase()) && clause_start(i)).and(subject.clone())
+            (0..verb)
+                .rev()
+                .find(|&i| is_pronoun(&tokens[i].text.to_lowercase()) && clause_start(i))
+                .and(subject.clone())
         };
         let speaker = by_name.or_else(by_pronoun)?;
         Some((speaker, tokens[verb].text.to_string()))
     }
 
     fn inside_quote(&self, b: usize) -> bool {
-        quote_spans(self.text).iter().any(|q| q.open <= b && b < q.end)
+        quote_spans(self.text)
+            .iter()
+            .any(|q| q.open <= b && b < q.end)
     }
 
     /// A quotation opening a sentence right after an attributed one continues it.
-    fn continues(&self, q: &QuoteSpan, last: Option<&(usize, String, String)>) -> Option<(String, String)> {
+    fn continues(
+        &self,
+        q: &QuoteSpan,
+        last: Option<&(usize, String, String)>,
+    ) -> Option<(String, String)> {
         let (_, speaker, verb) = last?;
         let (s, i) = self.token_at(q.open)?;
         let starts_sentence = i == 0 && self.all[s].tokens[0].start == q.open;

@@ -15,15 +15,65 @@ use std::ops::Range;
 pub fn is_head_noun(lower: &str) -> bool {
     matches!(
         lower,
-        "president" | "vice-president" | "president-elect" | "minister" | "secretary" | "undersecretary"
-            | "chancellor" | "premier" | "adviser" | "advisor" | "aide" | "envoy" | "spokesman"
-            | "spokeswoman" | "spokesperson" | "ambassador" | "ceo" | "cfo" | "chief" | "head"
-            | "director" | "chairman" | "chairwoman" | "chair" | "governor" | "senator"
-            | "congressman" | "congresswoman" | "mayor" | "general" | "admiral" | "colonel"
-            | "commander" | "king" | "queen" | "prince" | "princess" | "emir" | "sheikh" | "sultan"
-            | "pope" | "cardinal" | "bishop" | "archbishop" | "judge" | "leader" | "negotiator"
-            | "diplomat" | "commissioner" | "founder" | "officer" | "executive" | "lawmaker"
-            | "deputy" | "prosecutor" | "attorney" | "counsel" | "coordinator" | "representative"
+        "president"
+            | "vice-president"
+            | "president-elect"
+            | "minister"
+            | "secretary"
+            | "undersecretary"
+            | "chancellor"
+            | "premier"
+            | "adviser"
+            | "advisor"
+            | "aide"
+            | "envoy"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "ambassador"
+            | "ceo"
+            | "cfo"
+            | "chief"
+            | "head"
+            | "director"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "governor"
+            | "senator"
+            | "congressman"
+            | "congresswoman"
+            | "mayor"
+            | "general"
+            | "admiral"
+            | "colonel"
+            | "commander"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "emir"
+            | "sheikh"
+            | "sultan"
+            | "pope"
+            | "cardinal"
+            | "bishop"
+            | "archbishop"
+            | "judge"
+            | "leader"
+            | "negotiator"
+            | "diplomat"
+            | "commissioner"
+            | "founder"
+            | "officer"
+            | "executive"
+            | "lawmaker"
+            | "deputy"
+            | "prosecutor"
+            | "attorney"
+            | "counsel"
+            | "coordinator"
+            | "representative"
     )
 }
 
@@ -31,12 +81,47 @@ pub fn is_head_noun(lower: &str) -> bool {
 fn is_modifier(lower: &str) -> bool {
     matches!(
         lower,
-        "foreign" | "national" | "security" | "special" | "senior" | "vice" | "prime" | "state"
-            | "defence" | "defense" | "interior" | "finance" | "trade" | "economy" | "economic"
-            | "energy" | "health" | "justice" | "policy" | "affairs" | "presidential" | "first"
-            | "acting" | "interim" | "assistant" | "top" | "press" | "military" | "intelligence"
-            | "former" | "crown" | "supreme" | "high" | "general" | "chief" | "executive"
-            | "white" | "house" | "middle" | "east" | "then"
+        "foreign"
+            | "national"
+            | "security"
+            | "special"
+            | "senior"
+            | "vice"
+            | "prime"
+            | "state"
+            | "defence"
+            | "defense"
+            | "interior"
+            | "finance"
+            | "trade"
+            | "economy"
+            | "economic"
+            | "energy"
+            | "health"
+            | "justice"
+            | "policy"
+            | "affairs"
+            | "presidential"
+            | "first"
+            | "acting"
+            | "interim"
+            | "assistant"
+            | "top"
+            | "press"
+            | "military"
+            | "intelligence"
+            | "former"
+            | "crown"
+            | "supreme"
+            | "high"
+            | "general"
+            | "chief"
+            | "executive"
+            | "white"
+            | "house"
+            | "middle"
+            | "east"
+            | "then"
     )
 }
 
@@ -51,9 +136,29 @@ pub fn is_title_word(lower: &str) -> bool {
 pub fn is_ambiguous_title(lower: &str) -> bool {
     matches!(
         lower,
-        "king" | "prince" | "princess" | "queen" | "bishop" | "judge" | "major" | "marshal" | "dean"
-            | "pope" | "cardinal" | "general" | "chancellor" | "first" | "white" | "house" | "middle"
-            | "east" | "high" | "crown" | "justice" | "chief" | "state"
+        "king"
+            | "prince"
+            | "princess"
+            | "queen"
+            | "bishop"
+            | "judge"
+            | "major"
+            | "marshal"
+            | "dean"
+            | "pope"
+            | "cardinal"
+            | "general"
+            | "chancellor"
+            | "first"
+            | "white"
+            | "house"
+            | "middle"
+            | "east"
+            | "high"
+            | "crown"
+            | "justice"
+            | "chief"
+            | "state"
     )
 }
 
@@ -78,11 +183,48 @@ fn is_possessive(t: &Token) -> bool {
 fn is_sentence_adverb(lower: &str) -> bool {
     matches!(
         lower,
-        "earlier" | "later" | "meanwhile" | "however" | "separately" | "also" | "today" | "yesterday"
-            | "last" | "next" | "now" | "still" | "even" | "only" | "speaking" | "asked" | "but"
-            | "and" | "the" | "a" | "an" | "in" | "on" | "at" | "as" | "after" | "before" | "when"
-            | "while" | "his" | "her" | "their" | "its" | "our" | "with" | "by" | "for" | "from"
-            | "led" | "headed" | "according" | "then"
+        "earlier"
+            | "later"
+            | "meanwhile"
+            | "however"
+            | "separately"
+            | "also"
+            | "today"
+            | "yesterday"
+            | "last"
+            | "next"
+            | "now"
+            | "still"
+            | "even"
+            | "only"
+            | "speaking"
+            | "asked"
+            | "but"
+            | "and"
+            | "the"
+            | "a"
+            | "an"
+            | "in"
+            | "on"
+            | "at"
+            | "as"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "with"
+            | "by"
+            | "for"
+            | "from"
+            | "led"
+            | "headed"
+            | "according"
+            | "then"
     )
 }
 
@@ -132,7 +274,9 @@ pub fn title_before(tokens: &[Token], name_start: usize) -> Option<Range<usize>>
     while k > 0 && end - k < 12 && is_phrase_token(tokens, k - 1) {
         k -= 1;
     }
-    let head = (k..end).rev().find(|&h| is_head(&tokens[h]) && is_complement(tokens, h + 1, end))?;
+    let head = (k..end)
+        .rev()
+        .find(|&h| is_head(&tokens[h]) && is_complement(tokens, h + 1, end))?;
     let mut start = k;
     while start < head && matches!(lower(&tokens[start]).as_str(), "of" | "the" | "a" | "an") {
         start += 1;
@@ -142,31 +286,65 @@ pub fn title_before(tokens: &[Token], name_start: usize) -> Option<Range<usize>>
 
 /// The apposition after a name ending at token `name_end`: ", head of X,",
 /// ", Putin's foreign policy adviser,", ", the Y of Z,". `is_name(i)` tells
-/// whether token `i` is part of a recognised name (lists of names are not
-/// appositions). Leading articles are left out of the returned range.
-pub fn apposition_after(tokens: &[Token], name_end: usize, is_name: impl Fn(usize) -> bool) -> Option<Range<usize>> {
+/// whether token `i` is part of a recognised name: a phrase that starts with
+/// a name (not a possessive one) is a list of names, not an apposition. Leading articles are left out of the returned range.
+pub fn apposition_after(
+    tokens: &[Token],
+    name_end: usize,
+    is_name: impl Fn(usize) -> bool,
+) -> Option<Range<usize>> {
     if tokens.get(name_end)?.text != "," {
         return None;
     }
     let start = name_end + 1;
     let mut k = start;
     while k < tokens.len() && k - start < 14 && !is_boundary(&tokens[k]) {
-        if is_name(k) || crate::nlp::quotes::is_speech_verb(&lower(&tokens[k])) {
+        if crate::nlp::quotes::is_speech_verb(&lower(&tokens[k])) {
             return None;
         }
         k += 1;
+    }
+    // "X, Y and Z": a list of names, not an apposition ("X, Y's envoy," is one).
+    let mut n = start;
+    while n < k && is_name(n) {
+        n += 1;
+    }
+    if n > start && !tokens.get(n).is_some_and(is_possessive) {
+        return None;
     }
     let closed = k == tokens.len() || matches!(tokens[k].text, "," | ")" | "." | ";");
     if !closed || k == start || k - start >= 14 {
         return None;
     }
     let first = lower(&tokens[start]);
-    if matches!(first.as_str(), "who" | "which" | "that" | "whose" | "where" | "when" | "while" | "and" | "but" | "or" | "also" | "he" | "she" | "they" | "it") {
+    if matches!(
+        first.as_str(),
+        "who"
+            | "which"
+            | "that"
+            | "whose"
+            | "where"
+            | "when"
+            | "while"
+            | "and"
+            | "but"
+            | "or"
+            | "also"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+    ) {
         return None;
     }
     let the = first == "the";
-    let s = if matches!(first.as_str(), "the" | "a" | "an") { start + 1 } else { start };
-    let has_head = (s..k).any(|h| is_head(&tokens[h]) && (h + 1 == k || is_preposition(&lower(&tokens[h + 1]))));
+    let s = if matches!(first.as_str(), "the" | "a" | "an") {
+        start + 1
+    } else {
+        start
+    };
+    let has_head = (s..k)
+        .any(|h| is_head(&tokens[h]) && (h + 1 == k || is_preposition(&lower(&tokens[h + 1]))));
     let the_y_of_z = the && (s..k).any(|i| lower(&tokens[i]) == "of");
     (s < k && (has_head || the_y_of_z)).then_some(s..k)
 }
@@ -176,7 +354,10 @@ fn is_preposition(lower: &str) -> bool {
 }
 
 fn is_boundary(t: &Token) -> bool {
-    matches!(t.text, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "." | "?" | "!" | "—" | "–")
+    matches!(
+        t.text,
+        "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "." | "?" | "!" | "—" | "–"
+    )
 }
 
 #[cfg(test)]
@@ -194,38 +375,94 @@ mod tests {
     fn after(s: &str, name_end_word: &str) -> Option<String> {
         let t = tokenize(s);
         let i = t.iter().position(|x| x.text == name_end_word).unwrap() + 1;
-        apposition_after(&t, i, |_| false).map(|r| s[t[r.start].start..t[r.end - 1].end].to_string())
+        apposition_after(&t, i, |_| false)
+            .map(|r| s[t[r.start].start..t[r.end - 1].end].to_string())
     }
 
     #[test]
     fn titles_before_names() {
-        assert_eq!(before("It was led by U.K. Secretary of State Ada Brandt.", "Ada").as_deref(), Some("U.K. Secretary of State"));
-        assert_eq!(before("Norwegian Trade Minister Ingrid Halvorsen said.", "Ingrid").as_deref(), Some("Norwegian Trade Minister"));
-        assert_eq!(before("They met senior Borvian aide Tomas Lind.", "Tomas").as_deref(), Some("senior Borvian aide"));
-        assert_eq!(before("Also there was Brandt's foreign policy adviser, Tomas Lind, today.", "Tomas").as_deref(), Some("Brandt's foreign policy adviser"));
-        assert_eq!(before("They met the head of the Borvian Grain Fund (BGF) Tomas Lind.", "Tomas").as_deref(), Some("head of the Borvian Grain Fund"));
-        assert_eq!(before("Then-Governor Ada Brandt left.", "Ada").as_deref(), Some("Then-Governor"));
-        assert_eq!(before("It was former US secretary of state Ada Brandt.", "Ada").as_deref(), Some("former US secretary of state"));
+        assert_eq!(
+            before("It was led by U.K. Secretary of State Ada Brandt.", "Ada").as_deref(),
+            Some("U.K. Secretary of State")
+        );
+        assert_eq!(
+            before("Norwegian Trade Minister Ingrid Halvorsen said.", "Ingrid").as_deref(),
+            Some("Norwegian Trade Minister")
+        );
+        assert_eq!(
+            before("They met senior Borvian aide Tomas Lind.", "Tomas").as_deref(),
+            Some("senior Borvian aide")
+        );
+        assert_eq!(
+            before(
+                "Also there was Brandt's foreign policy adviser, Tomas Lind, today.",
+                "Tomas"
+            )
+            .as_deref(),
+            Some("Brandt's foreign policy adviser")
+        );
+        assert_eq!(
+            before(
+                "They met the head of the Borvian Grain Fund (BGF) Tomas Lind.",
+                "Tomas"
+            )
+            .as_deref(),
+            Some("head of the Borvian Grain Fund")
+        );
+        assert_eq!(
+            before("Then-Governor Ada Brandt left.", "Ada").as_deref(),
+            Some("Then-Governor")
+        );
+        assert_eq!(
+            before("It was former US secretary of state Ada Brandt.", "Ada").as_deref(),
+            Some("former US secretary of state")
+        );
     }
 
     #[test]
     fn no_title_without_a_head_noun() {
-        assert_eq!(before("She met his Borvian counterpart Tomas Lind.", "Tomas"), None);
+        assert_eq!(
+            before("She met his Borvian counterpart Tomas Lind.", "Tomas"),
+            None
+        );
         assert_eq!(before("Borvia's Tomas Lind spoke.", "Tomas"), None);
         assert_eq!(before("Earlier Tomas Lind spoke.", "Tomas"), None);
     }
 
     #[test]
     fn appositions_after_names() {
-        assert_eq!(after("Tomas Lind, head of Borvia’s grain fund, said so.", "Lind").as_deref(), Some("head of Borvia’s grain fund"));
-        assert_eq!(after("Tomas Lind, Brandt's trade envoy, said so.", "Lind").as_deref(), Some("Brandt's trade envoy"));
-        assert_eq!(after("They met Tomas Lind, a trade adviser to Brandt, on Monday.", "Lind").as_deref(), Some("trade adviser to Brandt"));
-        assert_eq!(after("Tomas Lind, the pride of the northern valleys, waved.", "Lind").as_deref(), Some("pride of the northern valleys"));
+        assert_eq!(
+            after("Tomas Lind, head of Borvia’s grain fund, said so.", "Lind").as_deref(),
+            Some("head of Borvia’s grain fund")
+        );
+        assert_eq!(
+            after("Tomas Lind, Brandt's trade envoy, said so.", "Lind").as_deref(),
+            Some("Brandt's trade envoy")
+        );
+        assert_eq!(
+            after(
+                "They met Tomas Lind, a trade adviser to Brandt, on Monday.",
+                "Lind"
+            )
+            .as_deref(),
+            Some("trade adviser to Brandt")
+        );
+        assert_eq!(
+            after(
+                "Tomas Lind, the pride of the northern valleys, waved.",
+                "Lind"
+            )
+            .as_deref(),
+            Some("pride of the northern valleys")
+        );
     }
 
     #[test]
     fn not_appositions() {
-        assert_eq!(after("Tomas Lind, who leads the fund, said so.", "Lind"), None);
+        assert_eq!(
+            after("Tomas Lind, who leads the fund, said so.", "Lind"),
+            None
+        );
         assert_eq!(after("Tomas Lind, a keen sailor, said so.", "Lind"), None);
         assert_eq!(after("Tomas Lind, she said, is an adviser.", "Lind"), None);
     }

@@ -1,0 +1,272 @@
+//! Cleaning a recognised span into a person's name: titles, nationality
+//! words and possessives are stripped; organisations, places, acronyms and
+//! headline fragments are rejected. The word lists are small and generic
+//! (kinds of words), not lists of people.
+
+use super::{is_particle, normalise};
+use crate::nlp::roles;
+use crate::nlp::tokens::Token;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+fn set(
+    words: &'static str,
+    cell: &'static OnceLock<HashSet<&'static str>>,
+) -> &'static HashSet<&'static str> {
+    cell.get_or_init(|| words.split_whitespace().collect())
+}
+
+/// Words that mark an organisation, a place or a thing, never a person's name.
+fn is_org_word(lower: &str) -> bool {
+    static CELL: OnceLock<HashSet<&str>> = OnceLock::new();
+    set(
+        "ministry ministries department division office agency service services press news times post journal \
+         herald tribune gazette images image photos photo pictures media tv television radio fund bank group company \
+         corp corporation inc ltd llc council committee commission conference convention summit forum assembly \
+         parliament congress senate house palace hall court church mosque cathedral university college school \
+         institute foundation party army navy force forces guard police union league association organization \
+         organisation federation republic kingdom states nations strip sea gulf ocean river mountains island islands \
+         street square avenue airport station city province region war revolution agreement agreements accords \
+         treaty exchange market index stadium museum hospital centre center cup championship olympics prize award \
+         club airlines airways motors embassy consulate cabinet administration government kremlin pentagon \
+         reuters bloomberg interfax tass afp cnn bbc nbc cbs abc fox ap telegram twitter facebook instagram youtube",
+        &CELL,
+    )
+    .contains(lower)
+}
+
+/// Nationality adjectives and similar leading words stripped off a span.
+fn is_demonym(lower: &str) -> bool {
+    static CELL: OnceLock<HashSet<&str>> = OnceLock::new();
+    set(
+        "american british english french german russian ukrainian chinese japanese korean indian pakistani iranian \
+         iraqi syrian turkish saudi emirati qatari israeli palestinian egyptian lebanese jordanian dutch belgian \
+         spanish italian polish swedish norwegian danish finnish swiss austrian greek hungarian czech slovak romanian \
+         bulgarian serbian croatian belarusian georgian armenian canadian mexican brazilian argentine australian \
+         european african asian arab western eastern northern southern us u.s. uk u.k. eu un nato u.ok.",
+        &CELL,
+    )
+    .contains(lower)
+}
+
+/// Multi-word place names that look like "Firstname Lastname" to a shape rule.
+fn is_place(key: &str) -> bool {
+    static CELL: OnceLock<HashSet<&str>> = OnceLock::new();
+    set(
+        "saudi_arabia middle_east united_states united_kingdom united_nations south_korea north_korea new_york \
+         new_delhi new_zealand hong_kong los_angeles san_francisco sri_lanka south_africa gaza_strip west_bank \
+         costa_rica el_salvador buenos_aires tel_aviv abu_dhabi kuala_lumpur rio_de_janeiro sao_paulo cape_town \
+         mexico_city las_vegas puerto_rico north_macedonia east_timor south_sudan ivory_coast red_sea black_sea \
+         persian_gulf white_house downing_street capitol_hill wall_street silicon_valley",
+        &CELL,
+    )
+    .contains(key.replace(' ', "_").as_str())
+}
+
+/// Common English words that are never part of a name ("Will Not", "The Hague"
+/// aside): a span containing one is a headline fragment, not a person.
+fn is_function_word(lower: &str) -> bool {
+    static CELL: OnceLock<HashSet<&str>> = OnceLock::new();
+    set(
+        "the a an and or but not no nor is are was were be been has have had do does did says said say tells told \
+         this that these those it its in on at of for to from with by as if then than so all any some more most \
+         also after before over under into about against between during while when where what which who why how \
+         our their his her my your we they he she you i me us them there here very just only both each every \
+         monday tuesday wednesday thursday friday saturday sunday january february march april june july august \
+         september october november december",
+        &CELL,
+    )
+    .contains(lower)
+}
+
+/// Honorifics and leading words stripped before a name ("Mr.", "Sir", "Then").
+fn is_leading_noise(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mr."
+            | "mrs"
+            | "mrs."
+            | "ms"
+            | "ms."
+            | "dr"
+            | "dr."
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "then"
+            | "former"
+    ) || is_function_word(lower)
+        || is_demonym(lower)
+}
+
+fn is_suffix(text: &str) -> bool {
+    matches!(
+        text,
+        "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "'s" | "’s" | "'" | "’"
+    )
+}
+
+/// Whether a token is shaped like a word of a name: capitalised letters
+/// (hyphen, apostrophe allowed), an initial ("J."), or a lowercase particle.
+fn is_name_shaped(text: &str) -> bool {
+    if is_particle(text) {
+        return true;
+    }
+    let body = text.strip_suffix('.').unwrap_or(text);
+    let mut chars = body.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+    if text.ends_with('.') && letters != 1 {
+        return false; // "U.S." is not an initial
+    }
+    let all_caps = letters >= 2
+        && body
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    !all_caps
+        && body
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// A token that cannot be inside a name: everything left of it in a span is a
+/// title, organisation or punctuation ("Kremlin Spokesman | Dmitry Peskov").
+fn is_cut(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let last_part = lower.rsplit('-').next().unwrap_or(&lower);
+    roles::is_title_word(last_part) && !roles::is_ambiguous_title(last_part)
+        || is_org_word(&lower)
+        || !is_name_shaped(text) && !is_leading_noise(&lower)
+}
+
+/// Cleans a candidate span (token indices into one sentence) into the span
+/// of a person's name, or `None` when it is not a person: titles, nationality
+/// words and possessives are stripped ("President Trump" → "Trump",
+/// "Putin's" → "Putin"); organisations, places, acronyms and headline
+/// fragments are rejected. A name continued by particles ("Faisal" + "bin
+/// Farhan") is extended.
+pub fn clean_span(tokens: &[Token], span: Range<usize>) -> Option<Range<usize>> {
+    let (mut s, mut e) = (span.start, span.end.min(tokens.len()));
+    // Extend over "bin Farhan", "al Alban", "Al Saud".
+    while e + 1 < tokens.len()
+        && is_particle(tokens[e].text)
+        && is_name_shaped(tokens[e + 1].text)
+        && !is_particle(tokens[e + 1].text)
+    {
+        e += 2;
+        while e < tokens.len()
+            && is_name_shaped(tokens[e].text)
+            && !is_cut(tokens[e].text)
+            && !is_particle(tokens[e].text)
+        {
+            e += 1;
+        }
+    }
+    while e > s && is_suffix(tokens[e - 1].text) {
+        e -= 1;
+    }
+    if let Some(k) = (s..e).rev().find(|&k| is_cut(tokens[k].text)) {
+        s = k + 1;
+    }
+    if is_place(normalise(&text_of(&tokens[s..e])).as_str()) {
+        return None;
+    }
+    while s < e
+        && (is_leading_noise(&tokens[s].text.to_lowercase())
+            || roles::is_title_word(&tokens[s].text.to_lowercase())
+            || is_particle(tokens[s].text))
+    {
+        s += 1;
+    }
+    while e > s && is_particle(tokens[e - 1].text) {
+        e -= 1;
+    }
+    valid_name(&tokens[s..e]).then_some(s..e)
+}
+
+fn text_of(words: &[Token]) -> String {
+    words.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+}
+
+fn valid_name(words: &[Token]) -> bool {
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    let lower: Vec<String> = words.iter().map(|t| t.text.to_lowercase()).collect();
+    let key = normalise(&text_of(words));
+    words.iter().all(|t| is_name_shaped(t.text))
+        && lower
+            .iter()
+            .all(|w| !is_function_word(w) && !is_org_word(w))
+        && words
+            .iter()
+            .any(|t| t.text.trim_end_matches('.').chars().count() >= 2)
+        && !lower.iter().all(|w| is_demonym(w))
+        && !is_place(key.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::tokens::tokenize;
+
+    fn clean(s: &str) -> Option<String> {
+        let t = tokenize(s);
+        clean_span(&t, 0..t.len())
+            .map(|r| t[r].iter().map(|x| x.text).collect::<Vec<_>>().join(" "))
+    }
+
+    #[test]
+    fn strips_titles_possessives_and_nationalities() {
+        assert_eq!(clean("President Halvorsen").as_deref(), Some("Halvorsen"));
+        assert_eq!(clean("Halvorsen's").as_deref(), Some("Halvorsen"));
+        assert_eq!(
+            clean("Norwegian Trade Minister Ingrid Halvorsen").as_deref(),
+            Some("Ingrid Halvorsen")
+        );
+        assert_eq!(
+            clean("Then-Governor Ada Brandt").as_deref(),
+            Some("Ada Brandt")
+        );
+        assert_eq!(clean("Mr. Brandt").as_deref(), Some("Brandt"));
+        assert_eq!(
+            clean("Acme Holdings CEO Tomas Lind").as_deref(),
+            Some("Tomas Lind")
+        );
+    }
+
+    #[test]
+    fn rejects_places_organisations_and_fragments() {
+        for s in [
+            "Getty Images",
+            "Saudi Arabia",
+            "Borvia Envoy",
+            "Foreign Ministry",
+            "Lake Palace",
+            "NORTHVILLE",
+            "Will Not",
+            "White House",
+            "Cold War",
+        ] {
+            assert_eq!(clean(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn extends_over_particles() {
+        let t = tokenize("Minister Khalid bin Nasser Al Thani (R) spoke");
+        let r = clean_span(&t, 0..2).unwrap();
+        assert_eq!(
+            t[r].iter().map(|x| x.text).collect::<Vec<_>>().join(" "),
+            "Khalid bin Nasser Al Thani"
+        );
+    }
+}

@@ -1,0 +1,405 @@
+//! Curation: `content/people/<slug>.md` files and the `never_people` /
+//! `aliases` settings of `briefing.yaml`.
+//!
+//! A curated file is YAML front matter (`name`, `aliases`, `role`, `links`)
+//! between `---` lines, then a short Markdown biography:
+//!
+//! ```text
+//! ---
+//! name: Ada Brandt
+//! aliases: [A. Brandt, Ada K. Brandt]
+//! role: Governor of the Northern Province
+//! links: [https://example.org/ada-brandt]
+//! ---
+//! Ada Brandt has governed the province since 2019.
+//! ```
+
+use crate::nlp::names::{self, NameKey};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::Path;
+
+/// Everything curation says about people.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Curation {
+    /// Curated people, sorted by slug.
+    pub people: Vec<CuratedPerson>,
+    /// Names that are never people (normalised).
+    pub never: BTreeSet<NameKey>,
+    /// Forced merges from `briefing.yaml`: canonical name → variants.
+    pub aliases: Vec<AliasGroup>,
+}
+
+/// One `content/people/<slug>.md` file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CuratedPerson {
+    /// The file stem: the person's address.
+    pub slug: String,
+    /// Canonical name.
+    pub name: String,
+    /// Spellings to merge into this person.
+    pub aliases: Vec<String>,
+    /// Role, listed first on the page.
+    pub role: Option<String>,
+    /// Links, as given.
+    pub links: Vec<String>,
+    /// The Markdown body, trimmed; `None` when empty.
+    pub bio: Option<String>,
+    /// Path of the file, relative to the content directory.
+    pub path: String,
+}
+
+/// `aliases: {Canonical Name: [variant, …]}` from `briefing.yaml`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AliasGroup {
+    /// The name to show.
+    pub canonical: String,
+    /// Spellings forced into it.
+    pub variants: Vec<String>,
+}
+
+/// A problem in a curation file, with where it is and what to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CurationError {
+    /// File path (relative to the content directory), or `briefing.yaml`.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+impl fmt::Display for CurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {} ({})",
+            self.path, self.line, self.column, self.message, self.hint
+        )
+    }
+}
+
+impl std::error::Error for CurationError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    role: Option<String>,
+    #[serde(default)]
+    links: Vec<String>,
+}
+
+/// Reads `content_dir/people/*.md` and the `briefing.yaml` settings.
+/// A missing `people/` directory is no error. Fails with every problem found.
+pub fn load_curation(
+    content_dir: &Path,
+    config_never: &[String],
+    config_aliases: &BTreeMap<String, Vec<String>>,
+) -> Result<Curation, Vec<CurationError>> {
+    let mut errors = Vec::new();
+    let mut people = Vec::new();
+    let dir = content_dir.join("people");
+    let mut files: Vec<_> = match std::fs::read_dir(&dir) {
+        Ok(rd) => rd
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    files.sort();
+    for path in files {
+        let rel = format!(
+            "people/{}",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        );
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match parse_person(&rel, &text) {
+                Ok(p) => people.push(p),
+                Err(e) => errors.extend(e),
+            },
+            Err(e) => errors.push(error(
+                &rel,
+                1,
+                1,
+                format!("cannot read the file: {e}"),
+                "save it as UTF-8 text",
+            )),
+        }
+    }
+    errors.extend(duplicate_claims(&people));
+    let never = config_never
+        .iter()
+        .map(|n| names::normalise(n))
+        .filter(|k| !k.as_str().is_empty())
+        .collect();
+    let aliases = config_aliases
+        .iter()
+        .map(|(c, v)| AliasGroup {
+            canonical: c.trim().to_string(),
+            variants: v
+                .iter()
+                .map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .collect(),
+        })
+        .filter(|g| !g.canonical.is_empty())
+        .collect();
+    if errors.is_empty() {
+        Ok(Curation {
+            people,
+            never,
+            aliases,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+fn error(
+    path: &str,
+    line: usize,
+    column: usize,
+    message: impl Into<String>,
+    hint: &str,
+) -> CurationError {
+    CurationError {
+        path: path.to_string(),
+        line,
+        column,
+        message: message.into(),
+        hint: hint.to_string(),
+    }
+}
+
+/// Parses one curated file (`rel` is its path for messages).
+pub fn parse_person(rel: &str, text: &str) -> Result<CuratedPerson, Vec<CurationError>> {
+    let stem = rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".md");
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut errors = Vec::new();
+    if stem.is_empty()
+        || !stem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        errors.push(error(
+            rel,
+            1,
+            1,
+            "the file name is not a slug",
+            "rename it to lowercase ASCII words joined by hyphens, e.g. ada-brandt.md",
+        ));
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        errors.push(error(
+            rel,
+            1,
+            1,
+            "no front matter",
+            "start the file with a `---` line, then `name: …`, then a closing `---` line",
+        ));
+        return Err(errors);
+    }
+    let Some(close) = lines
+        .iter()
+        .skip(1)
+        .position(|l| l.trim_end() == "---")
+        .map(|i| i + 1)
+    else {
+        errors.push(error(
+            rel,
+            lines.len(),
+            1,
+            "the front matter is not closed",
+            "add a `---` line after the last front matter field",
+        ));
+        return Err(errors);
+    };
+    let yaml = lines[1..close].join("\n");
+    let fm: FrontMatter = match serde_yaml::from_str(&yaml) {
+        Ok(fm) => fm,
+        Err(e) => {
+            let (line, col) = e.location().map_or((2, 1), |l| (l.line() + 1, l.column()));
+            errors.push(error(
+                rel,
+                line,
+                col,
+                yaml_message(&e),
+                "allowed fields: name (text), aliases (list), role (text), links (list of URLs)",
+            ));
+            return Err(errors);
+        }
+    };
+    if fm.name.trim().is_empty() {
+        errors.push(error(
+            rel,
+            line_of(&lines, "name:"),
+            1,
+            "`name` is empty",
+            "give the person's full name",
+        ));
+    }
+    for link in &fm.links {
+        if !(link.starts_with("https://") || link.starts_with("http://")) {
+            errors.push(error(
+                rel,
+                line_of(&lines[..close], link),
+                1,
+                format!("`{link}` is not a web address"),
+                "links must start with https:// or http://",
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let bio = lines[close + 1..].join("\n").trim().to_string();
+    Ok(CuratedPerson {
+        slug: stem.to_string(),
+        name: fm.name.trim().to_string(),
+        aliases: fm
+            .aliases
+            .iter()
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect(),
+        role: fm
+            .role
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty()),
+        links: fm.links,
+        bio: (!bio.is_empty()).then_some(bio),
+        path: rel.to_string(),
+    })
+}
+
+/// The YAML error without serde's own " at line X column Y" suffix.
+fn yaml_message(e: &serde_yaml::Error) -> String {
+    let m = e.to_string();
+    match m.find(" at line ") {
+        Some(i) => m[..i].to_string(),
+        None => m,
+    }
+}
+
+fn line_of(lines: &[&str], needle: &str) -> usize {
+    lines
+        .iter()
+        .position(|l| l.contains(needle))
+        .map_or(1, |i| i + 1)
+}
+
+/// A name or alias claimed by two curated files.
+fn duplicate_claims(people: &[CuratedPerson]) -> Vec<CurationError> {
+    let mut seen: BTreeMap<NameKey, &str> = BTreeMap::new();
+    let mut out = Vec::new();
+    for p in people {
+        let mut own = BTreeSet::new();
+        for n in std::iter::once(&p.name).chain(&p.aliases) {
+            let key = names::normalise(n);
+            if !own.insert(key.clone()) {
+                continue;
+            }
+            match seen.get(&key) {
+                Some(other) => out.push(error(
+                    &p.path,
+                    1,
+                    1,
+                    format!("`{n}` is also claimed by {other}"),
+                    "keep the name or alias in one file only",
+                )),
+                None => {
+                    seen.insert(key, &p.path);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "---\nname: Ada Brandt\naliases: [A. Brandt]\nrole: Governor\nlinks:\n  - https://example.org/ada\n---\n\nAda Brandt governs.\n";
+
+    #[test]
+    fn parses_front_matter_and_bio() {
+        let p = parse_person("people/ada-brandt.md", GOOD).unwrap();
+        assert_eq!(p.slug, "ada-brandt");
+        assert_eq!(p.name, "Ada Brandt");
+        assert_eq!(p.aliases, vec!["A. Brandt"]);
+        assert_eq!(p.role.as_deref(), Some("Governor"));
+        assert_eq!(p.bio.as_deref(), Some("Ada Brandt governs."));
+    }
+
+    #[test]
+    fn unknown_field_names_file_line_and_column() {
+        let text = "---\nname: Ada Brandt\nbirthday: 1970\n---\n";
+        let e = parse_person("people/ada-brandt.md", text).unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (3, 1), "{}", e[0]);
+        assert!(
+            e[0].to_string()
+                .starts_with("people/ada-brandt.md:3:1: unknown field `birthday`"),
+            "{}",
+            e[0]
+        );
+    }
+
+    #[test]
+    fn rejects_bad_slug_missing_fence_and_bad_link() {
+        assert!(parse_person("people/Ada Brandt.md", GOOD).is_err());
+        assert!(parse_person("people/ada.md", "name: Ada\n").unwrap_err()[0]
+            .message
+            .contains("no front matter"));
+        assert!(
+            parse_person("people/ada.md", "---\nname: Ada\n").unwrap_err()[0]
+                .message
+                .contains("not closed")
+        );
+        let e =
+            parse_person("people/ada.md", "---\nname: Ada\nlinks: [ftp://x]\n---\n").unwrap_err();
+        assert_eq!(e[0].line, 3);
+        let e = parse_person("people/ada.md", "---\naliases: [x]\n---\n").unwrap_err();
+        assert!(e[0].message.contains("missing field `name`"), "{}", e[0]);
+    }
+
+    #[test]
+    fn loads_directory_and_reports_duplicate_claims() {
+        let dir = std::env::temp_dir().join(format!("briefing-curation-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("people")).unwrap();
+        std::fs::write(dir.join("people/ada-brandt.md"), GOOD).unwrap();
+        let never = vec!["Getty Images".to_string()];
+        let aliases =
+            BTreeMap::from([("Ada Brandt".to_string(), vec!["Adeline Brandt".to_string()])]);
+        let c = load_curation(&dir, &never, &aliases).unwrap();
+        assert_eq!(c.people.len(), 1);
+        assert!(c.never.contains(&names::normalise("getty images")));
+        assert_eq!(c.aliases[0].variants, vec!["Adeline Brandt"]);
+        std::fs::write(
+            dir.join("people/a-brandt.md"),
+            "---\nname: A. Brandt\n---\n",
+        )
+        .unwrap();
+        let e = load_curation(&dir, &[], &BTreeMap::new()).unwrap_err();
+        assert!(
+            e[0].message.contains("also claimed by people/a-brandt.md"),
+            "{}",
+            e[0]
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

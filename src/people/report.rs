@@ -1,0 +1,100 @@
+//! `briefing extract FILE…`: what the analysis finds in one article, as JSON.
+
+use crate::content::Article;
+use crate::date::Date;
+use crate::nlp::analysis::{Analysis, MentionKind, Quote};
+use serde::Serialize;
+
+/// The analysis of one article, for `briefing extract`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ExtractReport {
+    /// Source path relative to the content directory.
+    pub path: String,
+    /// Headline.
+    pub title: String,
+    /// Publication day.
+    pub date: Date,
+    /// People named, in order of first mention.
+    pub people: Vec<ReportPerson>,
+    /// Attributed quotations.
+    pub quotes: Vec<Quote>,
+    /// Dates mentioned in the text (filled by the dates stage; empty here).
+    pub dates: Vec<serde_json::Value>,
+}
+
+/// A name found in the article, with all its occurrences.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportPerson {
+    /// The in-article resolved name.
+    pub name: String,
+    /// `full` / `partial` when the article gives a full name; `bare` when it
+    /// only has one word (resolved across the corpus, or dropped).
+    pub kind: MentionKind,
+    /// Every occurrence.
+    pub spans: Vec<ReportSpan>,
+    /// Titles stated next to the name.
+    pub roles: Vec<String>,
+}
+
+/// One occurrence of a name.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportSpan {
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Byte offset of the name in the paragraph's text.
+    pub start: usize,
+    /// Byte offset one past the name.
+    pub end: usize,
+    /// The name as written.
+    pub surface: String,
+    /// The paragraph is a photo caption.
+    pub in_caption: bool,
+}
+
+/// Builds the `extract` report of one article.
+pub fn extract_report(article: &Article, analysis: &Analysis) -> ExtractReport {
+    let mut people: Vec<ReportPerson> = Vec::new();
+    for m in &analysis.mentions {
+        let i = match people.iter().position(|p| p.name == m.name) {
+            Some(i) => i,
+            None => {
+                let roles = analysis
+                    .roles
+                    .iter()
+                    .filter(|r| r.name == m.name)
+                    .map(|r| r.title.clone())
+                    .fold(Vec::new(), |mut v, t| {
+                        if !v.contains(&t) {
+                            v.push(t);
+                        }
+                        v
+                    });
+                people.push(ReportPerson {
+                    name: m.name.clone(),
+                    kind: MentionKind::Bare,
+                    spans: Vec::new(),
+                    roles,
+                });
+                people.len() - 1
+            }
+        };
+        // The person's kind is the strongest evidence among its mentions.
+        people[i].kind = people[i].kind.min(m.kind);
+        let span = ReportSpan {
+            paragraph: m.paragraph,
+            start: m.span.start,
+            end: m.span.end,
+            surface: m.surface.clone(),
+            in_caption: m.in_caption,
+        };
+        people[i].spans.push(span);
+    }
+    ExtractReport {
+        path: article.source_path.clone(),
+        title: article.title.clone(),
+        date: article.date,
+        people,
+        quotes: analysis.quotes.clone(),
+        dates: Vec::new(),
+    }
+}

@@ -1,0 +1,334 @@
+//! From per-article analyses to people: group spellings, map every mention,
+//! role and quote to its person, and assemble the pages' data.
+
+use super::cluster::{Candidate, Clusters};
+use super::curated::Curation;
+use super::gazetteer;
+use super::{CoMention, MentionRef, Person, QuoteRef, Role};
+use crate::content::Article;
+use crate::date::Date;
+use crate::nlp::analysis::{Analysis, Mention, MentionKind};
+use crate::nlp::names::{self, NameKey};
+use crate::nlp::sentences;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One person's data while it is gathered.
+#[derive(Default)]
+struct Acc {
+    mentions: Vec<(usize, MentionRef)>,
+    quotes: Vec<(usize, QuoteRef)>,
+    roles: BTreeSet<(usize, usize, String)>,
+    articles: BTreeSet<usize>,
+    spellings: BTreeMap<String, BTreeSet<usize>>,
+    surfaces: BTreeSet<String>,
+    in_prose: bool,
+}
+
+/// Resolves the people of a corpus. `analyses[i]` is the analysis of
+/// `articles[i]`; drafts are skipped. Deterministic: sorted by slug.
+pub fn resolve(articles: &[Article], analyses: &[Analysis], curation: &Curation) -> Vec<Person> {
+    let docs: Vec<(&Article, &Analysis)> = articles
+        .iter()
+        .zip(analyses)
+        .filter(|(a, _)| !a.draft)
+        .collect();
+    let clusters = Clusters::build(curation, &candidates(&docs, curation));
+    let surnames = clusters.unique_surnames();
+    let mut accs: Vec<Acc> = (0..clusters.len()).map(|_| Acc::default()).collect();
+    for (d, (article, analysis)) in docs.iter().enumerate() {
+        let mut mentions = analysis.mentions.clone();
+        mentions.extend(gazetteer::extra_mentions(article, &mentions, &surnames));
+        let find = |name: &str| locate(&clusters, curation, name);
+        for m in &mentions {
+            let Some(id) = find(&m.name) else { continue };
+            let acc = &mut accs[id];
+            acc.articles.insert(d);
+            acc.in_prose |= !m.in_caption;
+            acc.surfaces.insert(clean(&m.surface));
+            if m.kind == MentionKind::Full {
+                acc.spellings
+                    .entry(clean(&m.surface))
+                    .or_default()
+                    .insert(d);
+            }
+            acc.mentions.push((d, mention_ref(article, m)));
+        }
+        for n in &article.people {
+            if let Some(id) = find(n) {
+                accs[id].articles.insert(d);
+                accs[id].in_prose = true;
+                accs[id].spellings.entry(clean(n)).or_default().insert(d);
+            }
+        }
+        for r in &analysis.roles {
+            if let Some(id) = find(&r.name) {
+                accs[id].roles.insert((d, r.paragraph, r.title.clone()));
+            }
+        }
+        for q in &analysis.quotes {
+            if let Some(id) = find(&q.speaker) {
+                let anchor = anchor(article, q.paragraph);
+                let quote = QuoteRef {
+                    text: q.text.clone(),
+                    article: article.id.clone(),
+                    paragraph: q.paragraph,
+                    anchor,
+                    verb: q.verb.clone(),
+                };
+                accs[id].quotes.push((d, quote));
+            }
+        }
+    }
+    assemble(&docs, &clusters, curation, accs)
+}
+
+/// Full-name spellings of the corpus, with their article counts.
+fn candidates(docs: &[(&Article, &Analysis)], curation: &Curation) -> Vec<Candidate> {
+    let mut seen: BTreeMap<NameKey, (BTreeSet<usize>, bool)> = BTreeMap::new();
+    for (d, (article, analysis)) in docs.iter().enumerate() {
+        let names = analysis
+            .mentions
+            .iter()
+            .map(|m| (m.name.as_str(), m.in_caption));
+        for (name, caption) in names.chain(article.people.iter().map(|n| (n.as_str(), false))) {
+            let key = names::normalise(name);
+            if is_full(&key) && !curation.never.contains(&key) {
+                let e = seen.entry(key).or_insert_with(|| (BTreeSet::new(), true));
+                e.0.insert(d);
+                e.1 &= caption;
+            }
+        }
+    }
+    seen.into_iter()
+        .map(|(key, (arts, caption_only))| Candidate {
+            key,
+            articles: arts.len(),
+            caption_only,
+        })
+        .collect()
+}
+
+fn is_full(key: &NameKey) -> bool {
+    names::name_words(key) >= 2 && !key.words().first().is_some_and(|w| names::is_particle(w))
+}
+
+/// The group of an in-article name, unless it is listed as never a person.
+fn locate(clusters: &Clusters, curation: &Curation, name: &str) -> Option<usize> {
+    let key = names::normalise(name);
+    if curation.never.contains(&key) {
+        return None;
+    }
+    if is_full(&key) {
+        clusters.full(&key)
+    } else {
+        clusters.bare(&key)
+    }
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn anchor(article: &Article, paragraph: usize) -> String {
+    article
+        .paragraphs
+        .get(paragraph)
+        .map(|p| p.anchor.clone())
+        .unwrap_or_default()
+}
+
+fn mention_ref(article: &Article, m: &Mention) -> MentionRef {
+    let text = article
+        .paragraphs
+        .get(m.paragraph)
+        .map_or("", |p| p.text.as_str());
+    let snippet = sentences::split(text)
+        .into_iter()
+        .find(|r| r.start <= m.span.start && m.span.start < r.end)
+        .map_or_else(String::new, |r| clean(&text[r]));
+    MentionRef {
+        article: article.id.clone(),
+        paragraph: m.paragraph,
+        anchor: anchor(article, m.paragraph),
+        snippet,
+        surface: clean(&m.surface),
+        span: m.span.clone(),
+        name: clean(&m.name),
+        in_caption: m.in_caption,
+    }
+}
+
+/// Canonical spelling: most articles, then most words (the most complete
+/// form), then most non-ASCII letters (keeps diacritics), then alphabetical.
+fn canonical(spellings: &BTreeMap<String, BTreeSet<usize>>) -> Option<String> {
+    spellings
+        .iter()
+        .max_by_key(|(s, arts)| {
+            let words = s.split_whitespace().count();
+            let non_ascii = s.chars().filter(|c| !c.is_ascii()).count();
+            (
+                arts.len(),
+                words,
+                non_ascii,
+                std::cmp::Reverse((*s).clone()),
+            )
+        })
+        .map(|(s, _)| s.clone())
+}
+
+/// Newest first, then by id: the order of `Person::articles`.
+fn article_order(docs: &[(&Article, &Analysis)], d: usize) -> (std::cmp::Reverse<Date>, String) {
+    (std::cmp::Reverse(docs[d].0.date), docs[d].0.id.clone())
+}
+
+fn assemble(
+    docs: &[(&Article, &Analysis)],
+    clusters: &Clusters,
+    curation: &Curation,
+    accs: Vec<Acc>,
+) -> Vec<Person> {
+    let mut people: Vec<(usize, Person)> = Vec::new();
+    for (id, mut acc) in accs.into_iter().enumerate() {
+        let curated = clusters.curated[id].map(|i| &curation.people[i]);
+        if acc.articles.is_empty() || (!acc.in_prose && curated.is_none()) {
+            continue;
+        }
+        let group = clusters.alias_group[id].map(|i| curation.aliases[i].canonical.clone());
+        let Some(name) = curated
+            .map(|c| c.name.clone())
+            .or(group)
+            .or_else(|| canonical(&acc.spellings))
+        else {
+            continue;
+        };
+        let mut arts: Vec<usize> = acc.articles.iter().copied().collect();
+        arts.sort_by_key(|&d| article_order(docs, d));
+        let rank = |d: usize| arts.iter().position(|&x| x == d).unwrap_or(usize::MAX);
+        acc.mentions
+            .sort_by_key(|(d, m)| (rank(*d), m.paragraph, m.span.start));
+        acc.quotes.sort_by_key(|(d, q)| (rank(*d), q.paragraph));
+        let mut roles: Vec<Role> = curated
+            .and_then(|c| c.role.clone())
+            .map(|t| Role {
+                title: t,
+                article: None,
+                date: None,
+            })
+            .into_iter()
+            .collect();
+        let mut stated: Vec<&(usize, usize, String)> = acc.roles.iter().collect();
+        stated.sort_by_key(|(d, p, t)| (rank(*d), *p, t.clone()));
+        for (d, _, title) in stated {
+            let role = Role {
+                title: title.clone(),
+                article: Some(docs[*d].0.id.clone()),
+                date: Some(docs[*d].0.date),
+            };
+            if !roles
+                .iter()
+                .any(|r| r.title == role.title && r.article == role.article)
+            {
+                roles.push(role);
+            }
+        }
+        let dates: Vec<Date> = arts.iter().map(|&d| docs[d].0.date).collect();
+        people.push((
+            id,
+            Person {
+                slug: curated.map_or_else(|| names::slug(&name), |c| c.slug.clone()),
+                name,
+                aliases: acc.surfaces.into_iter().collect(),
+                roles,
+                mentions: acc.mentions.into_iter().map(|(_, m)| m).collect(),
+                quotes: acc.quotes.into_iter().map(|(_, q)| q).collect(),
+                articles: arts.iter().map(|&d| docs[d].0.id.clone()).collect(),
+                co_mentioned: Vec::new(),
+                first_seen: dates.iter().copied().min().unwrap_or(docs[arts[0]].0.date),
+                last_seen: dates.iter().copied().max().unwrap_or(docs[arts[0]].0.date),
+                bio: curated.and_then(|c| c.bio.clone()),
+                links: curated.map(|c| c.links.clone()).unwrap_or_default(),
+                curated: curated.is_some(),
+            },
+        ));
+    }
+    let mut people: Vec<Person> = people.into_iter().map(|(_, p)| p).collect();
+    unique_slugs(&mut people);
+    co_mentions(&mut people);
+    people.sort_by(|a, b| a.slug.cmp(&b.slug));
+    people
+}
+
+/// Two people with the same slug (namesakes that could not be told apart by
+/// name alone) get `-2`, `-3`, … in a stable order: curated first, then by
+/// first appearance.
+fn unique_slugs(people: &mut [Person]) {
+    people.sort_by(|a, b| {
+        (a.slug.clone(), !a.curated, a.first_seen, a.articles.clone()).cmp(&(
+            b.slug.clone(),
+            !b.curated,
+            b.first_seen,
+            b.articles.clone(),
+        ))
+    });
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    for p in people.iter_mut() {
+        let base = if p.slug.is_empty() {
+            "person".to_string()
+        } else {
+            p.slug.clone()
+        };
+        let mut slug = base.clone();
+        let mut n = 2;
+        while used.contains(&slug) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        used.insert(slug.clone());
+        p.slug = slug;
+    }
+}
+
+fn co_mentions(people: &mut [Person]) {
+    let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, p) in people.iter().enumerate() {
+        for a in &p.articles {
+            by_article.entry(a.as_str()).or_default().push(i);
+        }
+    }
+    let mut counts: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); people.len()];
+    for ids in by_article.values() {
+        for &i in ids {
+            for &j in ids.iter().filter(|&&j| j != i) {
+                *counts[i].entry(j).or_default() += 1;
+            }
+        }
+    }
+    let names: Vec<(String, String)> = people
+        .iter()
+        .map(|p| (p.slug.clone(), p.name.clone()))
+        .collect();
+    for (i, p) in people.iter_mut().enumerate() {
+        let mut list: Vec<CoMention> = counts[i]
+            .iter()
+            .map(|(&j, &count)| CoMention {
+                slug: names[j].0.clone(),
+                name: names[j].1.clone(),
+                count,
+            })
+            .collect();
+        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.slug.cmp(&b.slug)));
+        p.co_mentioned = list;
+    }
+}
+
+/// (article id, in-article name) → person slug, for linking names in
+/// article pages.
+pub fn name_index(people: &[Person]) -> BTreeMap<(String, String), String> {
+    let mut out = BTreeMap::new();
+    for p in people {
+        for m in &p.mentions {
+            out.insert((m.article.clone(), m.name.clone()), p.slug.clone());
+        }
+    }
+    out
+}
