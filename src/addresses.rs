@@ -100,39 +100,42 @@ pub fn stabilise(book: &BTreeMap<String, Entry>, items: &mut [Addressable]) -> (
     let mut claimed: BTreeSet<String> = BTreeSet::new();
     let mut redirects: BTreeMap<String, String> = BTreeMap::new();
     let live: Vec<(&String, &Entry)> = book.iter().filter(|(_, e)| e.redirect.is_none()).collect();
-    // Order: items with the largest overlap claim first, so a merge keeps the
-    // address of the biggest old page; ties by slug for determinism.
-    let mut order: Vec<usize> = (0..items.len()).collect();
+    let members: Vec<BTreeSet<String>> = items.iter().map(|it| it.members.iter().cloned().collect()).collect();
+    let mut slugs: Vec<String> = items.iter().map(|it| it.slug.clone()).collect();
+    // The unclaimed old address sharing most members with item `i`.
     let best = |i: usize, claimed: &BTreeSet<String>| -> Option<(usize, String)> {
-        let members: BTreeSet<&String> = items[i].members.iter().collect();
         live.iter()
             .filter(|(s, _)| !claimed.contains(*s))
-            .map(|(s, e)| (e.members.iter().filter(|m| members.contains(m)).count(), (*s).clone()))
+            .map(|(s, e)| (e.members.iter().filter(|m| members[i].contains(*m)).count(), (*s).clone()))
             .filter(|(n, _)| *n > 0)
             .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
     };
-    order.sort_by_key(|&i| (std::cmp::Reverse(best(i, &claimed).map_or(0, |b| b.0)), items[i].slug.clone()));
+    // Items with the largest overlap claim first, so a merge keeps the
+    // address of the biggest old page; ties by slug for determinism.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(best(i, &claimed).map_or(0, |b| b.0)), slugs[i].clone()));
     for &i in &order {
-        if let Some((_, old)) = best(i, &claimed) {
-            *items[i].slug = old.clone();
-        } else {
-            *items[i].slug = unique(items[i].slug, &claimed, book);
-        }
-        claimed.insert(items[i].slug.clone());
+        slugs[i] = match best(i, &claimed) {
+            Some((_, old)) => old,
+            None => unique(&slugs[i], &claimed, book),
+        };
+        claimed.insert(slugs[i].clone());
     }
     // Old live addresses not inherited: redirect to the item that took most of their members.
     for (slug, entry) in &live {
         if claimed.contains(*slug) {
             continue;
         }
-        let target = items
-            .iter()
-            .map(|it| (entry.members.iter().filter(|m| it.members.contains(m)).count(), it.slug.clone()))
+        let target = (0..items.len())
+            .map(|i| (entry.members.iter().filter(|m| members[i].contains(*m)).count(), slugs[i].clone()))
             .filter(|(n, _)| *n > 0)
             .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
             .map(|(_, s)| s)
             .unwrap_or_default();
         redirects.insert((*slug).clone(), target);
+    }
+    for (it, slug) in items.iter_mut().zip(slugs) {
+        *it.slug = slug;
     }
     let mut out: BTreeMap<String, Entry> = BTreeMap::new();
     for it in items.iter() {

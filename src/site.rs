@@ -65,8 +65,14 @@ impl fmt::Display for BuildError {
 impl std::error::Error for BuildError {}
 
 impl Site {
-    /// Runs the pipeline over `config.content_path()`.
+    /// Runs the pipeline with no memory of earlier addresses.
     pub fn build(config: &Config) -> Result<Site, BuildError> {
+        Site::build_with_addresses(config, &AddressBook::default()).map(|(site, _)| site)
+    }
+
+    /// Runs the pipeline over `config.content_path()`, keeping the addresses
+    /// in `book` stable; returns the site and the updated address book.
+    pub fn build_with_addresses(config: &Config, book: &AddressBook) -> Result<(Site, AddressBook), BuildError> {
         let dir = config.content_path();
         let loaded = content::load(&dir).map_err(BuildError::Content)?;
         let mut skipped = loaded.skipped;
@@ -83,7 +89,7 @@ impl Site {
 
         let curation = people::load_curation(&dir, &config.never_people, &config.aliases)
             .map_err(|errs| BuildError::Curation(errs.iter().map(|e| e.to_string()).collect()))?;
-        let people = people::resolve(&articles, &analyses, &curation);
+        let mut people = people::resolve(&articles, &analyses, &curation);
 
         let curated_events = events::curated::load(&dir)
             .map_err(|errs| BuildError::Curation(errs.iter().map(|e| e.to_string()).collect()))?;
@@ -93,7 +99,11 @@ impl Site {
                 names_by_article.entry(a.clone()).or_default().push(p.name.clone());
             }
         }
-        let mut events = events::build(&articles, &names_by_article, &curated_events);
+        let built = events::build(&articles, &names_by_article, &curated_events);
+        let explanations = built.explanations;
+        let mut events = built.events;
+
+        let (book, redirects) = stabilise_addresses(book, &mut people, &mut events);
         events.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.slug.cmp(&b.slug)));
 
         let mut article_event = BTreeMap::new();
@@ -102,16 +112,9 @@ impl Site {
                 article_event.insert(a.clone(), e.slug.clone());
             }
         }
-        let mut person_events: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for p in &people {
-            let mut evs: Vec<&Event> = events
-                .iter()
-                .filter(|e| e.articles.iter().any(|a| p.articles.contains(a)))
-                .collect();
-            evs.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.slug.cmp(&b.slug)));
-            person_events.insert(p.slug.clone(), evs.iter().map(|e| e.slug.clone()).collect());
-        }
-        Ok(Site {
+        let person_events = person_events(&people, &events);
+        let name_index = people::name_index(&people);
+        let site = Site {
             config: config.clone(),
             articles,
             analyses,
@@ -120,7 +123,21 @@ impl Site {
             article_event,
             person_events,
             skipped,
-        })
+            redirects,
+            name_index,
+            explanations,
+        };
+        Ok((site, book))
+    }
+
+    /// The person an in-article resolved name refers to, if any.
+    pub fn person_slug_for(&self, article: &str, name: &str) -> Option<String> {
+        self.name_index.get(&(article.to_string(), name.to_string())).cloned()
+    }
+
+    /// Why an article joined its event (for `briefing explain`).
+    pub fn explain(&self, article: &str) -> String {
+        self.explanations.get(article).cloned().unwrap_or_else(|| format!("no clustering record for `{article}`\n"))
     }
 
     /// The article with this id.
@@ -137,4 +154,54 @@ impl Site {
     pub fn event(&self, slug: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.slug == slug)
     }
+}
+
+/// Person slug → events naming them, newest first.
+fn person_events(people: &[Person], events: &[Event]) -> BTreeMap<String, Vec<String>> {
+    let mut out = BTreeMap::new();
+    for p in people {
+        let mut evs: Vec<&Event> = events.iter().filter(|e| e.articles.iter().any(|a| p.articles.contains(a))).collect();
+        evs.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.slug.cmp(&b.slug)));
+        out.insert(p.slug.clone(), evs.iter().map(|e| e.slug.clone()).collect());
+    }
+    out
+}
+
+/// Applies the address memory: stable slugs for events and people, redirects
+/// for addresses that moved, and the updated memory to save.
+fn stabilise_addresses(book: &AddressBook, people: &mut [Person], events: &mut [Event]) -> (AddressBook, Vec<Redirect>) {
+    let mut redirects = Vec::new();
+    let mut next = AddressBook { version: 1, ..Default::default() };
+
+    let event_members: Vec<Vec<String>> = events.iter().map(|e| e.articles.clone()).collect();
+    let mut items: Vec<Addressable> = events.iter_mut().zip(&event_members).map(|(e, m)| Addressable { slug: &mut e.slug, members: m }).collect();
+    let (section, moved) = addresses::stabilise(&book.events, &mut items);
+    next.events = section;
+    for (from, to) in moved {
+        let title = events.iter().find(|e| e.slug == to).map_or_else(|| "All events".to_string(), |e| e.title.clone());
+        let to = if to.is_empty() { "events/".to_string() } else { format!("events/{to}/") };
+        redirects.push(Redirect { from: format!("events/{from}/"), to, title });
+    }
+
+    let person_members: Vec<Vec<String>> = people.iter().map(|p| p.articles.clone()).collect();
+    let old_slugs: Vec<String> = people.iter().map(|p| p.slug.clone()).collect();
+    let mut items: Vec<Addressable> = people.iter_mut().zip(&person_members).map(|(p, m)| Addressable { slug: &mut p.slug, members: m }).collect();
+    let (section, moved) = addresses::stabilise(&book.people, &mut items);
+    next.people = section;
+    // Co-mentions refer to people by slug: follow the renames.
+    let renamed: BTreeMap<String, String> = old_slugs.into_iter().zip(people.iter().map(|p| p.slug.clone())).filter(|(a, b)| a != b).collect();
+    for p in people.iter_mut() {
+        for c in &mut p.co_mentioned {
+            if let Some(n) = renamed.get(&c.slug) {
+                c.slug = n.clone();
+            }
+        }
+    }
+    for (from, to) in moved {
+        let title = people.iter().find(|p| p.slug == to).map_or_else(|| "All people".to_string(), |p| p.name.clone());
+        let to = if to.is_empty() { "people/".to_string() } else { format!("people/{to}/") };
+        redirects.push(Redirect { from: format!("people/{from}/"), to, title });
+    }
+    redirects.sort_by(|a, b| a.from.cmp(&b.from));
+    (next, redirects)
 }

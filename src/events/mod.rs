@@ -2,5 +2,7 @@
 
 pub mod cluster;
 pub mod eval;
+mod features;
 pub mod index;
+pub mod neighbours;
 pub mod tfidf;

@@ -1,14 +1,17 @@
 //! Per-article analysis: who is named where, with which titles, and who said
 //! what. Pure and serialisable, so it can be cached per content hash.
 //!
-//! Prose paragraphs are read in full. Photo captions are read for names
-//! only, and their mentions are flagged: the people stage lets a caption
-//! link a person already named in prose somewhere, never create one
-//! (headings, code and other blocks are not read). Names come from the NER model (one call per article, all prose
-//! sentences as one document) and, for robustness, from title/verb/apposition
-//! cues; each is cleaned by [`names::clean_span`]. Document consistency then
-//! finds the other occurrences of names already accepted in the article, and
-//! a surname-only mention is attached to the most recent full name it fits.
+//! Prose paragraphs are read in full. Photo captions are read for names and
+//! titles only, and their mentions are flagged: the people stage lets a
+//! caption link a person named in prose somewhere, never create one.
+//! Headings, code and other blocks are not read.
+//!
+//! Names come from the NER model (one call per article, all read sentences
+//! as one document) and, for robustness, from title/verb/apposition cues;
+//! each is cleaned by [`names::clean_span`]. Document consistency then finds
+//! the other occurrences of names already accepted in the article, and a
+//! surname-only mention is attached to the most recent full name it fits.
+//! Roles and quotes are read around the names (`roles`, `quotes`).
 
 use crate::content::{Article, BlockKind};
 use crate::nlp::names::{self, NameKey};
@@ -35,9 +38,9 @@ pub struct Mention {
     pub paragraph: usize,
     /// Byte range in that paragraph's `text` (name only: no title, no "'s").
     pub span: Range<usize>,
-    /// The name as written ("Lavrov").
+    /// The name as written ("Halvorsen").
     pub surface: String,
-    /// The in-article resolved full name ("Sergei Lavrov"); the surface
+    /// The in-article resolved full name ("Ingrid Halvorsen"); the surface
     /// itself when the article has no fuller form.
     pub name: String,
     /// How `name` was obtained.
@@ -54,7 +57,7 @@ pub struct Mention {
 pub enum MentionKind {
     /// The mention is itself a full name (two or more name words).
     Full,
-    /// A partial mention ("Lavrov", "bin Farhan") attached to a full name
+    /// A partial mention ("Halvorsen", "bin Nasser") attached to a full name
     /// used in the same article.
     Partial,
     /// A one-word name with no fuller form in the article; the people stage
@@ -105,7 +108,7 @@ pub(crate) struct Found {
     pub kind: MentionKind,
 }
 
-/// Analyses one article (prose paragraphs only).
+/// Analyses one article (prose, and captions for names).
 pub fn analyze(article: &Article) -> Analysis {
     let sents = prose_sentences(article);
     let token_lists: Vec<Vec<Token>> = sents.iter().map(|s| s.tokens.clone()).collect();
@@ -215,7 +218,7 @@ fn verb_follows(tokens: &[Token], end: usize) -> bool {
 
 /// Maximal runs of capitalised tokens (with particles and "of" inside).
 fn capitalised_runs(tokens: &[Token]) -> Vec<Range<usize>> {
-    let cap = |t: &Token| t.text.chars().next().is_some_and(char::is_uppercase);
+    let cap = |t: &Token| names::starts_name(t.text);
     let inner = |i: usize| {
         i + 1 < tokens.len()
             && (names::is_particle(tokens[i].text) || tokens[i].text == "of")
@@ -258,13 +261,18 @@ fn consistency(sents: &[Sentence], front_matter: &[String], found: &mut Vec<Foun
         let t = &s.tokens;
         let mut i = 0;
         while i < t.len() {
+            if let Some(r) = full_at(t, i, &fulls).filter(|r| widens(found, si, r)) {
+                // A full name wins over shorter candidates inside it
+                // ("Khalid" → "Khalid al-Nasser").
+                found.retain(|f| {
+                    !(f.sent == si && r.start <= f.tokens.start && f.tokens.end <= r.end)
+                });
+                i = r.end;
+                push(found, si, t, r);
+                continue;
+            }
             let covered = found.iter().any(|f| f.sent == si && f.tokens.contains(&i));
-            let hit = if covered {
-                None
-            } else {
-                full_at(t, i, &fulls).or_else(|| surname_at(t, i, &surnames))
-            };
-            match hit {
+            match surname_at(t, i, &surnames).filter(|_| !covered) {
                 Some(r) => {
                     i = r.end;
                     push(found, si, t, r);
@@ -275,17 +283,34 @@ fn consistency(sents: &[Sentence], front_matter: &[String], found: &mut Vec<Foun
     }
 }
 
+/// Whether `r` adds a name: every candidate it overlaps lies strictly inside it.
+fn widens(found: &[Found], sent: usize, r: &Range<usize>) -> bool {
+    found
+        .iter()
+        .filter(|f| f.sent == sent && f.tokens.start < r.end && r.start < f.tokens.end)
+        .all(|f| r.start <= f.tokens.start && f.tokens.end <= r.end && f.tokens.len() < r.len())
+}
+
 fn full_at(t: &[Token], i: usize, fulls: &[NameKey]) -> Option<Range<usize>> {
+    // Token and word counts differ for glued particles ("al-Nasser"): try
+    // every length up to the name's word count, longest first.
+    if !names::starts_name(t[i].text) {
+        return None;
+    }
     fulls.iter().find_map(|k| {
-        let n = k.words().len();
-        let end = i + n;
-        let same = end <= t.len() && names::normalise(&words_of(t, &(i..end))) == *k;
-        same.then_some(i..end)
+        let most = (i + k.words().len()).min(t.len());
+        (i + 1..=most)
+            .rev()
+            .find(|&end| {
+                names::starts_name(t[end - 1].text)
+                    && names::normalise(&words_of(t, &(i..end))) == *k
+            })
+            .map(|end| i..end)
     })
 }
 
-/// A standalone capitalised word equal to a known surname ("Lavrov", or
-/// "Putin" in "Putin's"), not glued to another name word.
+/// A standalone capitalised word equal to a known surname ("Halvorsen", or
+/// "Brandt" in "Brandt's"), not glued to another name word.
 fn surname_at(t: &[Token], i: usize, surnames: &[String]) -> Option<Range<usize>> {
     let r = names::clean_span(t, i..i + 1)?;
     let word = names::normalise(t[i].text);
@@ -305,14 +330,14 @@ fn resolve_in_article(found: &mut [Found]) {
     let fulls: Vec<(usize, NameKey, String)> = found
         .iter()
         .enumerate()
-        .filter(|(_, f)| names::name_words(&f.key) >= 2 && !names::is_particle(&f.key.words()[0]))
+        .filter(|(_, f)| names::name_words(&f.key) >= 2 && !names::is_particle(f.key.words()[0]))
         .map(|(i, f)| (i, f.key.clone(), f.name.clone()))
         .collect();
-    for i in 0..found.len() {
+    for (i, f) in found.iter_mut().enumerate() {
         if fulls.iter().any(|(j, _, _)| *j == i) {
             continue;
         }
-        let key = &found[i].key;
+        let key = &f.key;
         let best = [2u8, 1].iter().find_map(|&want| {
             let fits = |(_, k, _): &&(usize, NameKey, String)| names::partial_score(key, k) == want;
             fulls
@@ -324,10 +349,10 @@ fn resolve_in_article(found: &mut [Found]) {
         });
         match best {
             Some((_, _, name)) => {
-                found[i].kind = MentionKind::Partial;
-                found[i].name = name.clone();
+                f.kind = MentionKind::Partial;
+                f.name = name.clone();
             }
-            None => found[i].kind = MentionKind::Bare,
+            None => f.kind = MentionKind::Bare,
         }
     }
 }
@@ -342,7 +367,17 @@ fn find_roles(sents: &[Sentence], found: &[Found], texts: &[&str]) -> Vec<RoleMe
                 .iter()
                 .any(|g| g.sent == f.sent && g.tokens.contains(&k))
         };
-        let before = roles::title_before(&s.tokens, f.tokens.start);
+        let mut before: Vec<Range<usize>> = roles::title_before(&s.tokens, f.tokens.start)
+            .into_iter()
+            .collect();
+        // "the port's director, Governor Ada Brandt": a second title before
+        // a comma and the first one.
+        if let Some(r) = before
+            .first()
+            .and_then(|r| roles::title_before(&s.tokens, r.start))
+        {
+            before.push(r);
+        }
         let after = roles::apposition_after(&s.tokens, f.tokens.end, in_name);
         for r in before.into_iter().chain(after) {
             let text = texts[s.paragraph];
@@ -377,3 +412,11 @@ fn to_mention(sents: &[Sentence], texts: &[&str], f: &Found) -> Mention {
         in_caption: s.caption,
     }
 }
+
+#[cfg(test)]
+#[path = "analysis/testing.rs"]
+pub(crate) mod testing;
+
+#[cfg(test)]
+#[path = "analysis/tests.rs"]
+mod tests;

@@ -1,10 +1,10 @@
 //! Direct quotations and who said them.
 //!
 //! Patterns: `“…,” X said` / `“…,” said X` / `X said: “…”` / `X told Y that
-//! “…”` / `“…,” he told state TV` (a pronoun is the last person mentioned as
+//! “…”` / `“…,” he told reporters` (a pronoun is the last person mentioned as
 //! a subject). An unattributed quotation opening a sentence right after an
 //! attributed one in the same paragraph continues it. Quotations with no
-//! named speaker ("a European official said") are left out: a quote is
+//! named speaker ("a local official said") are left out: a quote is
 //! never guessed onto a person.
 
 use crate::nlp::analysis::{Found, Quote, Sentence};
@@ -303,9 +303,13 @@ impl Para<'_, '_> {
         let by_name = self
             .found
             .iter()
-            .filter(|f| f.sent == s && f.tokens.end <= verb && self.is_subject(f))
-            .filter(|f| !self.inside_quote(tokens[f.tokens.start].start))
-            .last()
+            .rev()
+            .find(|f| {
+                f.sent == s
+                    && f.tokens.end <= verb
+                    && self.is_subject(f)
+                    && !self.inside_quote(tokens[f.tokens.start].start)
+            })
             .map(|f| f.name.clone());
         let by_pronoun = || {
             let clause_start = |i: usize| i == 0 || matches!(tokens[i - 1].text, "," | ";" | ":");
@@ -339,4 +343,80 @@ impl Para<'_, '_> {
 
 fn is_pronoun(lower: &str) -> bool {
     matches!(lower, "he" | "she")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::nlp::analysis::analyze;
+    use crate::nlp::analysis::testing::article;
+
+    fn quotes(paragraphs: &[&str]) -> Vec<(String, String, String)> {
+        let a = analyze(&article("a", 1, paragraphs));
+        a.quotes
+            .into_iter()
+            .map(|q| (q.speaker, q.text, q.verb))
+            .collect()
+    }
+
+    fn q(s: &str, t: &str, v: &str) -> (String, String, String) {
+        (s.into(), t.into(), v.into())
+    }
+
+    #[test]
+    fn finds_quote_marks() {
+        let s = quote_spans_of("He said “yes, fine,” and \"no way\" then.");
+        assert_eq!(s, vec!["yes, fine,", "no way"]);
+    }
+
+    fn quote_spans_of(text: &str) -> Vec<&str> {
+        super::quote_spans(text)
+            .into_iter()
+            .map(|q| &text[q.content])
+            .collect()
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        assert_eq!(
+            quotes(&["“The harbour will reopen next week,” Governor Ada Brandt said on Monday."]),
+            vec![q("Ada Brandt", "The harbour will reopen next week", "said")]
+        );
+        assert_eq!(
+            quotes(&[
+                "Governor Ada Brandt arrived.",
+                "“The harbour will reopen,” said Brandt."
+            ]),
+            vec![q("Ada Brandt", "The harbour will reopen", "said")]
+        );
+    }
+
+    #[test]
+    fn speaker_before_the_quote_and_pronouns() {
+        let got = quotes(&[
+            "Governor Ada Brandt told reporters: “We are ready for the storm.”",
+            "Senator Paul Okafor praised Brandt's team. “They worked all night,” he added.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                q("Ada Brandt", "We are ready for the storm.", "told"),
+                q("Paul Okafor", "They worked all night", "added")
+            ]
+        );
+    }
+
+    #[test]
+    fn continuation_and_unnamed_speakers() {
+        let got = quotes(&[
+            "“The roads are closed,” Governor Ada Brandt said. “Stay at home tonight.”",
+            "“We disagree with Governor Brandt,” a local official said.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                q("Ada Brandt", "The roads are closed", "said"),
+                q("Ada Brandt", "Stay at home tonight.", "said")
+            ]
+        );
+    }
 }

@@ -1,7 +1,7 @@
-//! Roles and titles as the articles state them: before a name ("U.S.
-//! Secretary of State Marco Rubio", "Kremlin aide Yury Ushakov") or in
-//! apposition after it ("Kirill Dmitriev, head of Russia's sovereign wealth
-//! fund,", "X, the Y of Z,").
+//! Roles and titles as the articles state them: before a name ("U.K.
+//! Secretary of State Ada Brandt", "senior Borvian aide Tomas Lind") or in
+//! apposition after it ("Tomas Lind, head of Borvia's grain fund,", "X, the
+//! Y of Z,").
 //!
 //! The functions work on one sentence's tokens and return token ranges; the
 //! caller turns a range into the text as written (so the wording, curly
@@ -259,9 +259,9 @@ fn is_complement(tokens: &[Token], from: usize, end: usize) -> bool {
 }
 
 /// The title right before a name starting at token `name_start`, as a token
-/// range: "U.S. Secretary of State", "senior Putin aide", "Putin's foreign
-/// policy adviser" (also before a comma: "…adviser, Yuri Ushakov"), "head of
-/// the Direct Investment Fund (RDIF)". Leading articles are left out.
+/// range: "U.K. Secretary of State", "senior Borvian aide", "Brandt's trade
+/// adviser" (also before a comma: "…adviser, Tomas Lind"), "head of the
+/// Borvian Grain Fund (BGF)". Leading articles are left out.
 pub fn title_before(tokens: &[Token], name_start: usize) -> Option<Range<usize>> {
     let mut end = name_start;
     if end >= 3 && tokens[end - 1].text == ")" && tokens[end - 3].text == "(" {
@@ -272,6 +272,12 @@ pub fn title_before(tokens: &[Token], name_start: usize) -> Option<Range<usize>>
     }
     let mut k = end;
     while k > 0 && end - k < 12 && is_phrase_token(tokens, k - 1) {
+        // "the envoy President X chose": a lowercase head before a
+        // capitalised title word belongs to the sentence, not the title.
+        let lower_head = !capitalised(&tokens[k - 1]) && is_head(&tokens[k - 1]);
+        if lower_head && k < end && capitalised(&tokens[k]) && is_title_word(&lower(&tokens[k])) {
+            break;
+        }
         k -= 1;
     }
     let head = (k..end)
@@ -285,9 +291,10 @@ pub fn title_before(tokens: &[Token], name_start: usize) -> Option<Range<usize>>
 }
 
 /// The apposition after a name ending at token `name_end`: ", head of X,",
-/// ", Putin's foreign policy adviser,", ", the Y of Z,". `is_name(i)` tells
-/// whether token `i` is part of a recognised name: a phrase that starts with
-/// a name (not a possessive one) is a list of names, not an apposition. Leading articles are left out of the returned range.
+/// ", Brandt's trade envoy,", ", the Y of Z,". `is_name(i)` tells whether
+/// token `i` is part of a recognised name: a phrase that starts with a name
+/// (not a possessive one) is a list of names, not an apposition. Leading
+/// articles are left out of the returned range.
 pub fn apposition_after(
     tokens: &[Token],
     name_end: usize,
@@ -427,6 +434,10 @@ mod tests {
         );
         assert_eq!(before("Borvia's Tomas Lind spoke.", "Tomas"), None);
         assert_eq!(before("Earlier Tomas Lind spoke.", "Tomas"), None);
+        assert_eq!(
+            before("It was the envoy Governor Brandt chose.", "Brandt").as_deref(),
+            Some("Governor")
+        );
     }
 
     #[test]

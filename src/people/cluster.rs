@@ -34,6 +34,9 @@ pub(crate) struct Clusters {
     by_key: BTreeMap<NameKey, usize>,
     forced_bare: BTreeMap<NameKey, usize>,
     surnames: BTreeMap<String, BTreeSet<usize>>,
+    /// Phonetic word → groups with a member using it: two spellings of one
+    /// person share at least their surname, so only these are compared.
+    words: BTreeMap<String, BTreeSet<usize>>,
 }
 
 impl Clusters {
@@ -65,7 +68,9 @@ impl Clusters {
             if c.by_key.contains_key(&cand.key) {
                 continue;
             }
-            let fits: Vec<usize> = (0..c.members.len())
+            let fits: Vec<usize> = c
+                .sharing_a_word(&cand.key)
+                .into_iter()
                 .filter(|&id| c.compatible(id, &cand.key))
                 .collect();
             match (fits.as_slice(), cand.caption_only) {
@@ -129,6 +134,23 @@ impl Clusters {
     fn add(&mut self, id: usize, key: &NameKey) {
         self.members[id].push(key.clone());
         self.by_key.insert(key.clone(), id);
+        self.index_words(id, key);
+    }
+
+    fn index_words(&mut self, id: usize, key: &NameKey) {
+        for w in key.words().into_iter().filter(|w| !names::is_particle(w)) {
+            self.words.entry(names::phonetic(w)).or_default().insert(id);
+        }
+    }
+
+    /// Groups with a member sharing a (non-particle) word with `key`, in order.
+    fn sharing_a_word(&self, key: &NameKey) -> BTreeSet<usize> {
+        key.words()
+            .into_iter()
+            .filter_map(|w| self.words.get(&names::phonetic(w)))
+            .flatten()
+            .copied()
+            .collect()
     }
 
     /// Registers names forced together; joins the group already holding one of them.
@@ -150,6 +172,7 @@ impl Clusters {
                 // aliases are forced, not necessarily alike.
                 if i == 0 && existing.is_none() {
                     self.members[id].push(k.clone());
+                    self.index_words(id, k);
                 }
                 self.by_key.insert(k.clone(), id);
             } else {

@@ -1,8 +1,10 @@
-//! Corpus-level consistency: a surname that belongs to exactly one person in
-//! the whole corpus is that person wherever it stands alone, even in an
-//! article that never gives the full name and where the tagger missed it
-//! ("… spoke to the chancellor and Okafor").
+//! Corpus-level consistency: a full name known in the corpus is that person
+//! wherever it is written, and a surname that belongs to exactly one person
+//! is that person wherever it stands alone, even in an article that never
+//! gives the full name, when the tagger missed it ("… spoke to the
+//! chancellor and Okafor").
 
+use super::cluster::Clusters;
 use crate::content::{Article, BlockKind};
 use crate::nlp::analysis::{Mention, MentionKind};
 use crate::nlp::names;
@@ -11,11 +13,12 @@ use crate::nlp::sentences;
 use crate::nlp::tokens::{tokenize, Token};
 use std::collections::BTreeMap;
 
-/// Mentions of unique surnames (`phonetic surname → group`) that `existing`
-/// does not already cover, in prose and captions.
+/// Mentions of known full names and unique surnames (`phonetic surname →
+/// group`) that `existing` does not already cover, in prose and captions.
 pub(crate) fn extra_mentions(
     article: &Article,
     existing: &[Mention],
+    clusters: &Clusters,
     surnames: &BTreeMap<String, usize>,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -31,23 +34,51 @@ pub(crate) fn extra_mentions(
         };
         for r in sentences::split(&p.text) {
             let tokens = tokenize(&p.text[r.clone()]);
-            for i in 0..tokens.len() {
-                let (s, e) = (r.start + tokens[i].start, r.start + tokens[i].end);
-                if !taken(s, e) && standalone_surname(&tokens, i, surnames) {
+            let mut i = 0;
+            while i < tokens.len() {
+                let hit = full_name_at(&tokens, i, clusters)
+                    .map(|t| (t, MentionKind::Full))
+                    .or_else(|| {
+                        standalone_surname(&tokens, i, surnames)
+                            .then_some((i..i + 1, MentionKind::Bare))
+                    });
+                let Some((t, kind)) = hit else {
+                    i += 1;
+                    continue;
+                };
+                let (s, e) = (
+                    r.start + tokens[t.start].start,
+                    r.start + tokens[t.end - 1].end,
+                );
+                if !taken(s, e) {
                     let surface = p.text[s..e].to_string();
                     out.push(Mention {
                         paragraph: pi,
                         span: s..e,
                         name: surface.clone(),
                         surface,
-                        kind: MentionKind::Bare,
+                        kind,
                         in_caption: caption,
                     });
                 }
+                i = t.end;
             }
         }
     }
     out
+}
+
+/// A full name of the corpus (2 to 5 tokens, longest first) starting at `i`.
+fn full_name_at(t: &[Token], i: usize, clusters: &Clusters) -> Option<std::ops::Range<usize>> {
+    if !names::starts_name(t[i].text) {
+        return None;
+    }
+    (i + 2..=(i + 5).min(t.len())).rev().find_map(|end| {
+        let words: Vec<&str> = t[i..end].iter().map(|x| x.text).collect();
+        let known = names::starts_name(t[end - 1].text)
+            && clusters.full(&names::normalise(&words.join(" "))).is_some();
+        known.then_some(i..end)
+    })
 }
 
 fn standalone_surname(t: &[Token], i: usize, surnames: &BTreeMap<String, usize>) -> bool {
@@ -71,21 +102,44 @@ fn standalone_surname(t: &[Token], i: usize, surnames: &BTreeMap<String, usize>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::people::testing::article;
+    use crate::nlp::analysis::testing::article;
 
     #[test]
     fn finds_standalone_unique_surnames_only() {
         let s = BTreeMap::from([(names::phonetic("okafor"), 0)]);
+        let none = Clusters::default();
         let a = article(
             "a",
             2,
             &["The minister spoke to Okafor and Daniel Okafor. Okafor left. Okafor said no."],
         );
-        let found: Vec<_> = extra_mentions(&a, &[], &s)
+        let found: Vec<_> = extra_mentions(&a, &[], &none, &s)
             .into_iter()
             .map(|m| m.span.start)
             .collect();
         // Not the one glued to "Daniel", not the unexplained sentence-initial one.
         assert_eq!(found, vec![22, 61]);
+    }
+
+    #[test]
+    fn finds_known_full_names() {
+        use crate::people::cluster::Candidate;
+        use crate::people::Curation;
+        let key = names::normalise("Ada Brandt");
+        let c = Clusters::build(
+            &Curation::default(),
+            &[Candidate {
+                key,
+                articles: 1,
+                caption_only: false,
+            }],
+        );
+        let a = article("a", 2, &["It was opened by Ada Brandt."]);
+        let got = extra_mentions(&a, &[], &c, &BTreeMap::new());
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].surface.as_str(), got[0].kind),
+            ("Ada Brandt", MentionKind::Full)
+        );
     }
 }

@@ -10,7 +10,7 @@
 //! co-mentions and first/last dates.
 //!
 //! Decisions worth knowing:
-//! - A one-word name ("Lavrov") in an article with no fuller form resolves
+//! - A one-word name ("Halvorsen") in an article with no fuller form resolves
 //!   to the one person in the corpus with that surname; with none or several
 //!   it is dropped. A mononym person ("Lula") needs a curated file or alias.
 //! - Photo captions can link a person named in prose somewhere in the
@@ -68,8 +68,12 @@ pub struct Person {
 pub struct Role {
     /// "U.S. Secretary of State", "head of the investment fund".
     pub title: String,
-    /// Article id; `None` for the curated role.
+    /// Article id; `None` for the curated role (it has no source article).
     pub article: Option<String>,
+    /// Index in the article's paragraphs (0 for the curated role).
+    pub paragraph: usize,
+    /// The paragraph's anchor ("p3"); empty for the curated role.
+    pub anchor: String,
     /// Article date; `None` for the curated role.
     pub date: Option<Date>,
 }
@@ -119,52 +123,4 @@ pub struct CoMention {
     pub name: String,
     /// Number of articles naming both.
     pub count: usize,
-}
-
-/// Articles built by hand for unit tests.
-#[cfg(test)]
-pub(crate) mod testing {
-    use crate::content::{Article, BlockKind, DateSource, Format, Paragraph};
-    use crate::date::Date;
-
-    /// An article with one prose paragraph per string (a string starting
-    /// with `CAPTION:` becomes a caption).
-    pub fn article(id: &str, day: u8, paragraphs: &[&str]) -> Article {
-        let paragraphs = paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let (kind, text) = match t.strip_prefix("CAPTION:") {
-                    Some(rest) => (BlockKind::Caption, rest.trim()),
-                    None => (BlockKind::Prose, *t),
-                };
-                Paragraph {
-                    anchor: format!("p{}", i + 1),
-                    kind,
-                    text: text.to_string(),
-                    markdown: None,
-                }
-            })
-            .collect();
-        Article {
-            id: id.into(),
-            source_path: format!("{id}.txt"),
-            title: id.into(),
-            date: Date::new(2025, 3, day).expect("valid day"),
-            date_source: DateSource::FrontMatter,
-            source: None,
-            url: None,
-            place: None,
-            author: None,
-            tags: vec![],
-            event: None,
-            people: vec![],
-            summary: None,
-            draft: false,
-            format: Format::Text,
-            paragraphs,
-            notes: vec![],
-            extra: Default::default(),
-        }
-    }
 }

@@ -98,3 +98,34 @@ pub fn extract_report(article: &Article, analysis: &Analysis) -> ExtractReport {
         dates: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::analysis::analyze;
+    use crate::nlp::analysis::testing::article;
+
+    #[test]
+    fn groups_spans_by_person_with_roles_and_quotes() {
+        let a = article(
+            "a",
+            1,
+            &["Governor Ada Brandt opened the bridge. “It is done,” Brandt said."],
+        );
+        let r = extract_report(&a, &analyze(&a));
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(v["path"], "a.txt");
+        assert_eq!(v["date"], "2025-03-01");
+        let ada = r
+            .people
+            .iter()
+            .find(|p| p.name == "Ada Brandt")
+            .expect("Ada Brandt");
+        assert_eq!(ada.kind, MentionKind::Full);
+        let surfaces: Vec<&str> = ada.spans.iter().map(|s| s.surface.as_str()).collect();
+        assert_eq!(surfaces, vec!["Ada Brandt", "Brandt"]);
+        assert_eq!(ada.roles, vec!["Governor"]);
+        assert_eq!(v["quotes"][0]["speaker"], "Ada Brandt");
+        assert_eq!(v["dates"], serde_json::json!([]));
+    }
+}

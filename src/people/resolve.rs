@@ -37,7 +37,9 @@ pub fn resolve(articles: &[Article], analyses: &[Analysis], curation: &Curation)
     let mut accs: Vec<Acc> = (0..clusters.len()).map(|_| Acc::default()).collect();
     for (d, (article, analysis)) in docs.iter().enumerate() {
         let mut mentions = analysis.mentions.clone();
-        mentions.extend(gazetteer::extra_mentions(article, &mentions, &surnames));
+        mentions.extend(gazetteer::extra_mentions(
+            article, &mentions, &clusters, &surnames,
+        ));
         let find = |name: &str| locate(&clusters, curation, name);
         for m in &mentions {
             let Some(id) = find(&m.name) else { continue };
@@ -58,6 +60,7 @@ pub fn resolve(articles: &[Article], analyses: &[Analysis], curation: &Curation)
                 accs[id].articles.insert(d);
                 accs[id].in_prose = true;
                 accs[id].spellings.entry(clean(n)).or_default().insert(d);
+                accs[id].surfaces.insert(clean(n));
             }
         }
         for r in &analysis.roles {
@@ -207,28 +210,29 @@ fn assemble(
         acc.mentions
             .sort_by_key(|(d, m)| (rank(*d), m.paragraph, m.span.start));
         acc.quotes.sort_by_key(|(d, q)| (rank(*d), q.paragraph));
-        let mut roles: Vec<Role> = curated
-            .and_then(|c| c.role.clone())
-            .map(|t| Role {
-                title: t,
-                article: None,
-                date: None,
-            })
-            .into_iter()
-            .collect();
+        let curated_role = curated.and_then(|c| c.role.clone()).map(|title| Role {
+            title,
+            article: None,
+            paragraph: 0,
+            anchor: String::new(),
+            date: None,
+        });
+        let mut roles: Vec<Role> = curated_role.into_iter().collect();
         let mut stated: Vec<&(usize, usize, String)> = acc.roles.iter().collect();
         stated.sort_by_key(|(d, p, t)| (rank(*d), *p, t.clone()));
-        for (d, _, title) in stated {
-            let role = Role {
-                title: title.clone(),
-                article: Some(docs[*d].0.id.clone()),
-                date: Some(docs[*d].0.date),
-            };
+        for &(d, paragraph, ref title) in stated {
+            let a = docs[d].0;
             if !roles
                 .iter()
-                .any(|r| r.title == role.title && r.article == role.article)
+                .any(|r| r.title == *title && r.article.as_deref() == Some(a.id.as_str()))
             {
-                roles.push(role);
+                roles.push(Role {
+                    title: title.clone(),
+                    article: Some(a.id.clone()),
+                    paragraph,
+                    anchor: anchor(a, paragraph),
+                    date: Some(a.date),
+                });
             }
         }
         let dates: Vec<Date> = arts.iter().map(|&d| docs[d].0.date).collect();
@@ -332,3 +336,7 @@ pub fn name_index(people: &[Person]) -> BTreeMap<(String, String), String> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "resolve_tests.rs"]
+mod tests;

@@ -24,7 +24,6 @@ macro_rules! builtin {
 /// The default theme's files, compiled in: (path inside the theme, contents).
 const BUILTIN: &[(&str, &str)] = builtin![
     "templates/base.html",
-    "templates/macros.html",
     "templates/index.html",
     "templates/article.html",
     "templates/articles.html",
@@ -119,7 +118,7 @@ fn url_function(kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
     if path.contains("://") {
         return Ok(path);
     }
-    let root: String = state.get::<&str>("root")?.map(str::to_string).unwrap_or_default();
+    let root: String = state.get::<String>("root")?.unwrap_or_default();
     let path = path.trim_start_matches('/');
     Ok(if path.is_empty() && root.is_empty() { "./".into() } else { format!("{root}{path}") })
 }

@@ -91,6 +91,6 @@ pub(crate) trait ErasedCtx {
 
 impl<T: Serialize> ErasedCtx for T {
     fn insert_into(&self, name: &str, ctx: &mut tera::Context) {
-        ctx.insert(name, self);
+        ctx.insert(name.to_string(), self);
     }
 }

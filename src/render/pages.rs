@@ -103,6 +103,14 @@ fn sourced(site: &Site, text: &str, article: &str, paragraph: usize) -> Option<S
     })
 }
 
+/// A role with its source; a curated role (no article) links to the person page.
+fn role_sourced(site: &Site, p: &crate::people::Person, r: &crate::people::Role) -> Option<Sourced> {
+    match &r.article {
+        Some(a) => sourced(site, &r.title, a, r.paragraph),
+        None => Some(Sourced { text: r.title.clone(), url: person_url(&p.slug), source: Some("curated".into()), date: String::new(), who: None }),
+    }
+}
+
 fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
     let a = &site.articles[i];
     let analysis = &site.analyses[i];
@@ -180,7 +188,7 @@ fn person_ctx(site: &Site, p: &crate::people::Person) -> PersonCtx {
         slug: p.slug.clone(),
         name: p.name.clone(),
         aliases: p.aliases.iter().filter(|a| **a != p.name).cloned().collect(),
-        roles: p.roles.iter().filter_map(|r| sourced(site, &r.title, &r.article, r.paragraph)).collect(),
+        roles: p.roles.iter().filter_map(|r| role_sourced(site, p, r)).collect(),
         events: events.iter().filter_map(|s| site.event(s)).map(|e| event_brief(site, e)).collect(),
         quotes: p.quotes.iter().filter_map(|q| sourced(site, &q.text, &q.article, q.paragraph)).collect(),
         mentions: p.mentions.iter().take(MAX_MENTIONS).filter_map(|m| sourced(site, &m.snippet, &m.article, m.paragraph)).collect(),
@@ -285,7 +293,7 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
             .map(|(p, _)| EventPerson {
                 name: p.name.clone(),
                 url: person_url(&p.slug),
-                roles: p.roles.iter().filter(|r| in_event(&r.article)).filter_map(|r| sourced(site, &r.title, &r.article, r.paragraph)).collect(),
+                roles: p.roles.iter().filter(|r| r.article.as_ref().is_some_and(in_event)).filter_map(|r| role_sourced(site, p, r)).collect(),
             })
             .collect(),
         quotes,

@@ -1,0 +1,196 @@
+//! Unit tests of `people::resolve` on hand-written articles.
+use super::*;
+use crate::nlp::analysis::analyze;
+use crate::nlp::analysis::testing::article;
+use crate::people::curated::{AliasGroup, CuratedPerson};
+
+fn run(arts: &[Article], cur: &Curation) -> Vec<Person> {
+    let an: Vec<Analysis> = arts.iter().map(analyze).collect();
+    resolve(arts, &an, cur)
+}
+
+fn slugs(people: &[Person]) -> Vec<&str> {
+    people.iter().map(|p| p.slug.as_str()).collect()
+}
+
+fn get<'a>(people: &'a [Person], slug: &str) -> &'a Person {
+    people
+        .iter()
+        .find(|p| p.slug == slug)
+        .unwrap_or_else(|| panic!("no {slug} in {:?}", slugs(people)))
+}
+
+#[test]
+fn namesakes_in_different_articles_stay_apart() {
+    let arts = [
+        article(
+            "a",
+            1,
+            &["Senator Tom Johnson said the bill would pass. Johnson voted for it."],
+        ),
+        article(
+            "b",
+            2,
+            &["Energy Secretary Mary Johnson said prices would fall. Johnson left early."],
+        ),
+        article("c", 3, &["The vote was delayed, Johnson told reporters."]),
+    ];
+    let people = run(&arts, &Curation::default());
+    assert_eq!(slugs(&people), vec!["mary-johnson", "tom-johnson"]);
+    assert_eq!(get(&people, "tom-johnson").articles, vec!["a"]);
+    assert_eq!(get(&people, "mary-johnson").articles, vec!["b"]);
+}
+
+#[test]
+fn variants_merge_and_a_unique_surname_resolves_across_articles() {
+    let arts = [
+        article(
+            "a",
+            1,
+            &["Foreign Minister Sergey Ivanchenko met the envoy."],
+        ),
+        article(
+            "b",
+            2,
+            &["Foreign Minister Sergei Ivanchenko spoke. “We are ready,” Ivanchenko said."],
+        ),
+        article(
+            "c",
+            5,
+            &["The talks were hosted by Ivanchenko, officials said."],
+        ),
+    ];
+    let people = run(&arts, &Curation::default());
+    assert_eq!(slugs(&people), vec!["sergei-ivanchenko"]);
+    let p = &people[0];
+    assert_eq!(p.articles, vec!["c", "b", "a"], "newest first");
+    assert_eq!(
+        p.aliases,
+        vec!["Ivanchenko", "Sergei Ivanchenko", "Sergey Ivanchenko"]
+    );
+    assert_eq!((p.first_seen.day, p.last_seen.day), (1, 5));
+    assert_eq!(p.quotes.len(), 1);
+    assert_eq!(p.quotes[0].anchor, "p1");
+    assert!(p
+        .roles
+        .iter()
+        .any(|r| r.title == "Foreign Minister" && r.article.as_deref() == Some("b")));
+    assert_eq!(
+        p.mentions[0].snippet,
+        "The talks were hosted by Ivanchenko, officials said."
+    );
+}
+
+#[test]
+fn captions_link_but_never_create() {
+    let arts = [
+        article("a", 1, &["Governor Ada Brandt opened the bridge."]),
+        article(
+            "b",
+            2,
+            &[
+                "CAPTION: Governor Ada Brandt and Mayor Tomas Lind at the bridge.",
+                "The bridge opened.",
+            ],
+        ),
+    ];
+    let people = run(&arts, &Curation::default());
+    assert_eq!(slugs(&people), vec!["ada-brandt"]);
+    assert_eq!(people[0].articles, vec!["b", "a"]);
+}
+
+#[test]
+fn curation_wins_and_never_people_are_dropped() {
+    let arts = [
+        article(
+            "a",
+            1,
+            &["Governor Ada Brandt met Senator Paul Okafor and Mayor Tomas Lind."],
+        ),
+        article(
+            "b",
+            2,
+            &["Brandtie, as fans call her, waved. Senator Paul Okafor watched."],
+        ),
+    ];
+    let cur = Curation {
+        people: vec![CuratedPerson {
+            slug: "governor-brandt".into(),
+            name: "Ada K. Brandt".into(),
+            aliases: vec!["Brandtie".into()],
+            role: Some("Governor of the North".into()),
+            links: vec!["https://example.org/ada".into()],
+            bio: Some("Governs.".into()),
+            path: "people/governor-brandt.md".into(),
+        }],
+        never: BTreeSet::from([names::normalise("Tomas Lind")]),
+        aliases: vec![AliasGroup {
+            canonical: "Paul A. Okafor".into(),
+            variants: vec!["Paul Okafor".into()],
+        }],
+    };
+    let people = run(&arts, &cur);
+    assert_eq!(slugs(&people), vec!["governor-brandt", "paul-a-okafor"]);
+    let ada = get(&people, "governor-brandt");
+    assert_eq!(ada.name, "Ada K. Brandt");
+    assert_eq!(ada.roles[0].title, "Governor of the North");
+    assert_eq!(ada.roles[0].article, None);
+    assert_eq!(ada.articles, vec!["b", "a"]);
+    assert_eq!(ada.bio.as_deref(), Some("Governs."));
+    let okafor = get(&people, "paul-a-okafor");
+    assert_eq!(
+        okafor.co_mentioned,
+        vec![CoMention {
+            slug: "governor-brandt".into(),
+            name: "Ada K. Brandt".into(),
+            count: 2
+        }]
+    );
+    let index = name_index(&people);
+    assert_eq!(
+        index
+            .get(&("a".to_string(), "Ada Brandt".to_string()))
+            .map(String::as_str),
+        Some("governor-brandt")
+    );
+}
+
+#[test]
+fn drafts_are_skipped_and_output_is_stable() {
+    let mut draft = article("z", 9, &["Mayor Tomas Lind spoke."]);
+    draft.draft = true;
+    let arts = [
+        article("a", 1, &["Governor Ada Brandt spoke."]),
+        article("b", 2, &["Halvorsen said the port would reopen."]),
+        draft,
+    ];
+    let once = run(&arts, &Curation::default());
+    // The draft's mayor and the never-resolved one-word "Halvorsen" get no page.
+    assert_eq!(slugs(&once), vec!["ada-brandt"]);
+    assert_eq!(once, run(&arts, &Curation::default()));
+}
+
+#[test]
+fn a_mononym_needs_curation() {
+    let arts = [article(
+        "a",
+        1,
+        &["The singer Zanele said the tour would go on."],
+    )];
+    assert!(run(&arts, &Curation::default()).is_empty());
+    let cur = Curation {
+        people: vec![CuratedPerson {
+            slug: "zanele".into(),
+            name: "Zanele".into(),
+            aliases: vec![],
+            role: None,
+            links: vec![],
+            bio: None,
+            path: "people/zanele.md".into(),
+        }],
+        ..Curation::default()
+    };
+    let people = run(&arts, &cur);
+    assert_eq!(slugs(&people), vec!["zanele"]);
+    assert_eq!(people[0].mentions[0].surface, "Zanele");
+}
