@@ -2,6 +2,7 @@
 //! Used by `briefing build` and by `briefing serve` on every change.
 
 use crate::addresses::AddressBook;
+use crate::cache::Cache;
 use crate::config::{Config, ConfigError};
 use crate::output::WriteReport;
 use crate::render::{self, TemplateError};
@@ -36,6 +37,10 @@ pub struct BuildSummary {
     pub pages: usize,
     /// Files skipped in content/ (non-articles, drafts), with reasons.
     pub skipped: Vec<String>,
+    /// Articles analysed afresh (the rest came from the cache).
+    pub analysed: usize,
+    /// Why an old cache was discarded, if it was.
+    pub cache_note: Option<String>,
     /// Output write report.
     pub written: WriteReport,
     /// Wall time.
@@ -46,8 +51,9 @@ impl fmt::Display for BuildSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "Built {} articles, {} people, {} events: {} pages ({} files, {} changed, {} removed) in {:.2}s",
+            "Built {} articles ({} analysed), {} people, {} events: {} pages ({} files, {} changed, {} removed) in {:.2}s",
             self.articles,
+            self.analysed,
             self.people,
             self.events,
             self.pages,
@@ -56,6 +62,9 @@ impl fmt::Display for BuildSummary {
             self.written.removed.len(),
             self.elapsed.as_secs_f64()
         )?;
+        if let Some(note) = &self.cache_note {
+            write!(f, "; cache discarded: {note}")?;
+        }
         if !self.skipped.is_empty() {
             write!(f, "; skipped {}: {}", self.skipped.len(), self.skipped.join("; "))?;
         }
@@ -112,17 +121,21 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     let start = Instant::now();
     let config = config(opts)?;
     let book = AddressBook::load(&config.root).map_err(Failure::Addresses)?;
-    let (site, book) = Site::build_with_addresses(&config, &book).map_err(Failure::Build)?;
+    let mut cache = Cache::load(&config.root);
+    let (site, book) = Site::build_with(&config, &book, &mut cache).map_err(Failure::Build)?;
     let files = render::render(&site).map_err(Failure::Template)?;
     let out = config.output_path();
     let written = files.write(&out).map_err(|e| Failure::Io(out.clone(), e))?;
     book.save(&config.root).map_err(|e| Failure::Io(AddressBook::path(&config.root), e))?;
+    cache.save(&config.root).map_err(|e| Failure::Io(Cache::path(&config.root), e))?;
     Ok(BuildSummary {
         articles: site.articles.len(),
         people: site.people.len(),
         events: site.events.len(),
         pages: files.paths().filter(|p| p.ends_with(".html")).count(),
         skipped: site.skipped.iter().map(|s| format!("{} ({})", s.path, s.reason)).collect(),
+        analysed: cache.misses,
+        cache_note: cache.discarded.clone(),
         written,
         elapsed: start.elapsed(),
     })

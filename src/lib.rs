@@ -9,6 +9,7 @@
 
 pub mod addresses;
 pub mod build;
+pub mod cache;
 pub mod commands;
 pub mod config;
 pub mod content;

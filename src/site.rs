@@ -8,7 +8,8 @@ use crate::addresses::{self, Addressable, AddressBook, Redirect};
 use crate::config::Config;
 use crate::content::{self, Article, ContentErrors, Skipped};
 use crate::events::{self, Event};
-use crate::nlp::analysis::{self, Analysis};
+use crate::cache::Cache;
+use crate::nlp::analysis::Analysis;
 use crate::people::{self, Person};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -67,12 +68,13 @@ impl std::error::Error for BuildError {}
 impl Site {
     /// Runs the pipeline with no memory of earlier addresses.
     pub fn build(config: &Config) -> Result<Site, BuildError> {
-        Site::build_with_addresses(config, &AddressBook::default()).map(|(site, _)| site)
+        Site::build_with(config, &AddressBook::default(), &mut Cache::default()).map(|(site, _)| site)
     }
 
     /// Runs the pipeline over `config.content_path()`, keeping the addresses
-    /// in `book` stable; returns the site and the updated address book.
-    pub fn build_with_addresses(config: &Config, book: &AddressBook) -> Result<(Site, AddressBook), BuildError> {
+    /// in `book` stable and reusing analyses from `cache`; returns the site
+    /// and the updated address book.
+    pub fn build_with(config: &Config, book: &AddressBook, cache: &mut Cache) -> Result<(Site, AddressBook), BuildError> {
         let dir = config.content_path();
         let loaded = content::load(&dir).map_err(BuildError::Content)?;
         let mut skipped = loaded.skipped;
@@ -85,7 +87,7 @@ impl Site {
             }
         }
         articles.sort_by(|a, b| a.id.cmp(&b.id));
-        let analyses: Vec<Analysis> = articles.iter().map(analysis::analyze).collect();
+        let analyses: Vec<Analysis> = cache.analyze_all(&articles);
 
         let curation = people::load_curation(&dir, &config.never_people, &config.aliases)
             .map_err(|errs| BuildError::Curation(errs.iter().map(|e| e.to_string()).collect()))?;

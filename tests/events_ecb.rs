@@ -113,34 +113,24 @@ fn ecb_plus_all_documents_mixed_reach_f1_090() {
     assert!(all.f1 >= 0.90, "B³ F1 {:.4} < 0.90", all.f1);
 }
 
-/// The grid used to choose `Params::default()`: scored on train topics only.
-/// Run: `cargo test --release --test events_ecb -- --ignored --nocapture`.
+/// The grid around `Params::default()`: scored on train topics, dev shown
+/// alongside. Run: `cargo test --release --test events_ecb -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn sweep_parameters_on_train_topics() {
     let Some((docs, rows)) = load() else { return };
-    for (threshold, link_weight, entity_weight) in grid() {
-        {
-            let p = Params { threshold, link_weight, entity_weight, ..Params::default() };
-            let c = cluster(&docs, &p);
-            let train = score(&rows, &c.assignment, |t| !DEV_TOPICS.contains(&t));
-            let dev = score(&rows, &c.assignment, |t| DEV_TOPICS.contains(&t));
-            println!(
-                "threshold {threshold:.2} link {link_weight:.2} entity {entity_weight:.2}: train F1 {:.4} (P {:.3} R {:.3})  dev F1 {:.4}",
-                train.f1, train.precision, train.recall, dev.f1
-            );
-        }
-    }
-}
-
-fn grid() -> Vec<(f32, f32, f32)> {
-    let mut g = Vec::new();
-    for threshold in [0.2, 0.25, 0.3, 0.35, 0.4] {
-        for link_weight in [0.0, 0.5, 1.0] {
-            for entity_weight in [0.0, 0.25, 0.5] {
-                g.push((threshold, link_weight, entity_weight));
+    for threshold in [0.45, 0.5, 0.55, 0.6] {
+        for snn_weight in [0.0, 1.0, 1.5] {
+            for name_weight in [0.0, 0.1, 0.2] {
+                let p = Params { threshold, snn_weight, name_weight, ..Params::default() };
+                let c = cluster(&docs, &p);
+                let train = score(&rows, &c.assignment, |t| !DEV_TOPICS.contains(&t));
+                let dev = score(&rows, &c.assignment, |t| DEV_TOPICS.contains(&t));
+                println!(
+                    "threshold {threshold:.2} snn {snn_weight:.1} names {name_weight:.1}: train F1 {:.4} (P {:.3} R {:.3})  dev F1 {:.4}",
+                    train.f1, train.precision, train.recall, dev.f1
+                );
             }
         }
     }
-    g
 }

@@ -118,7 +118,7 @@ mod tests {
 
     #[test]
     fn neighbours_come_from_shared_keys_within_the_window() {
-        let v = |t: &[u32]| -> SparseVec { t.iter().map(|&t| (t, 1.0 / (t.len() as f32).sqrt())).collect() };
+        let v = |ts: &[u32]| -> SparseVec { ts.iter().map(|&t| (t, 1.0 / (ts.len() as f32).sqrt())).collect() };
         let vecs = [v(&[1, 2]), v(&[1, 2]), v(&[1, 3]), v(&[1, 2])];
         let days = [Some(0), Some(1), Some(2), Some(100)];
         let docs: Vec<NeighbourInput> = vecs

@@ -297,13 +297,20 @@ mod tests {
     #[test]
     fn cosine_of_identical_and_disjoint() {
         let mut v = Vocab::default();
-        let a = count_terms(&mut v, &[Part { text: "earthquake hits town", weight: 1, proper: 1 }]);
-        v.add_doc(&a.iter().map(|e| e.0).collect::<Vec<_>>());
-        let b = count_terms(&mut v, &[Part { text: "football match", weight: 1, proper: 1 }]);
-        v.add_doc(&b.iter().map(|e| e.0).collect::<Vec<_>>());
-        let (va, vb) = (tfidf(&v, &a), tfidf(&v, &b));
+        let texts = ["earthquake hits town", "football match", "earthquake hits city", "football final"];
+        let counts: Vec<_> = texts
+            .iter()
+            .map(|t| count_terms(&mut v, &[Part { text: t, weight: 1, proper: 1 }]))
+            .collect();
+        for c in &counts {
+            v.add_doc(&c.iter().map(|e| e.0).collect::<Vec<_>>());
+        }
+        let (va, vb) = (tfidf(&v, &counts[0]), tfidf(&v, &counts[1]));
+        // "town" occurs once in the corpus: it can never be shared, so it is left out.
+        assert_eq!(va.len(), 2);
         assert!((cosine(&va, &va) - 1.0).abs() < 1e-5);
         assert_eq!(cosine(&va, &vb), 0.0);
+        assert!(cosine(&va, &tfidf(&v, &counts[2])) > 0.99);
         let s = add(&va, &vb);
         assert_eq!(s.len(), va.len() + vb.len());
         assert!(s.windows(2).all(|w| w[0].0 < w[1].0));

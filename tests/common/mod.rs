@@ -26,7 +26,7 @@ pub fn shared() -> Option<PathBuf> {
 
 /// Copies every file of `from` into `to` (recursively).
 pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(from).follow_links(true).sort_by_file_name() {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(from).unwrap();
         let dest = to.join(rel);

@@ -70,6 +70,11 @@ pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
         .collect()
 }
 
+/// The embedded weights file's bytes (for cache fingerprints).
+pub fn model_bytes() -> &'static [u8] {
+    model::embedded_bytes()
+}
+
 /// Checks that the embedded weights file decodes (for a CLI to report early).
 pub fn check_model() -> Result<(), String> {
     model::shipped().map(|_| ())

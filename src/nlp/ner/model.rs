@@ -242,6 +242,11 @@ fn fnv1a(b: &[u8]) -> u64 {
 /// The weights file compiled into the binary (see models/README.md).
 static EMBEDDED: &[u8] = include_bytes!("../../../models/ner.bin");
 
+/// The raw bytes of the shipped weights (for cache fingerprints).
+pub fn embedded_bytes() -> &'static [u8] {
+    EMBEDDED
+}
+
 static SHIPPED: OnceLock<Result<Model, String>> = OnceLock::new();
 
 /// The shipped model, decoded on first use.
