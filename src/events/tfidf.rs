@@ -212,6 +212,32 @@ pub fn tfidf(vocab: &Vocab, counts: &[(TermId, u32)]) -> SparseVec {
     v
 }
 
+/// TF-IDF vector of `text` using only terms `vocab` already knows (for
+/// sentences scored against a finished corpus).
+pub fn vector_of(vocab: &Vocab, text: &str) -> SparseVec {
+    let mut ids: Vec<TermId> = terms(text).iter().filter_map(|t| vocab.get(t)).collect();
+    ids.sort_unstable();
+    let mut counts: Vec<(TermId, u32)> = Vec::new();
+    for t in ids {
+        match counts.last_mut() {
+            Some(last) if last.0 == t => last.1 += 1,
+            _ => counts.push((t, 1)),
+        }
+    }
+    tfidf(vocab, &counts)
+}
+
+/// Token-set Jaccard similarity of two texts' terms (near-duplicate test).
+pub fn jaccard(a: &[String], b: &[String]) -> f32 {
+    let (sa, sb): (std::collections::BTreeSet<&String>, std::collections::BTreeSet<&String>) =
+        (a.iter().collect(), b.iter().collect());
+    let union = sa.union(&sb).count();
+    if union == 0 {
+        return 0.0;
+    }
+    sa.intersection(&sb).count() as f32 / union as f32
+}
+
 /// Scales `v` to unit length (no-op for the zero vector).
 pub fn normalise(v: &mut SparseVec) {
     let n = norm(v);

@@ -1,0 +1,202 @@
+//! Curated events: `content/events/<slug>.md`.
+//!
+//! YAML front matter (`title`, `summary`, `date`) between `---` lines, then
+//! an optional Markdown body:
+//!
+//! ```text
+//! ---
+//! title: Harbour bridge reopens
+//! summary: The bridge reopened after two years of repairs.
+//! date: 2025-03-01
+//! ---
+//! Longer notes about the event.
+//! ```
+//!
+//! Articles join it with front matter `event: <slug>`; an inferred event
+//! whose slug equals the file name is curated too. Curated fields win over
+//! inferred ones.
+
+use crate::date::Date;
+use serde::Deserialize;
+use std::fmt;
+use std::path::Path;
+
+/// One curated event file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CuratedEvent {
+    /// The file stem: the event's address.
+    pub slug: String,
+    /// Title replacing the inferred one.
+    pub title: Option<String>,
+    /// Summary replacing the inferred one.
+    pub summary: Option<String>,
+    /// Start date replacing the inferred one.
+    pub date: Option<Date>,
+    /// The Markdown body, trimmed; `None` when empty.
+    pub body: Option<String>,
+    /// Path of the file, relative to the content directory.
+    pub path: String,
+}
+
+/// A problem in a curated event file: where, what, and what to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CuratedError {
+    /// File path relative to the content directory.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+impl fmt::Display for CuratedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {} ({})", self.path, self.line, self.column, self.message, self.hint)
+    }
+}
+
+impl std::error::Error for CuratedError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: Option<String>,
+    summary: Option<String>,
+    date: Option<String>,
+}
+
+/// Reads `content_dir/events/*.md`, sorted by file name. A missing folder
+/// means no curated events. Fails with every problem in every file.
+pub fn load(content_dir: &Path) -> Result<Vec<CuratedEvent>, Vec<CuratedError>> {
+    let dir = content_dir.join("events");
+    let mut files: Vec<_> = match std::fs::read_dir(&dir) {
+        Ok(rd) => rd
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect(),
+        Err(_) => return Ok(Vec::new()),
+    };
+    files.sort();
+    let (mut events, mut errors) = (Vec::new(), Vec::new());
+    for path in files {
+        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let rel = format!("events/{name}");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match parse(&rel, &text) {
+                Ok(e) => events.push(e),
+                Err(e) => errors.extend(e),
+            },
+            Err(e) => errors.push(error(&rel, 1, 1, format!("cannot read file: {e}"), "check its permissions and UTF-8 encoding")),
+        }
+    }
+    if errors.is_empty() {
+        Ok(events)
+    } else {
+        Err(errors)
+    }
+}
+
+fn error(path: &str, line: usize, column: usize, message: impl Into<String>, hint: &str) -> CuratedError {
+    CuratedError { path: path.to_string(), line, column, message: message.into(), hint: hint.to_string() }
+}
+
+/// Parses one file; `rel` is `events/<slug>.md`.
+pub fn parse(rel: &str, text: &str) -> Result<CuratedEvent, Vec<CuratedError>> {
+    let slug = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string();
+    let mut errors = Vec::new();
+    if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+        errors.push(error(rel, 1, 1, format!("`{slug}` is not a valid event slug"), "rename the file to lowercase letters, digits and `-`"));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        errors.push(error(rel, 1, 1, "missing front matter", "start the file with a `---` line, then `title: …`, then a closing `---` line"));
+        return Err(errors);
+    }
+    let Some(close) = lines.iter().skip(1).position(|l| l.trim_end() == "---").map(|k| k + 1) else {
+        errors.push(error(rel, lines.len(), 1, "front matter is not closed", "add a `---` line after the last front matter field"));
+        return Err(errors);
+    };
+    let yaml = lines[1..close].join("\n");
+    let fm: FrontMatter = match serde_yaml::from_str(if yaml.trim().is_empty() { "{}" } else { &yaml }) {
+        Ok(fm) => fm,
+        Err(e) => {
+            let (line, col) = e.location().map_or((2, 1), |l| (l.line() + 1, l.column()));
+            errors.push(error(rel, line, col, format!("bad front matter: {e}"), "allowed fields: title, summary, date (YYYY-MM-DD)"));
+            return Err(errors);
+        }
+    };
+    let date = match fm.date.as_deref().map(str::trim) {
+        None => None,
+        Some(d) => match Date::parse_iso(d.get(..10).unwrap_or(d)) {
+            Some(d) => Some(d),
+            None => {
+                let (line, col) = position_of(&lines[..close], "date:");
+                errors.push(error(rel, line, col, format!("`{d}` is not a date"), "write it as YYYY-MM-DD, e.g. 2025-02-18"));
+                None
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let body = lines[close + 1..].join("\n").trim().to_string();
+    let nonempty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    Ok(CuratedEvent {
+        slug,
+        title: nonempty(fm.title),
+        summary: nonempty(fm.summary),
+        date,
+        body: (!body.is_empty()).then_some(body),
+        path: rel.to_string(),
+    })
+}
+
+/// 1-based line and column of the value after `key` in the front matter.
+fn position_of(lines: &[&str], key: &str) -> (usize, usize) {
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(k) = l.find(key) {
+            let after = &l[k + key.len()..];
+            let pad = after.len() - after.trim_start().len();
+            return (i + 1, k + key.len() + pad + 1);
+        }
+    }
+    (1, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_front_matter_and_body() {
+        let e = parse("events/bridge-reopens.md", "---\ntitle: Bridge reopens\nsummary: It reopened.\ndate: 2025-03-01\n---\nNotes.\n").unwrap();
+        assert_eq!(e.slug, "bridge-reopens");
+        assert_eq!(e.title.as_deref(), Some("Bridge reopens"));
+        assert_eq!(e.summary.as_deref(), Some("It reopened."));
+        assert_eq!(e.date, Date::new(2025, 3, 1));
+        assert_eq!(e.body.as_deref(), Some("Notes."));
+    }
+
+    #[test]
+    fn errors_name_file_line_and_column() {
+        let err = parse("events/x.md", "---\ntitle: A\ndate: 2025-13-45\n---\n").unwrap_err();
+        assert_eq!(err[0].to_string().split(' ').next(), Some("events/x.md:3:7:"));
+        let err = parse("events/x.md", "---\ntitle: A\nwhen: soon\n---\n").unwrap_err();
+        assert!(err[0].to_string().starts_with("events/x.md:3:"), "{}", err[0]);
+        let err = parse("events/Bad Name.md", "no front matter").unwrap_err();
+        assert_eq!(err.len(), 2);
+        assert!(err[1].to_string().starts_with("events/Bad Name.md:1:1: missing front matter"));
+        assert!(parse("events/x.md", "---\ntitle: A\n").unwrap_err()[0].message.contains("not closed"));
+    }
+
+    #[test]
+    fn missing_folder_means_nothing_curated() {
+        assert_eq!(load(Path::new("/nonexistent/briefing-content")).unwrap(), Vec::new());
+    }
+}
