@@ -158,7 +158,7 @@ struct PersonCtx {
     slug: String,
     name: String,
     aliases: Vec<String>,
-    roles: Vec<Sourced>,
+    roles: Vec<RoleGroup>,
     events: Vec<EventBrief>,
     quotes: Vec<Sourced>,
     mentions: Vec<Sourced>,
@@ -171,6 +171,26 @@ struct PersonCtx {
     articles: Vec<ArticleBrief>,
     feed: String,
     url: String,
+}
+
+/// One title as stated, with every article stating it.
+#[derive(Serialize)]
+struct RoleGroup {
+    text: String,
+    sources: Vec<Sourced>,
+}
+
+/// Groups roles whose wording is the same up to case, keeping first-seen order.
+fn group_roles(roles: Vec<Sourced>) -> Vec<RoleGroup> {
+    let mut groups: Vec<RoleGroup> = Vec::new();
+    for r in roles {
+        let key = r.text.to_lowercase();
+        match groups.iter_mut().find(|g| g.text.to_lowercase() == key) {
+            Some(g) => g.sources.push(r),
+            None => groups.push(RoleGroup { text: r.text.clone(), sources: vec![r] }),
+        }
+    }
+    groups
 }
 
 #[derive(Serialize)]
@@ -188,7 +208,7 @@ fn person_ctx(site: &Site, p: &crate::people::Person) -> PersonCtx {
         slug: p.slug.clone(),
         name: p.name.clone(),
         aliases: p.aliases.iter().filter(|a| **a != p.name).cloned().collect(),
-        roles: p.roles.iter().filter_map(|r| role_sourced(site, p, r)).collect(),
+        roles: group_roles(p.roles.iter().filter_map(|r| role_sourced(site, p, r)).collect()),
         events: events.iter().filter_map(|s| site.event(s)).map(|e| event_brief(site, e)).collect(),
         quotes: p.quotes.iter().filter_map(|q| sourced(site, &q.text, &q.article, q.paragraph)).collect(),
         mentions: p.mentions.iter().take(MAX_MENTIONS).filter_map(|m| sourced(site, &m.snippet, &m.article, m.paragraph)).collect(),
