@@ -100,20 +100,39 @@ pub fn stabilise(book: &BTreeMap<String, Entry>, items: &mut [Addressable]) -> (
     let mut claimed: BTreeSet<String> = BTreeSet::new();
     let mut redirects: BTreeMap<String, String> = BTreeMap::new();
     let live: Vec<(&String, &Entry)> = book.iter().filter(|(_, e)| e.redirect.is_none()).collect();
-    let members: Vec<BTreeSet<String>> = items.iter().map(|it| it.members.iter().cloned().collect()).collect();
+    // Inverted index member → live old addresses, so matching costs the
+    // number of shared members, not items × addresses.
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, (_, e)) in live.iter().enumerate() {
+        for m in &e.members {
+            postings.entry(m.as_str()).or_default().push(k);
+        }
+    }
+    let overlaps = |members: &[String]| -> BTreeMap<usize, usize> {
+        let mut counts = BTreeMap::new();
+        for m in members {
+            for &k in postings.get(m.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                *counts.entry(k).or_insert(0) += 1;
+            }
+        }
+        counts
+    };
+    let counts: Vec<BTreeMap<usize, usize>> = items.iter().map(|it| overlaps(it.members)).collect();
     let mut slugs: Vec<String> = items.iter().map(|it| it.slug.clone()).collect();
     // The unclaimed old address sharing most members with item `i`.
     let best = |i: usize, claimed: &BTreeSet<String>| -> Option<(usize, String)> {
-        live.iter()
-            .filter(|(s, _)| !claimed.contains(*s))
-            .map(|(s, e)| (e.members.iter().filter(|m| members[i].contains(*m)).count(), (*s).clone()))
-            .filter(|(n, _)| *n > 0)
-            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
+        counts[i]
+            .iter()
+            .map(|(&k, &n)| (n, live[k].0))
+            .filter(|(_, s)| !claimed.contains(*s))
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+            .map(|(n, s)| (n, s.clone()))
     };
     // Items with the largest overlap claim first, so a merge keeps the
     // address of the biggest old page; ties by slug for determinism.
+    let first_best: Vec<usize> = (0..items.len()).map(|i| best(i, &claimed).map_or(0, |b| b.0)).collect();
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(best(i, &claimed).map_or(0, |b| b.0)), slugs[i].clone()));
+    order.sort_by(|&a, &b| first_best[b].cmp(&first_best[a]).then_with(|| slugs[a].cmp(&slugs[b])));
     for &i in &order {
         slugs[i] = match best(i, &claimed) {
             Some((_, old)) => old,
@@ -122,15 +141,20 @@ pub fn stabilise(book: &BTreeMap<String, Entry>, items: &mut [Addressable]) -> (
         claimed.insert(slugs[i].clone());
     }
     // Old live addresses not inherited: redirect to the item that took most of their members.
-    for (slug, entry) in &live {
+    let mut took: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for (i, c) in counts.iter().enumerate() {
+        for (&k, &n) in c {
+            took.entry(k).or_default().push((n, i));
+        }
+    }
+    for (k, (slug, _)) in live.iter().enumerate() {
         if claimed.contains(*slug) {
             continue;
         }
-        let target = (0..items.len())
-            .map(|i| (entry.members.iter().filter(|m| members[i].contains(*m)).count(), slugs[i].clone()))
-            .filter(|(n, _)| *n > 0)
-            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
-            .map(|(_, s)| s)
+        let target = took
+            .get(&k)
+            .and_then(|v| v.iter().max_by(|a, b| a.0.cmp(&b.0).then_with(|| slugs[b.1].cmp(&slugs[a.1]))))
+            .map(|&(_, i)| slugs[i].clone())
             .unwrap_or_default();
         redirects.insert((*slug).clone(), target);
     }

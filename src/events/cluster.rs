@@ -75,6 +75,10 @@ pub struct Params {
     pub min_similarity: f32,
     /// Weight of the name overlap.
     pub name_weight: f32,
+    /// Penalty per IDF-weighted share of the headline's words the event
+    /// has never used: two reports of one template ("X Corp 4th qtr net",
+    /// "Y Inc 4th qtr net") differ mostly in their headlines.
+    pub title_penalty: f32,
     /// Bonus when the article's place is one of the event's places.
     pub place_weight: f32,
     /// Score lost per day of distance beyond the first.
@@ -82,12 +86,16 @@ pub struct Params {
     /// Dated events (and neighbours) further than this many days are not
     /// candidates.
     pub window_days: i64,
+    /// An event spans at most this many days from its first dated article.
+    pub max_span_days: i64,
     /// Heaviest terms per article used as index keys.
     pub keys_per_doc: usize,
     /// Postings scanned per key.
     pub max_scan: usize,
-    /// Candidates fully scored per article.
+    /// Candidates proposed by the index per article (scored by centroid cosine).
     pub max_candidates: usize,
+    /// Of those, the most similar ones fully scored.
+    pub full_scores: usize,
 }
 
 impl Default for Params {
@@ -103,11 +111,14 @@ impl Default for Params {
             min_similarity: 0.1,
             name_weight: 0.1,
             place_weight: 0.05,
+            title_penalty: 0.0,
             day_penalty: 0.04,
             window_days: 14,
+            max_span_days: 10,
             keys_per_doc: 20,
-            max_scan: 40,
+            max_scan: 20,
             max_candidates: 24,
+            full_scores: 4,
         }
     }
 }
@@ -174,12 +185,14 @@ pub struct Clustering {
 
 /// Members kept per event for the nearest-member similarities; bounds the
 /// cost of scoring a big event.
-const RECENT: usize = 16;
+const RECENT: usize = 8;
 
 /// Mutable state of one event while clustering.
 #[derive(Default)]
 struct EventState {
     centroid: SparseVec,
+    /// Length of `centroid`, kept up to date on join.
+    norm: f32,
     /// The latest members (input indices).
     recent: Vec<usize>,
     names: HashSet<TermId>,
@@ -193,8 +206,11 @@ struct EventState {
 pub fn cluster(docs: &[ClusterDoc], p: &Params) -> Clustering {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| (docs[a].date, &docs[a].id, a).cmp(&(docs[b].date, &docs[b].id, b)));
+    let t = std::time::Instant::now();
     let (vocab, mut feats) = featurize(docs, &order, p);
+    let t1 = t.elapsed();
     find_neighbours(docs, &order, &mut feats, p);
+    if std::env::var("TIMING").is_ok() { eprintln!("featurize {:?} neighbours {:?}", t1, t.elapsed() - t1); }
     let mut st = State::default();
     let mut assignment = vec![0; docs.len()];
     let mut decisions = vec![None; docs.len()];
@@ -253,12 +269,23 @@ impl State {
     fn place(&self, d: &ClusterDoc, f: &Features, all: &[Features], vocab: &Vocab, p: &Params) -> (usize, Decision) {
         let day = d.date.to_days();
         let window = Window { day, days: d.dated.then_some(p.window_days), max_scan: p.max_scan };
-        let mut scored: Vec<CandidateScore> = self
+        // Cheap centroid cosine for every candidate; the full score (nearest
+        // members, shared neighbours) only for the most similar few.
+        let mut near: Vec<(usize, f32)> = self
             .index
             .candidates(&f.keys, window, p.max_candidates)
             .into_iter()
-            .map(|h| self.score(h.event, d, f, all, vocab, p))
+            .filter(|h| !self.too_long(h.event, d, p))
+            .map(|h| {
+                let ev = &self.events[h.event];
+                // Article vectors are unit length.
+                (h.event, if ev.norm > 0.0 { tfidf::dot(&f.vector, &ev.centroid) / ev.norm } else { 0.0 })
+            })
             .collect();
+        near.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        near.truncate(p.full_scores);
+        let mut scored: Vec<CandidateScore> =
+            near.into_iter().map(|(e, cosine)| self.score(e, cosine, d, f, all, vocab, p)).collect();
         scored.sort_by(|a, b| b.total.total_cmp(&a.total).then(a.event.cmp(&b.event)));
         scored.truncate(3);
         let new_event = self.events.len();
@@ -274,9 +301,16 @@ impl State {
         (best.unwrap_or(new_event), Decision { joined: best, pinned: false, candidates: scored })
     }
 
-    fn score(&self, e: usize, d: &ClusterDoc, f: &Features, all: &[Features], vocab: &Vocab, p: &Params) -> CandidateScore {
+    /// Joining would stretch the event beyond `max_span_days` (news
+    /// events are days long; a template repeated for weeks is not one).
+    fn too_long(&self, e: usize, d: &ClusterDoc, p: &Params) -> bool {
+        let span = self.events[e].span;
+        d.dated && span.is_some_and(|(lo, _)| d.date.to_days() - lo > p.max_span_days)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn score(&self, e: usize, cosine: f32, d: &ClusterDoc, f: &Features, all: &[Features], vocab: &Vocab, p: &Params) -> CandidateScore {
         let ev = &self.events[e];
-        let cosine = tfidf::cosine(&f.vector, &ev.centroid);
         let (mut link, mut snn) = (0.0f32, 0.0f32);
         for &m in &ev.recent {
             let o = &all[m];
@@ -302,9 +336,11 @@ impl State {
         };
         let penalty = days.map_or(0.0, |n| p.day_penalty * (n - 1).max(0) as f32);
         let place = f.places.iter().any(|pl| ev.places.contains(pl));
+        let title_miss = title_miss(&f.title, &ev.centroid);
         let total = (1.0 - p.link_weight) * cosine + p.link_weight * link + p.snn_weight * snn
             + p.name_weight * name_overlap
             + if place { p.place_weight } else { 0.0 }
+            - p.title_penalty * title_miss
             - penalty;
         let size = self.members[e].len();
         CandidateScore { event: e, cosine, link, snn, shared_names, name_overlap, days, size, total }
@@ -323,6 +359,7 @@ impl State {
         let day = d.date.to_days();
         let ev = &mut self.events[event];
         ev.centroid = tfidf::add(&ev.centroid, &f.vector);
+        ev.norm = tfidf::norm(&ev.centroid);
         if ev.recent.len() == RECENT {
             ev.recent.remove(0);
         }
@@ -344,4 +381,14 @@ impl State {
             self.index.add(key, event, day);
         }
     }
+}
+
+/// IDF-weighted share of the title terms absent from `centroid`.
+fn title_miss(title: &[(TermId, f32)], centroid: &[(TermId, f32)]) -> f32 {
+    let total: f32 = title.iter().map(|e| e.1).sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let missing: f32 = title.iter().filter(|e| centroid.binary_search_by_key(&e.0, |c| c.0).is_err()).map(|e| e.1).sum();
+    missing / total
 }

@@ -12,6 +12,8 @@ pub(crate) struct Features {
     pub keys: SparseVec,
     /// Name keys, one per distinct name.
     pub names: Vec<NameKeys>,
+    /// Title terms with their IDF (df > 1 only).
+    pub title: SparseVec,
     /// Places, lowercased.
     pub places: Vec<String>,
     /// Position in visiting order.
@@ -76,7 +78,8 @@ pub(crate) fn featurize(docs: &[ClusterDoc], order: &[usize], p: &Params) -> (Vo
             keys.dedup_by_key(|k| k.0);
             let places = docs[i].places.iter().map(|s| s.to_lowercase()).collect();
             let names = std::mem::take(&mut names[i]);
-            Features { vector, keys, names, places, pos: 0, neighbours: Vec::new() }
+            let title = tfidf::vector_of(&vocab, &docs[i].title).into_iter().map(|(t, _)| (t, vocab.idf(t))).collect();
+            Features { vector, keys, names, title, places, pos: 0, neighbours: Vec::new() }
         })
         .collect();
     (vocab, feats)

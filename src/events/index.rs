@@ -6,8 +6,7 @@
 //! from its newest end for at most `max_scan` entries, stopping at the
 //! window's edge. Cost per article is bounded by `keys × max_scan`.
 
-use crate::events::tfidf::TermId;
-use std::collections::HashMap;
+use crate::events::tfidf::{FxMap, TermId};
 
 /// One posting: `event` received the key from an article of day `day`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,7 +19,7 @@ struct Posting {
 #[derive(Debug, Default)]
 pub struct Index {
     // Looked up only, never iterated: order cannot leak into output.
-    postings: HashMap<TermId, Vec<Posting>>,
+    postings: FxMap<TermId, Vec<Posting>>,
 }
 
 /// Where to look for candidates.
@@ -63,7 +62,7 @@ impl Index {
     /// event index; at most `limit`.
     pub fn candidates(&self, keys: &[(TermId, f32)], w: Window, limit: usize) -> Vec<Hit> {
         let mut acc: Vec<Hit> = Vec::new();
-        let mut slot: HashMap<usize, usize> = HashMap::new();
+        let mut slot: FxMap<usize, usize> = FxMap::default();
         for &(key, weight) in keys {
             let Some(list) = self.postings.get(&key) else { continue };
             let mut seen_here: Vec<usize> = Vec::new();

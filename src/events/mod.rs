@@ -1,8 +1,232 @@
-//! `events`: articles → events (streaming clustering, title, summary, timeline).
+//! `events`: articles → events.
+//!
+//! [`cluster`] groups articles in one streaming pass; [`build`] turns each
+//! group into an [`Event`]: a cleaned representative title, a stable slug,
+//! date span and place, a merged [`summary`] with provenance per sentence,
+//! a [`timeline`] of dated happenings, and an [`explain`]ation per article.
+//! People, quotes and related events are joined in by the site assembler.
 
 pub mod cluster;
+pub mod curated;
 pub mod eval;
+pub mod explain;
 mod features;
 pub mod index;
 pub mod neighbours;
+mod place;
+pub mod summary;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod tfidf;
+pub mod timeline;
+pub mod title;
+
+use crate::content::{Article, DateSource};
+use crate::date::Date;
+use cluster::{ClusterDoc, Clustering, Params};
+pub use curated::CuratedEvent;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+pub use summary::SummarySentence;
+pub use timeline::Dated;
+
+/// One event: what several articles report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    /// Address: `<yyyy-mm-dd>-<first words of the earliest headline>`, or
+    /// the pinned/curated slug.
+    pub slug: String,
+    /// The most representative headline, cleaned (or the curated title).
+    pub title: String,
+    /// First day (earliest dated article, or the curated date).
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+    /// Where it happened, when the articles say.
+    pub place: Option<String>,
+    /// Article ids in date order.
+    pub articles: Vec<String>,
+    /// Person slugs; left empty here, filled by the site assembler.
+    pub people: Vec<String>,
+    /// Merged summary, most central sentence first (empty when curated).
+    pub summary: Vec<SummarySentence>,
+    /// The curated summary, which replaces `summary`.
+    pub curated_summary: Option<String>,
+    /// The curated Markdown body.
+    pub curated_body: Option<String>,
+    /// Dated happenings, by date.
+    pub timeline: Vec<Dated>,
+}
+
+/// Everything [`build`] produces.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Built {
+    /// Events in order of their earliest article.
+    pub events: Vec<Event>,
+    /// Article id → plain-text explanation of its clustering decision.
+    pub explanations: BTreeMap<String, String>,
+}
+
+/// Groups `articles` (drafts are left out) into events. `names_by_article`
+/// gives the people each article mentions; `curated` events win over
+/// inferred titles, summaries and dates.
+pub fn build(articles: &[Article], names_by_article: &BTreeMap<String, Vec<String>>, curated: &[CuratedEvent]) -> Built {
+    build_with(articles, names_by_article, curated, &Params::default())
+}
+
+/// [`build`] with explicit clustering parameters.
+pub fn build_with(
+    articles: &[Article],
+    names_by_article: &BTreeMap<String, Vec<String>>,
+    curated: &[CuratedEvent],
+    p: &Params,
+) -> Built {
+    let published: Vec<&Article> = articles.iter().filter(|a| !a.draft).collect();
+    let docs: Vec<ClusterDoc> = published.iter().map(|a| cluster_doc(a, names_by_article)).collect();
+    let c = cluster::cluster(&docs, p);
+    let slugs = assign_slugs(&published, &c);
+    let gazetteer = place::gazetteer(&published);
+    let mut events: Vec<Event> = (0..c.members.len())
+        .map(|e| {
+            let members: Vec<&Article> = c.members[e].iter().map(|&i| published[i]).collect();
+            let cur = curated.iter().find(|x| x.slug == slugs[e]);
+            event(&members, &c, e, slugs[e].clone(), cur, &gazetteer)
+        })
+        .collect();
+    // Curated fields win; an event keeps its slug either way.
+    for ev in &mut events {
+        if let Some(cur) = curated.iter().find(|x| x.slug == ev.slug) {
+            apply_curation(ev, cur);
+        }
+    }
+    let names: Vec<explain::EventName> =
+        events.iter().map(|e| explain::EventName { slug: &e.slug, title: &e.title }).collect();
+    let explanations = (0..published.len())
+        .map(|i| {
+            let text = explain::render(&published[i].id, &c.decisions[i], c.assignment[i], &names, p);
+            (published[i].id.clone(), text)
+        })
+        .collect();
+    Built { events, explanations }
+}
+
+/// The clusterer's view of an article.
+fn cluster_doc(a: &Article, names: &BTreeMap<String, Vec<String>>) -> ClusterDoc {
+    let text: Vec<&str> = a.prose().map(|(_, p)| p.text.as_str()).collect();
+    ClusterDoc {
+        id: a.id.clone(),
+        date: a.date,
+        dated: a.date_source != DateSource::FileMtime,
+        title: a.title.clone(),
+        text: text.join("\n"),
+        names: names.get(&a.id).cloned().unwrap_or_default(),
+        places: a.place.iter().cloned().collect(),
+        pinned: a.event.clone(),
+    }
+}
+
+/// Slug of each clustered event: the pin when pinned (pins first, so they
+/// keep their exact slug), else date and first words of the earliest
+/// article's headline; clashes get `-2`, `-3`, … in creation order.
+fn assign_slugs(published: &[&Article], c: &Clustering) -> Vec<String> {
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut out: Vec<String> = vec![String::new(); c.members.len()];
+    for (e, pin) in c.pins.iter().enumerate() {
+        if let Some(pin) = pin {
+            let s = title::slugify(pin, 12);
+            out[e] = if s.is_empty() { "event".to_string() } else { s };
+            taken.insert(out[e].clone());
+        }
+    }
+    for e in 0..c.members.len() {
+        if c.pins[e].is_some() {
+            continue;
+        }
+        let first = published[c.members[e][0]];
+        let words = title::slugify(&title::clean_title(&first.title, first.source.as_deref()), 6);
+        let base = if words.is_empty() { first.date.to_string() } else { format!("{}-{words}", first.date) };
+        let mut slug = base.clone();
+        let mut n = 2;
+        while taken.contains(&slug) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.insert(slug.clone());
+        out[e] = slug;
+    }
+    out
+}
+
+fn event(
+    members: &[&Article],
+    c: &Clustering,
+    e: usize,
+    slug: String,
+    cur: Option<&CuratedEvent>,
+    gazetteer: &BTreeSet<String>,
+) -> Event {
+    let dated: Vec<Date> = members.iter().filter(|a| a.date_source != DateSource::FileMtime).map(|a| a.date).collect();
+    let days = if dated.is_empty() { members.iter().map(|a| a.date).collect() } else { dated };
+    let (start, end) = (days.iter().min().copied(), days.iter().max().copied());
+    let fallback = Date::new(1970, 1, 1).expect("valid date");
+    let sentences = summary::sentences_of(members, &c.vocab);
+    let summary = match cur.and_then(|x| x.summary.as_ref()) {
+        Some(_) => Vec::new(),
+        None => summary::summarize(&sentences, &c.vocab, &c.centroids[e], summary::length_for(members.len())),
+    };
+    Event {
+        slug,
+        title: representative_title(members, c, e),
+        start: start.unwrap_or(fallback),
+        end: end.unwrap_or(fallback),
+        place: place::place_of(members, gazetteer),
+        articles: members.iter().map(|a| a.id.clone()).collect(),
+        people: Vec::new(),
+        summary,
+        curated_summary: None,
+        curated_body: None,
+        timeline: timeline::timeline(&sentences, &c.vocab),
+    }
+}
+
+/// The headline of the member closest to the centroid, cleaned. Real
+/// headlines are preferred: a title cut short with "…" or longer than 14
+/// words is usually a first sentence standing in for a missing headline.
+fn representative_title(members: &[&Article], c: &Clustering, e: usize) -> String {
+    let titles: Vec<String> = members.iter().map(|a| title::clean_title(&a.title, a.source.as_deref())).collect();
+    let words = |k: usize| titles[k].split_whitespace().count();
+    let headline = |k: usize| words(k) > 0 && words(k) <= 14 && !titles[k].ends_with(['…', '.']);
+    let all: Vec<usize> = (0..members.len()).collect();
+    let pool: Vec<usize> = match all.iter().copied().filter(|&k| headline(k)).collect::<Vec<_>>() {
+        v if v.is_empty() => all,
+        v => v,
+    };
+    let idx = |k: usize| c.members[e][k];
+    let best = pool
+        .into_iter()
+        .max_by(|&a, &b| {
+            let s = |k: usize| tfidf::cosine(&c.vectors[idx(k)], &c.centroids[e]);
+            s(a).total_cmp(&s(b)).then(b.cmp(&a))
+        })
+        .unwrap_or(0);
+    titles.get(best).cloned().unwrap_or_default()
+}
+
+fn apply_curation(ev: &mut Event, cur: &CuratedEvent) {
+    if let Some(t) = &cur.title {
+        ev.title = t.clone();
+    }
+    if let Some(s) = &cur.summary {
+        ev.curated_summary = Some(s.clone());
+        ev.summary.clear();
+    }
+    if let Some(d) = cur.date {
+        ev.start = d;
+        ev.end = ev.end.max(d);
+    }
+    ev.curated_body = cur.body.clone();
+}
+
+#[cfg(test)]
+#[path = "build_tests.rs"]
+mod build_tests;

@@ -8,8 +8,7 @@
 //! IDF it is a corpus-level statistic computed once before the streaming
 //! pass.
 
-use crate::events::tfidf::{self, SparseVec, TermId};
-use std::collections::HashMap;
+use crate::events::tfidf::{self, FxMap, SparseVec, TermId};
 
 /// What the neighbour search needs per article (in visiting order).
 pub struct NeighbourInput<'a> {
@@ -42,7 +41,7 @@ pub struct NeighbourParams {
 /// "nearby in a posting list" means "nearby in time".
 pub fn neighbours(docs: &[NeighbourInput], p: NeighbourParams) -> Vec<Vec<usize>> {
     // Looked up only, never iterated.
-    let mut postings: HashMap<TermId, Vec<usize>> = HashMap::new();
+    let mut postings: FxMap<TermId, Vec<usize>> = FxMap::default();
     for (i, d) in docs.iter().enumerate() {
         for &(key, _) in d.keys.iter() {
             postings.entry(key).or_default().push(i);
@@ -51,10 +50,10 @@ pub fn neighbours(docs: &[NeighbourInput], p: NeighbourParams) -> Vec<Vec<usize>
     (0..docs.len()).map(|i| nearest(i, docs, &postings, p)).collect()
 }
 
-fn nearest(i: usize, docs: &[NeighbourInput], postings: &HashMap<TermId, Vec<usize>>, p: NeighbourParams) -> Vec<usize> {
+fn nearest(i: usize, docs: &[NeighbourInput], postings: &FxMap<TermId, Vec<usize>>, p: NeighbourParams) -> Vec<usize> {
     let d = &docs[i];
     let mut acc: Vec<(usize, f32)> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
+    let mut slot: FxMap<usize, usize> = FxMap::default();
     for &(key, w) in d.keys.iter() {
         let Some(list) = postings.get(&key) else { continue };
         let at = list.partition_point(|&j| j < i);

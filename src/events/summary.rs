@@ -7,7 +7,7 @@
 //! skipping near-duplicates of picked sentences (token-set Jaccard).
 
 use crate::content::Article;
-use crate::events::tfidf::{self, SparseVec, Vocab};
+use crate::events::tfidf::{self, SparseVec, TermId, Vocab};
 use crate::nlp::sentences;
 use serde::Serialize;
 
@@ -32,16 +32,29 @@ pub(crate) struct Sentence<'a> {
     pub paragraph: usize,
     /// Sentence number within the article's prose.
     pub position: usize,
+    /// Its known term ids, sorted, with repeats.
+    pub ids: Vec<TermId>,
 }
 
-/// Every prose sentence of `articles`, in reading order.
-pub(crate) fn sentences_of<'a>(articles: &[&'a Article]) -> Vec<Sentence<'a>> {
+impl Sentence<'_> {
+    /// Distinct term ids (for near-duplicate tests).
+    pub fn term_set(&self) -> Vec<TermId> {
+        let mut s = self.ids.clone();
+        s.dedup();
+        s
+    }
+}
+
+/// Every prose sentence of `articles`, in reading order, tokenised once
+/// for both the summary and the timeline.
+pub(crate) fn sentences_of<'a>(articles: &[&'a Article], vocab: &Vocab) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     for a in articles {
         let mut position = 0;
         for (k, p) in a.prose() {
             for r in sentences::split(&p.text) {
-                out.push(Sentence { text: &p.text[r], article: a, paragraph: k, position });
+                let text = &p.text[r];
+                out.push(Sentence { text, article: a, paragraph: k, position, ids: tfidf::known_ids(vocab, text) });
                 position += 1;
             }
         }
@@ -64,29 +77,30 @@ pub(crate) const NEAR_DUPLICATE: f32 = 0.5;
 const SOURCE_DISCOUNT: f32 = 0.6;
 
 /// Up to `max` summary sentences for the event with `centroid`.
-pub fn summarize(articles: &[&Article], vocab: &Vocab, centroid: &SparseVec, max: usize) -> Vec<SummarySentence> {
-    struct Scored<'a> {
-        s: Sentence<'a>,
-        terms: Vec<String>,
+pub fn summarize(sentences: &[Sentence], vocab: &Vocab, centroid: &SparseVec, max: usize) -> Vec<SummarySentence> {
+    struct Scored<'a, 'b> {
+        s: &'b Sentence<'a>,
+        terms: Vec<TermId>,
         score: f32,
     }
-    let mut pool: Vec<Scored> = sentences_of(articles)
-        .into_iter()
+    let norm = tfidf::norm(centroid);
+    let mut pool: Vec<Scored> = sentences
+        .iter()
         .filter(|s| usable(s.text))
         .map(|s| {
-            let v = tfidf::vector_of(vocab, s.text);
-            let score = tfidf::cosine(&v, centroid) / (1.0 + 0.1 * s.position as f32);
-            Scored { terms: tfidf::terms(s.text), s, score }
+            let v = tfidf::vector_of_ids(vocab, &s.ids);
+            let cos = if norm > 0.0 { tfidf::dot(&v, centroid) / norm } else { 0.0 };
+            Scored { terms: s.term_set(), s, score: cos / (1.0 + 0.1 * s.position as f32) }
         })
         .collect();
     let mut picked: Vec<Scored> = Vec::new();
     while picked.len() < max {
-        let used = |id: &str| picked.iter().filter(|p| p.s.article.id == id).count() as i32;
+        let used = |a: &Article| picked.iter().filter(|p| std::ptr::eq(p.s.article, a)).count() as i32;
         let best = pool
             .iter()
             .enumerate()
             .filter(|(_, c)| !picked.iter().any(|p| tfidf::jaccard(&p.terms, &c.terms) >= NEAR_DUPLICATE))
-            .map(|(i, c)| (i, c.score * SOURCE_DISCOUNT.powi(used(&c.s.article.id))))
+            .map(|(i, c)| (i, c.score * SOURCE_DISCOUNT.powi(used(c.s.article))))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         match best {
             Some((i, score)) if score > 0.0 => picked.push(pool.remove(i)),
@@ -138,7 +152,7 @@ mod tests {
                 centroid = tfidf::add(&centroid, &tfidf::vector_of(&vocab, &p.text));
             }
         }
-        let s = summarize(&[&a, &b], &vocab, &centroid, 3);
+        let s = summarize(&sentences_of(&[&a, &b], &vocab), &vocab, &centroid, 3);
         assert_eq!(s.len(), 3);
         let texts: Vec<&str> = s.iter().map(|x| x.text.as_str()).collect();
         let floods = texts.iter().filter(|t| t.starts_with("Flood waters")).count();

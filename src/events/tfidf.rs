@@ -7,6 +7,38 @@
 //! map, not by freezing IDF.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small multiplicative hasher (FxHash): term lookups dominate the
+/// featurising time, and SipHash's DoS resistance buys nothing here (the
+/// map is never iterated, so its order cannot leak into output either).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.write_u64(v as u64);
+    }
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
+    }
+}
+
+/// `HashMap` with [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// A term id in a [`Vocab`].
 pub type TermId = u32;
@@ -20,8 +52,10 @@ pub type SparseVec = Vec<(TermId, f32)>;
 /// depend on its order.
 #[derive(Debug, Default)]
 pub struct Vocab {
-    ids: HashMap<String, TermId>,
+    ids: FxMap<String, TermId>,
     df: Vec<u32>,
+    /// Month names and numbers: words that say when, not what.
+    dateish: Vec<bool>,
     n_docs: u32,
 }
 
@@ -34,6 +68,8 @@ impl Vocab {
         let id = self.df.len() as TermId;
         self.ids.insert(term.to_string(), id);
         self.df.push(0);
+        let dateish = term.bytes().all(|b| b.is_ascii_digit()) || crate::date::month_from_name(term).is_some();
+        self.dateish.push(dateish);
         id
     }
 
@@ -55,17 +91,30 @@ impl Vocab {
         self.n_docs
     }
 
+    /// True for month names and numbers.
+    pub fn is_dateish(&self, t: TermId) -> bool {
+        self.dateish.get(t as usize).copied().unwrap_or(false)
+    }
+
     /// Document frequency of `t`.
     pub fn df(&self, t: TermId) -> u32 {
         self.df.get(t as usize).copied().unwrap_or(0)
     }
 
-    /// Smoothed inverse document frequency, ≥ 0.
+    /// Smoothed inverse document frequency, > 0.
+    ///
+    /// Computed as if the corpus also held [`BACKGROUND_DOCS`] unrelated
+    /// articles: in a site of five articles about one event, words that all
+    /// five use ("Riyadh", "talks") still count, instead of getting IDF 0.
+    /// In a large corpus the background makes no difference.
     pub fn idf(&self, t: TermId) -> f32 {
-        let n = self.n_docs.max(1) as f32;
-        ((n + 1.0) / (self.df(t) as f32 + 1.0)).ln()
+        let n = self.n_docs as f32 + BACKGROUND_DOCS;
+        (n / (self.df(t) as f32 + 1.0)).ln()
     }
 }
+
+/// Imaginary unrelated articles added to every corpus for IDF.
+pub const BACKGROUND_DOCS: f32 = 50.0;
 
 /// Function words and news boilerplate that carry no event identity.
 const STOPWORDS: &[&str] = &[
@@ -212,13 +261,23 @@ pub fn tfidf(vocab: &Vocab, counts: &[(TermId, u32)]) -> SparseVec {
     v
 }
 
+/// Sorted ids (with repeats) of the terms of `text` that `vocab` knows.
+pub fn known_ids(vocab: &Vocab, text: &str) -> Vec<TermId> {
+    let mut ids: Vec<TermId> = terms(text).iter().filter_map(|t| vocab.get(t)).collect();
+    ids.sort_unstable();
+    ids
+}
+
 /// TF-IDF vector of `text` using only terms `vocab` already knows (for
 /// sentences scored against a finished corpus).
 pub fn vector_of(vocab: &Vocab, text: &str) -> SparseVec {
-    let mut ids: Vec<TermId> = terms(text).iter().filter_map(|t| vocab.get(t)).collect();
-    ids.sort_unstable();
+    vector_of_ids(vocab, &known_ids(vocab, text))
+}
+
+/// TF-IDF vector of sorted term ids (with repeats).
+pub fn vector_of_ids(vocab: &Vocab, ids: &[TermId]) -> SparseVec {
     let mut counts: Vec<(TermId, u32)> = Vec::new();
-    for t in ids {
+    for &t in ids {
         match counts.last_mut() {
             Some(last) if last.0 == t => last.1 += 1,
             _ => counts.push((t, 1)),
@@ -227,15 +286,40 @@ pub fn vector_of(vocab: &Vocab, text: &str) -> SparseVec {
     tfidf(vocab, &counts)
 }
 
-/// Token-set Jaccard similarity of two texts' terms (near-duplicate test).
-pub fn jaccard(a: &[String], b: &[String]) -> f32 {
-    let (sa, sb): (std::collections::BTreeSet<&String>, std::collections::BTreeSet<&String>) =
-        (a.iter().collect(), b.iter().collect());
-    let union = sa.union(&sb).count();
-    if union == 0 {
-        return 0.0;
+/// Sorted, distinct ids of the known terms of `text`, for set comparisons
+/// (near-duplicates) that are cheap to repeat.
+pub fn term_set(vocab: &Vocab, text: &str) -> Vec<TermId> {
+    let mut ids = known_ids(vocab, text);
+    ids.dedup();
+    ids
+}
+
+/// Size of the intersection of two sorted, distinct id lists.
+pub fn common(a: &[TermId], b: &[TermId]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    sa.intersection(&sb).count() as f32 / union as f32
+    n
+}
+
+/// Jaccard similarity of two term sets (see [`term_set`]).
+pub fn jaccard(a: &[TermId], b: &[TermId]) -> f32 {
+    let c = common(a, b);
+    let union = a.len() + b.len() - c;
+    if union == 0 {
+        0.0
+    } else {
+        c as f32 / union as f32
+    }
 }
 
 /// Scales `v` to unit length (no-op for the zero vector).
@@ -253,8 +337,23 @@ pub fn norm(v: &[(TermId, f32)]) -> f32 {
     v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt()
 }
 
-/// Dot product of two sorted sparse vectors.
+/// Dot product of two sorted sparse vectors. When one is much longer (an
+/// article against a big event's centroid), the short one's terms are
+/// looked up by binary search instead of walking both.
 pub fn dot(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> f32 {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() > 8 * short.len() {
+        let mut rest = long;
+        let mut s = 0.0;
+        for &(t, w) in short {
+            let k = rest.partition_point(|e| e.0 < t);
+            if k < rest.len() && rest[k].0 == t {
+                s += w * rest[k].1;
+            }
+            rest = &rest[k..];
+        }
+        return s;
+    }
     let (mut i, mut j, mut s) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {

@@ -69,8 +69,12 @@ fn title_case(t: &str) -> String {
             } else if i > 0 && SMALL.contains(&lower.as_str()) {
                 lower
             } else {
-                let mut c = lower.chars();
-                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                // Capitalise the first letter, after any "<" or "(".
+                let k = lower.find(char::is_alphabetic).unwrap_or(0);
+                let (head, tail) = lower.split_at(k);
+                let mut c = tail.chars();
+                let first: String = c.next().map(|f| f.to_uppercase().collect()).unwrap_or_default();
+                format!("{head}{first}{}", c.as_str())
             }
         })
         .collect::<Vec<_>>()
@@ -99,6 +103,7 @@ mod tests {
         assert_eq!(clean_title("Storm hits the coast | Daily Planet", None), "Storm hits the coast");
         assert_eq!(clean_title("“Storm hits the coast”", None), "Storm hits the coast");
         assert_eq!(clean_title("CANDLEWOOD BANK OF U.S. STARTS OFFERING", None), "Candlewood Bank of U.S. Starts Offering");
+        assert_eq!(clean_title("<OE INC> 4TH QTR NET", None), "<Oe Inc> 4TH Qtr Net");
         assert_eq!(clean_title("A - B", None), "A - B", "too short to have an outlet suffix");
         assert_eq!(clean_title("Talks in Riyadh - what we know so far about it", None), "Talks in Riyadh - what we know so far about it");
     }

@@ -236,12 +236,16 @@ fn shift_months(d: Date, dir: i64) -> Date {
 }
 
 /// Future-tense cues: a bare weekday in such a sentence is the coming one.
-const FUTURE: &[&str] = &["will", "ll", "scheduled", "due", "expected", "plans", "planned", "upcoming", "would", "shall"];
-/// Reporting verbs: "said Monday" is always past.
+/// ("would" is left out: it is mostly reported speech, "said the talks would").
+const FUTURE: &[&str] = &["will", "ll", "scheduled", "due", "expected", "plans", "planned", "upcoming", "shall"];
+/// Reporting verbs: "said Monday", "On Monday, the Kremlin said" are past.
 const REPORTED: &[&str] = &["said", "told", "announced", "added", "stated", "wrote", "reported", "confirmed"];
 
+/// A future cue, or a present progressive ("are meeting on Friday" is
+/// written before Friday).
 fn looks_ahead(w: &[Word]) -> bool {
-    w.iter().any(|x| FUTURE.contains(&lower(x).as_str()))
+    let progressive = w.windows(2).any(|p| matches!(lower(&p[0]).as_str(), "is" | "are" | "am") && p[1].text.ends_with("ing"));
+    progressive || w.iter().any(|x| FUTURE.contains(&lower(x).as_str()))
 }
 
 /// "Monday", "on Monday", "last Monday", "next Friday", "Tuesday's".
@@ -260,7 +264,8 @@ fn weekday(w: &[Word], i: usize, reference: Date, future: bool) -> Option<Hit> {
         Some("this") => (i - 1, if future { ahead } else { -back }),
         _ if back == 0 => (i, 0),
         _ => {
-            let reported = (i.saturating_sub(3)..i).any(|j| REPORTED.contains(&lower(&w[j]).as_str()));
+            let near = i.saturating_sub(3)..(i + 5).min(w.len());
+            let reported = near.into_iter().any(|j| REPORTED.contains(&lower(&w[j]).as_str()));
             let forward = future && !reported || is(w, i.wrapping_sub(1), "from") || is(w, i.wrapping_sub(1), "until");
             (i, if forward { ahead } else { -back })
         }
@@ -306,7 +311,9 @@ mod tests {
     fn future_sentences_look_ahead() {
         assert_eq!(date_of("She will travel to Lima on Wednesday.", tue()), "2025-02-19");
         assert_eq!(date_of("He said he would visit the port from Friday.", tue()), "2025-02-21");
+        assert_eq!(date_of("On Monday, the ministry said talks would resume soon.", tue()), "2025-02-17");
         assert_eq!(date_of("The committee is scheduled to vote on Thursday.", tue()), "2025-02-20");
+        assert_eq!(date_of("Envoys are meeting in Bern on Friday.", tue()), "2025-02-21");
     }
 
     #[test]

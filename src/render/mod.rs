@@ -41,6 +41,8 @@ pub fn render(site: &Site) -> Result<SiteFiles, TemplateError> {
     let engine = Engine::load(&site.config)?;
     let mut files = SiteFiles::default();
     let site_ctx = context::site_ctx(site);
+    // Contexts are built in page order, then rendered on all cores.
+    let mut jobs: Vec<(String, String, tera::Context)> = Vec::new();
     let mut emit = |page: Page, name: &str, value: &dyn ErasedCtx| -> Result<(), TemplateError> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &site_ctx);
@@ -48,11 +50,14 @@ pub fn render(site: &Site) -> Result<SiteFiles, TemplateError> {
         ctx.insert("page_url", &page.path);
         ctx.insert("feeds", &page.feeds);
         value.insert_into(name, &mut ctx);
-        let html = engine.render(page.template, &ctx)?;
-        files.insert(format!("{}index.html", page.path), html);
+        jobs.push((format!("{}index.html", page.path), page.template.to_string(), ctx));
         Ok(())
     };
     pages::all(site, &mut emit)?;
+    let rendered = crate::cache::parallel_map(&jobs, |(_, template, ctx)| engine.render(template, ctx));
+    for ((path, _, _), html) in jobs.iter().zip(rendered) {
+        files.insert(path.clone(), html?);
+    }
 
     // 404 is served by GitHub Pages at any depth: absolute links only.
     let mut ctx = tera::Context::new();

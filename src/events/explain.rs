@@ -1,0 +1,91 @@
+//! `briefing explain <article>`: which event an article joined and why.
+
+use crate::events::cluster::{CandidateScore, Decision, Params};
+use std::fmt::Write;
+
+/// What `render` needs to name an event.
+pub struct EventName<'a> {
+    /// Final slug (the page address).
+    pub slug: &'a str,
+    /// Final title.
+    pub title: &'a str,
+}
+
+/// Plain-text explanation of `decision` for article `id`; `events[i]` names
+/// clustering event `i`, `event` is the one the article ended in.
+pub fn render(id: &str, decision: &Decision, event: usize, events: &[EventName], p: &Params) -> String {
+    let mut out = String::new();
+    let name = &events[event];
+    let _ = writeln!(out, "article {id}");
+    let _ = writeln!(out, "event   {} — {}", name.slug, name.title);
+    let why = match (decision.pinned, decision.joined, decision.candidates.first()) {
+        (true, _, _) => format!("pinned by its front matter `event: {}`", name.slug),
+        (false, Some(_), Some(best)) => {
+            format!("joined an existing event: score {:.3} ≥ threshold {:.3}", best.total, p.threshold)
+        }
+        (false, _, Some(best)) if best.similarity(p) < p.min_similarity => format!(
+            "started a new event: best text similarity {:.3} < minimum {:.3}",
+            best.similarity(p),
+            p.min_similarity
+        ),
+        (false, _, Some(best)) => {
+            format!("started a new event: best score {:.3} < threshold {:.3}", best.total, p.threshold)
+        }
+        (false, _, None) => "started a new event: no earlier event shares its key terms or names".to_string(),
+    };
+    let _ = writeln!(out, "why     {why}");
+    if !decision.candidates.is_empty() {
+        let _ = writeln!(out, "best candidates at the time it was placed:");
+        for (k, c) in decision.candidates.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {} — {}", k + 1, events[c.event].slug, events[c.event].title);
+            let _ = writeln!(out, "     {}", breakdown(c, p));
+        }
+    }
+    let _ = writeln!(out, "to override: add `event: <slug>` to the article's front matter");
+    out
+}
+
+/// "total 0.71 = 0.50 × cosine 0.42 + …": every term of the score.
+fn breakdown(c: &CandidateScore, p: &Params) -> String {
+    let days = match c.days {
+        Some(d) => format!("{d} day(s) apart"),
+        None => "no time penalty (undated)".to_string(),
+    };
+    format!(
+        "total {:.3}: centroid cosine {:.3}, nearest-article cosine {:.3}, shared neighbours {:.3} (×{}), \
+         {} shared name(s) (overlap {:.2}, ×{}), {}, event size {}",
+        c.total, c.cosine, c.link, c.snn, p.snn_weight, c.shared_names, c.name_overlap, p.name_weight, days, c.size
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explains_joins_new_events_and_pins() {
+        let p = Params::default();
+        let cand = CandidateScore {
+            event: 0,
+            cosine: 0.4,
+            link: 0.5,
+            snn: 0.3,
+            shared_names: 2,
+            name_overlap: 0.5,
+            days: Some(1),
+            size: 3,
+            total: 0.95,
+        };
+        let names = [EventName { slug: "2025-02-18-talks", title: "Talks" }, EventName { slug: "2025-02-19-other", title: "Other" }];
+        let joined = Decision { joined: Some(0), pinned: false, candidates: vec![cand.clone()] };
+        let text = render("a1", &joined, 0, &names, &p);
+        assert!(text.contains("joined an existing event: score 0.950 ≥ threshold 0.550"), "{text}");
+        assert!(text.contains("1. 2025-02-18-talks — Talks"));
+        assert!(text.contains("2 shared name(s)"));
+        let low = CandidateScore { total: 0.2, ..cand };
+        let new = Decision { joined: None, pinned: false, candidates: vec![low] };
+        assert!(render("a2", &new, 1, &names, &p).contains("started a new event: best score 0.200 < threshold"));
+        let pinned = Decision { joined: None, pinned: true, candidates: vec![] };
+        assert!(render("a3", &pinned, 1, &names, &p).contains("pinned by its front matter `event: 2025-02-19-other`"));
+    }
+}

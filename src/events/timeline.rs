@@ -1,0 +1,174 @@
+//! The event timeline: dated happenings the articles mention, resolved to
+//! absolute dates from each article's own date.
+//!
+//! Every prose sentence with a date expression is a candidate, dated by its
+//! first exact expression (else its first approximate one). Candidates of
+//! the same day that share enough content words are one happening; each
+//! happening becomes one entry, told by its most typical sentence, with the
+//! number of sources that mention it.
+
+use crate::content::DateSource;
+use crate::date::Date;
+use crate::events::summary::{sentences_of, Sentence, NEAR_DUPLICATE};
+use crate::events::tfidf::{self, TermId, Vocab};
+use crate::nlp::dates;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One dated happening with its provenance.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Dated {
+    /// The day it happened (or a representative day when approximate).
+    pub date: Date,
+    /// True for vague expressions ("last week").
+    pub approximate: bool,
+    /// The sentence that tells it.
+    pub text: String,
+    /// Article id of that sentence.
+    pub article: String,
+    /// Index into the article's `paragraphs`.
+    pub paragraph: usize,
+    /// The paragraph's anchor (`p3`).
+    pub anchor: String,
+    /// How many articles mention this happening.
+    pub sources: usize,
+}
+
+/// Two same-day sentences are one happening when their content words
+/// overlap this much (share of the smaller set).
+const SAME_HAPPENING: f32 = 0.3;
+/// Entries kept per day, and in all (most-reported first).
+const PER_DAY: usize = 3;
+/// Sentences of a group considered for its representative (bounds cost).
+const TYPICAL_POOL: usize = 12;
+const TOTAL: usize = 20;
+
+struct Candidate<'a, 'b> {
+    date: Date,
+    approximate: bool,
+    s: &'b Sentence<'a>,
+    terms: Vec<TermId>,
+}
+
+/// The timeline of an event from its articles' prose `sentences` (see
+/// `summary::sentences_of`), sorted by date; `vocab` knows their words.
+pub fn timeline(sentences: &[Sentence], vocab: &Vocab) -> Vec<Dated> {
+    let mut by_day: BTreeMap<(Date, bool), Vec<Vec<Candidate>>> = BTreeMap::new();
+    for c in candidates(sentences, vocab) {
+        let groups = by_day.entry((c.date, c.approximate)).or_default();
+        // Compared with each group's first sentence only: linear per group.
+        match groups.iter_mut().find(|g| same_happening(&g[0].terms, &c.terms)) {
+            Some(g) => g.push(c),
+            None => groups.push(vec![c]),
+        }
+    }
+    let mut entries: Vec<Dated> = Vec::new();
+    for groups in by_day.into_values() {
+        let mut day: Vec<Dated> = groups.iter().map(|g| entry(g)).collect();
+        day.sort_by(|a, b| b.sources.cmp(&a.sources).then(a.article.cmp(&b.article)).then(a.paragraph.cmp(&b.paragraph)));
+        day.truncate(PER_DAY);
+        entries.extend(day);
+    }
+    if entries.len() > TOTAL {
+        let mut rank: Vec<usize> = (0..entries.len()).collect();
+        rank.sort_by(|&a, &b| entries[b].sources.cmp(&entries[a].sources).then(a.cmp(&b)));
+        let keep: std::collections::BTreeSet<usize> = rank.into_iter().take(TOTAL).collect();
+        entries = entries.into_iter().enumerate().filter(|(i, _)| keep.contains(i)).map(|(_, e)| e).collect();
+    }
+    entries.sort_by(|a, b| (a.date, a.approximate).cmp(&(b.date, b.approximate)).then(b.sources.cmp(&a.sources)));
+    entries
+}
+
+/// Dated sentences. An article without a real date (file time only) can
+/// only contribute expressions that carry their own year.
+fn candidates<'a, 'b>(sentences: &'b [Sentence<'a>], vocab: &Vocab) -> Vec<Candidate<'a, 'b>> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let words = s.text.split_whitespace().count();
+        if !(5..=60).contains(&words) || s.text.contains(" | ") {
+            continue;
+        }
+        let dated = s.article.date_source != DateSource::FileMtime;
+        let found: Vec<dates::DateMention> = dates::find(s.text, s.article.date)
+            .into_iter()
+            .filter(|m| dated || m.expression.split(|c: char| !c.is_ascii_digit()).any(|w| w.len() == 4))
+            .collect();
+        let Some(m) = found.iter().find(|m| !m.approximate).or(found.first()) else { continue };
+        let terms = s.term_set().into_iter().filter(|&t| !vocab.is_dateish(t)).collect();
+        out.push(Candidate { date: m.date, approximate: m.approximate, s, terms });
+    }
+    out
+}
+
+fn same_happening(a: &[TermId], b: &[TermId]) -> bool {
+    let small = a.len().min(b.len());
+    tfidf::jaccard(a, b) >= NEAR_DUPLICATE || (small > 0 && tfidf::common(a, b) as f32 / small as f32 >= SAME_HAPPENING)
+}
+
+/// The group's entry: its most typical sentence (most overlap with the
+/// others, among the first few; ties: the earliest), and how many articles
+/// told it.
+fn entry(group: &[Candidate]) -> Dated {
+    let typical = (0..group.len().min(TYPICAL_POOL))
+        .max_by(|&i, &j| {
+            let score = |k: usize| group.iter().map(|o| tfidf::jaccard(&group[k].terms, &o.terms)).sum::<f32>();
+            score(i).total_cmp(&score(j)).then(j.cmp(&i))
+        })
+        .unwrap_or(0);
+    let c = &group[typical];
+    let mut ids: Vec<&str> = group.iter().map(|c| c.s.article.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Dated {
+        date: c.date,
+        approximate: c.approximate,
+        text: c.s.text.to_string(),
+        article: c.s.article.id.clone(),
+        paragraph: c.s.paragraph,
+        anchor: c.s.article.paragraphs[c.s.paragraph].anchor.clone(),
+        sources: ids.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::summary::sentences_of;
+    use crate::events::testing::{article, vocab_of};
+
+    #[test]
+    fn resolves_relative_days_and_merges_one_happening_across_sources() {
+        let a = article("a", "2025-02-18", &[
+            "Mayors from the region gathered in Lyon on Monday for an emergency meeting on floods.",
+            "The rescue operation began on Tuesday morning near the dam.",
+        ]);
+        let b = article("b", "2025-02-19", &[
+            "Regional mayors held an emergency meeting in Lyon on Monday about the floods.",
+            "Officials said the dam would be inspected next week.",
+        ]);
+        let vocab = vocab_of(&[&a, &b]);
+        let t = timeline(&sentences_of(&[&a, &b], &vocab), &vocab);
+        let lyon: Vec<&Dated> = t.iter().filter(|d| d.text.contains("Lyon")).collect();
+        assert_eq!(lyon.len(), 1, "{t:#?}");
+        assert_eq!(lyon[0].date.to_string(), "2025-02-17");
+        assert_eq!(lyon[0].sources, 2);
+        let rescue = t.iter().find(|d| d.text.contains("rescue")).unwrap();
+        assert_eq!((rescue.date.to_string(), rescue.anchor.as_str()), ("2025-02-18".to_string(), "p2"));
+        let inspect = t.iter().find(|d| d.text.contains("inspected")).unwrap();
+        assert!(inspect.approximate);
+        assert!(t.windows(2).all(|w| w[0].date <= w[1].date), "sorted by date");
+    }
+
+    #[test]
+    fn undated_articles_only_give_dates_with_a_year() {
+        let mut a = article("a", "2025-02-18", &[
+            "The bridge was closed on Monday after cracks appeared.",
+            "It first opened on March 3, 1998, after years of work.",
+        ]);
+        a.date_source = DateSource::FileMtime;
+        let vocab = vocab_of(&[&a]);
+        let t = timeline(&sentences_of(&[&a], &vocab), &vocab);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].date.to_string(), "1998-03-03");
+    }
+}
