@@ -10,7 +10,10 @@ use briefing::events::cluster::{cluster, ClusterDoc, Params};
 use briefing::events::eval::{bcubed, BCubed};
 use briefing::nlp::tokens::tokenize;
 
-const DOCS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/ecbplus_dev/docs.jsonl");
+const DOCS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/data/ecbplus_dev/docs.jsonl"
+);
 
 /// Dev topics of the standard split (Cybulska & Vossen 2015); the rest are train.
 const DEV_TOPICS: [u32; 8] = [2, 5, 12, 18, 21, 23, 34, 35];
@@ -29,7 +32,10 @@ fn load() -> Option<(Vec<ClusterDoc>, Vec<Row>)> {
         eprintln!("skipping: {DOCS} not found");
         return None;
     };
-    let rows: Vec<Row> = raw.lines().map(|l| serde_json::from_str(l).expect("valid jsonl row")).collect();
+    let rows: Vec<Row> = raw
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("valid jsonl row"))
+        .collect();
     // ECB+ has no publication dates: every document is undated.
     let date = Date::new(2000, 1, 1).unwrap();
     let docs = rows
@@ -52,9 +58,40 @@ fn load() -> Option<(Vec<ClusterDoc>, Vec<Row>)> {
 }
 
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "But", "And", "As", "After", "When", "It", "He", "She",
-    "They", "This", "That", "If", "For", "With", "By", "From", "Of", "To", "Two", "One", "His",
-    "Her", "Their", "While", "According", "Police", "Officials", "Authorities",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "As",
+    "After",
+    "When",
+    "It",
+    "He",
+    "She",
+    "They",
+    "This",
+    "That",
+    "If",
+    "For",
+    "With",
+    "By",
+    "From",
+    "Of",
+    "To",
+    "Two",
+    "One",
+    "His",
+    "Her",
+    "Their",
+    "While",
+    "According",
+    "Police",
+    "Officials",
+    "Authorities",
 ];
 
 /// Stand-in for people resolution: runs of two or more capitalised words
@@ -77,7 +114,13 @@ fn capitalised_names(text: &str) -> Vec<String> {
                 i += 1;
             }
             if i - start >= 2 {
-                out.push(toks[start..i].iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
+                out.push(
+                    toks[start..i]
+                        .iter()
+                        .map(|t| t.text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
             }
             i = i.max(start + 1);
         }
@@ -97,7 +140,10 @@ fn score(rows: &[Row], pred: &[usize], keep: impl Fn(u32) -> bool) -> BCubed {
 }
 
 fn report(name: &str, b: BCubed) {
-    println!("{name:>6}: P {:.4}  R {:.4}  F1 {:.4}", b.precision, b.recall, b.f1);
+    println!(
+        "{name:>6}: P {:.4}  R {:.4}  F1 {:.4}",
+        b.precision, b.recall, b.f1
+    );
 }
 
 #[test]
@@ -107,8 +153,14 @@ fn ecb_plus_all_documents_mixed_reach_f1_090() {
     let c = cluster(&docs, &Params::default());
     let all = score(&rows, &c.assignment, |_| true);
     report("all", all);
-    report("train", score(&rows, &c.assignment, |t| !DEV_TOPICS.contains(&t)));
-    report("dev", score(&rows, &c.assignment, |t| DEV_TOPICS.contains(&t)));
+    report(
+        "train",
+        score(&rows, &c.assignment, |t| !DEV_TOPICS.contains(&t)),
+    );
+    report(
+        "dev",
+        score(&rows, &c.assignment, |t| DEV_TOPICS.contains(&t)),
+    );
     println!("events: {} (gold 66)", c.members.len());
     assert!(all.f1 >= 0.90, "B³ F1 {:.4} < 0.90", all.f1);
 }
@@ -122,7 +174,12 @@ fn sweep_parameters_on_train_topics() {
     for threshold in [0.45, 0.5, 0.55, 0.6] {
         for snn_weight in [0.0, 1.0, 1.5] {
             for name_weight in [0.0, 0.1, 0.2] {
-                let p = Params { threshold, snn_weight, name_weight, ..Params::default() };
+                let p = Params {
+                    threshold,
+                    snn_weight,
+                    name_weight,
+                    ..Params::default()
+                };
                 let c = cluster(&docs, &p);
                 let train = score(&rows, &c.assignment, |t| !DEV_TOPICS.contains(&t));
                 let dev = score(&rows, &c.assignment, |t| DEV_TOPICS.contains(&t));

@@ -27,15 +27,35 @@ fn same_kind_different_events_stay_apart_same_event_comes_together() {
         quake("b2", "2025-06-11", "Karsk", "Schools were closed."),
     ];
     let built = build(&arts, &no_names(), &[]);
-    let groups: Vec<Vec<&str>> = built.events.iter().map(|e| e.articles.iter().map(String::as_str).collect()).collect();
+    let groups: Vec<Vec<&str>> = built
+        .events
+        .iter()
+        .map(|e| e.articles.iter().map(String::as_str).collect())
+        .collect();
     assert_eq!(groups, vec![vec!["a1", "a2", "a3"], vec!["b1", "b2"]]);
     let e = &built.events[0];
     assert_eq!(e.slug, "2025-03-04-earthquake-hits-velmora");
-    assert_eq!((e.start.to_string(), e.end.to_string()), ("2025-03-04".into(), "2025-03-05".into()));
+    assert_eq!(
+        (e.start.to_string(), e.end.to_string()),
+        ("2025-03-04".into(), "2025-03-05".into())
+    );
     assert!((3..=6).contains(&e.summary.len()), "{:?}", e.summary);
-    assert!(e.timeline.iter().any(|d| d.date.to_string() == "2025-03-03"), "\"early on Monday\" of Tuesday 4 March");
-    assert!(built.explanations["a2"].contains("joined an existing event"), "{}", built.explanations["a2"]);
-    assert!(built.explanations["b1"].contains("started a new event"), "{}", built.explanations["b1"]);
+    assert!(
+        e.timeline
+            .iter()
+            .any(|d| d.date.to_string() == "2025-03-03"),
+        "\"early on Monday\" of Tuesday 4 March"
+    );
+    assert!(
+        built.explanations["a2"].contains("joined an existing event"),
+        "{}",
+        built.explanations["a2"]
+    );
+    assert!(
+        built.explanations["b1"].contains("started a new event"),
+        "{}",
+        built.explanations["b1"]
+    );
 }
 
 #[test]
@@ -73,10 +93,17 @@ fn pins_and_curation_win() {
         path: "events/velmora-quake.md".into(),
     };
     let built = build(&arts, &no_names(), &[cur]);
-    let pinned = built.events.iter().find(|e| e.slug == "velmora-quake").expect("pinned event");
+    let pinned = built
+        .events
+        .iter()
+        .find(|e| e.slug == "velmora-quake")
+        .expect("pinned event");
     assert_eq!(pinned.articles, vec!["a2"]);
     assert_eq!(pinned.title, "The Velmora earthquake");
-    assert_eq!(pinned.curated_summary.as_deref(), Some("A quake hit Velmora."));
+    assert_eq!(
+        pinned.curated_summary.as_deref(),
+        Some("A quake hit Velmora.")
+    );
     assert!(pinned.summary.is_empty());
     assert_eq!(pinned.start.to_string(), "2025-03-03");
     assert!(built.explanations["a2"].contains("pinned by its front matter"));
@@ -86,7 +113,11 @@ fn pins_and_curation_win() {
 fn drafts_are_left_out_and_slugs_stay_unique() {
     let mut arts = vec![
         quake("a1", "2025-03-04", "Velmora", "Dozens were injured."),
-        article("b1", "2025-03-04", &["Farmers in the valley of Quarn reported a record harvest of apples."]),
+        article(
+            "b1",
+            "2025-03-04",
+            &["Farmers in the valley of Quarn reported a record harvest of apples."],
+        ),
         quake("d1", "2025-03-04", "Velmora", "Dozens were injured."),
     ];
     // A pin keeps its exact slug; the inferred event that wanted it moves aside.
@@ -95,8 +126,18 @@ fn drafts_are_left_out_and_slugs_stay_unique() {
     let built = build(&arts, &no_names(), &[]);
     let mut slugs: Vec<&str> = built.events.iter().map(|e| e.slug.as_str()).collect();
     slugs.sort_unstable();
-    assert_eq!(slugs, vec!["2025-03-04-earthquake-hits-velmora", "2025-03-04-earthquake-hits-velmora-2"]);
-    let pinned = built.events.iter().find(|e| e.slug == "2025-03-04-earthquake-hits-velmora").unwrap();
+    assert_eq!(
+        slugs,
+        vec![
+            "2025-03-04-earthquake-hits-velmora",
+            "2025-03-04-earthquake-hits-velmora-2"
+        ]
+    );
+    let pinned = built
+        .events
+        .iter()
+        .find(|e| e.slug == "2025-03-04-earthquake-hits-velmora")
+        .unwrap();
     assert_eq!(pinned.articles, vec!["b1"]);
     assert!(!built.explanations.contains_key("d1"));
 }

@@ -17,6 +17,7 @@
 //! (1 − link_weight) × cos(article, centroid) + link_weight × max cos(article, member)
 //!   + snn_weight × max shared_neighbours(article, member)
 //!   + name_weight × name_overlap + place_weight × [same place]
+//!   − place_mismatch × [both have places, none shared]
 //!   − day_penalty × max(0, days − 1)
 //! ```
 //! over the event's most recent members. `days` is the distance between the
@@ -75,12 +76,10 @@ pub struct Params {
     pub min_similarity: f32,
     /// Weight of the name overlap.
     pub name_weight: f32,
-    /// Penalty per IDF-weighted share of the headline's words the event
-    /// has never used: two reports of one template ("X Corp 4th qtr net",
-    /// "Y Inc 4th qtr net") differ mostly in their headlines.
-    pub title_penalty: f32,
     /// Bonus when the article's place is one of the event's places.
     pub place_weight: f32,
+    /// Penalty when the article and the event have places and none match.
+    pub place_mismatch: f32,
     /// Score lost per day of distance beyond the first.
     pub day_penalty: f32,
     /// Dated events (and neighbours) further than this many days are not
@@ -111,8 +110,8 @@ impl Default for Params {
             min_similarity: 0.1,
             name_weight: 0.1,
             place_weight: 0.05,
-            title_penalty: 0.0,
-            day_penalty: 0.04,
+            place_mismatch: 0.2,
+            day_penalty: 0.15,
             window_days: 14,
             max_span_days: 10,
             keys_per_doc: 20,
@@ -206,11 +205,8 @@ struct EventState {
 pub fn cluster(docs: &[ClusterDoc], p: &Params) -> Clustering {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| (docs[a].date, &docs[a].id, a).cmp(&(docs[b].date, &docs[b].id, b)));
-    let t = std::time::Instant::now();
     let (vocab, mut feats) = featurize(docs, &order, p);
-    let t1 = t.elapsed();
     find_neighbours(docs, &order, &mut feats, p);
-    if std::env::var("TIMING").is_ok() { eprintln!("featurize {:?} neighbours {:?}", t1, t.elapsed() - t1); }
     let mut st = State::default();
     let mut assignment = vec![0; docs.len()];
     let mut decisions = vec![None; docs.len()];
@@ -222,7 +218,10 @@ pub fn cluster(docs: &[ClusterDoc], p: &Params) -> Clustering {
     }
     Clustering {
         assignment,
-        decisions: decisions.into_iter().map(|d| d.expect("every doc visited")).collect(),
+        decisions: decisions
+            .into_iter()
+            .map(|d| d.expect("every doc visited"))
+            .collect(),
         members: st.members,
         pins: st.pins,
         vectors: feats.into_iter().map(|f| f.vector).collect(),
@@ -266,9 +265,20 @@ struct State {
 
 impl State {
     /// Chooses the event for one document: pinned, best candidate, or new.
-    fn place(&self, d: &ClusterDoc, f: &Features, all: &[Features], vocab: &Vocab, p: &Params) -> (usize, Decision) {
+    fn place(
+        &self,
+        d: &ClusterDoc,
+        f: &Features,
+        all: &[Features],
+        vocab: &Vocab,
+        p: &Params,
+    ) -> (usize, Decision) {
         let day = d.date.to_days();
-        let window = Window { day, days: d.dated.then_some(p.window_days), max_scan: p.max_scan };
+        let window = Window {
+            day,
+            days: d.dated.then_some(p.window_days),
+            max_scan: p.max_scan,
+        };
         // Cheap centroid cosine for every candidate; the full score (nearest
         // members, shared neighbours) only for the most similar few.
         let mut near: Vec<(usize, f32)> = self
@@ -279,26 +289,46 @@ impl State {
             .map(|h| {
                 let ev = &self.events[h.event];
                 // Article vectors are unit length.
-                (h.event, if ev.norm > 0.0 { tfidf::dot(&f.vector, &ev.centroid) / ev.norm } else { 0.0 })
+                (
+                    h.event,
+                    if ev.norm > 0.0 {
+                        tfidf::dot(&f.vector, &ev.centroid) / ev.norm
+                    } else {
+                        0.0
+                    },
+                )
             })
             .collect();
         near.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         near.truncate(p.full_scores);
-        let mut scored: Vec<CandidateScore> =
-            near.into_iter().map(|(e, cosine)| self.score(e, cosine, d, f, all, vocab, p)).collect();
+        let mut scored: Vec<CandidateScore> = near
+            .into_iter()
+            .map(|(e, cosine)| self.score(e, cosine, d, f, all, vocab, p))
+            .collect();
         scored.sort_by(|a, b| b.total.total_cmp(&a.total).then(a.event.cmp(&b.event)));
         scored.truncate(3);
         let new_event = self.events.len();
         if let Some(pin) = &d.pinned {
             let e = self.by_pin.get(pin).copied();
-            let decision = Decision { joined: e, pinned: true, candidates: scored };
+            let decision = Decision {
+                joined: e,
+                pinned: true,
+                candidates: scored,
+            };
             return (e.unwrap_or(new_event), decision);
         }
         let best = scored
             .first()
             .filter(|c| c.total >= p.threshold && c.similarity(p) >= p.min_similarity)
             .map(|c| c.event);
-        (best.unwrap_or(new_event), Decision { joined: best, pinned: false, candidates: scored })
+        (
+            best.unwrap_or(new_event),
+            Decision {
+                joined: best,
+                pinned: false,
+                candidates: scored,
+            },
+        )
     }
 
     /// Joining would stretch the event beyond `max_span_days` (news
@@ -309,13 +339,28 @@ impl State {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn score(&self, e: usize, cosine: f32, d: &ClusterDoc, f: &Features, all: &[Features], vocab: &Vocab, p: &Params) -> CandidateScore {
+    fn score(
+        &self,
+        e: usize,
+        cosine: f32,
+        d: &ClusterDoc,
+        f: &Features,
+        all: &[Features],
+        vocab: &Vocab,
+        p: &Params,
+    ) -> CandidateScore {
         let ev = &self.events[e];
         let (mut link, mut snn) = (0.0f32, 0.0f32);
         for &m in &ev.recent {
             let o = &all[m];
             link = link.max(tfidf::dot(&f.vector, &o.vector));
-            snn = snn.max(shared(f.pos, &f.neighbours, o.pos, &o.neighbours, p.neighbours));
+            snn = snn.max(shared(
+                f.pos,
+                &f.neighbours,
+                o.pos,
+                &o.neighbours,
+                p.neighbours,
+            ));
         }
         let (mut have, mut total_w, mut shared_names) = (0.0, 0.0, 0);
         for n in &f.names {
@@ -330,20 +375,37 @@ impl State {
         let days = match (d.dated, ev.span) {
             (true, Some((lo, hi))) => {
                 let day = d.date.to_days();
-                Some(if day < lo { lo - day } else { (day - hi).max(0) })
+                Some(if day < lo {
+                    lo - day
+                } else {
+                    (day - hi).max(0)
+                })
             }
             _ => None,
         };
         let penalty = days.map_or(0.0, |n| p.day_penalty * (n - 1).max(0) as f32);
         let place = f.places.iter().any(|pl| ev.places.contains(pl));
-        let title_miss = title_miss(&f.title, &ev.centroid);
-        let total = (1.0 - p.link_weight) * cosine + p.link_weight * link + p.snn_weight * snn
+        // Different datelines (Paris vs Munich) are evidence of two events.
+        let elsewhere = !place && !f.places.is_empty() && !ev.places.is_empty();
+        let total = (1.0 - p.link_weight) * cosine
+            + p.link_weight * link
+            + p.snn_weight * snn
             + p.name_weight * name_overlap
             + if place { p.place_weight } else { 0.0 }
-            - p.title_penalty * title_miss
+            - if elsewhere { p.place_mismatch } else { 0.0 }
             - penalty;
         let size = self.members[e].len();
-        CandidateScore { event: e, cosine, link, snn, shared_names, name_overlap, days, size, total }
+        CandidateScore {
+            event: e,
+            cosine,
+            link,
+            snn,
+            shared_names,
+            name_overlap,
+            days,
+            size,
+            total,
+        }
     }
 
     /// Adds document `i` to `event` (creating it when new).
@@ -374,21 +436,14 @@ impl State {
             }
         }
         if d.dated {
-            ev.span = Some(ev.span.map_or((day, day), |(lo, hi)| (lo.min(day), hi.max(day))));
+            ev.span = Some(
+                ev.span
+                    .map_or((day, day), |(lo, hi)| (lo.min(day), hi.max(day))),
+            );
         }
         self.members[event].push(i);
         for &(key, _) in &f.keys {
             self.index.add(key, event, day);
         }
     }
-}
-
-/// IDF-weighted share of the title terms absent from `centroid`.
-fn title_miss(title: &[(TermId, f32)], centroid: &[(TermId, f32)]) -> f32 {
-    let total: f32 = title.iter().map(|e| e.1).sum();
-    if total == 0.0 {
-        return 0.0;
-    }
-    let missing: f32 = title.iter().filter(|e| centroid.binary_search_by_key(&e.0, |c| c.0).is_err()).map(|e| e.1).sum();
-    missing / total
 }

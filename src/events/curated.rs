@@ -55,7 +55,11 @@ pub struct CuratedError {
 
 impl fmt::Display for CuratedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {} ({})", self.path, self.line, self.column, self.message, self.hint)
+        write!(
+            f,
+            "{}:{}:{}: {} ({})",
+            self.path, self.line, self.column, self.message, self.hint
+        )
     }
 }
 
@@ -84,14 +88,24 @@ pub fn load(content_dir: &Path) -> Result<Vec<CuratedEvent>, Vec<CuratedError>> 
     files.sort();
     let (mut events, mut errors) = (Vec::new(), Vec::new());
     for path in files {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let rel = format!("events/{name}");
         match std::fs::read_to_string(&path) {
             Ok(text) => match parse(&rel, &text) {
                 Ok(e) => events.push(e),
                 Err(e) => errors.extend(e),
             },
-            Err(e) => errors.push(error(&rel, 1, 1, format!("cannot read file: {e}"), "check its permissions and UTF-8 encoding")),
+            Err(e) => errors.push(error(
+                &rel,
+                1,
+                1,
+                format!("cannot read file: {e}"),
+                "check its permissions and UTF-8 encoding",
+            )),
         }
     }
     if errors.is_empty() {
@@ -101,43 +115,100 @@ pub fn load(content_dir: &Path) -> Result<Vec<CuratedEvent>, Vec<CuratedError>> 
     }
 }
 
-fn error(path: &str, line: usize, column: usize, message: impl Into<String>, hint: &str) -> CuratedError {
-    CuratedError { path: path.to_string(), line, column, message: message.into(), hint: hint.to_string() }
+fn error(
+    path: &str,
+    line: usize,
+    column: usize,
+    message: impl Into<String>,
+    hint: &str,
+) -> CuratedError {
+    CuratedError {
+        path: path.to_string(),
+        line,
+        column,
+        message: message.into(),
+        hint: hint.to_string(),
+    }
 }
 
 /// Parses one file; `rel` is `events/<slug>.md`.
 pub fn parse(rel: &str, text: &str) -> Result<CuratedEvent, Vec<CuratedError>> {
-    let slug = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string();
+    let slug = rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".md")
+        .to_string();
     let mut errors = Vec::new();
-    if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-        errors.push(error(rel, 1, 1, format!("`{slug}` is not a valid event slug"), "rename the file to lowercase letters, digits and `-`"));
+    if slug.is_empty()
+        || !slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        errors.push(error(
+            rel,
+            1,
+            1,
+            format!("`{slug}` is not a valid event slug"),
+            "rename the file to lowercase letters, digits and `-`",
+        ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.lines().collect();
     if lines.first().map(|l| l.trim_end()) != Some("---") {
-        errors.push(error(rel, 1, 1, "missing front matter", "start the file with a `---` line, then `title: …`, then a closing `---` line"));
+        errors.push(error(
+            rel,
+            1,
+            1,
+            "missing front matter",
+            "start the file with a `---` line, then `title: …`, then a closing `---` line",
+        ));
         return Err(errors);
     }
-    let Some(close) = lines.iter().skip(1).position(|l| l.trim_end() == "---").map(|k| k + 1) else {
-        errors.push(error(rel, lines.len(), 1, "front matter is not closed", "add a `---` line after the last front matter field"));
+    let Some(close) = lines
+        .iter()
+        .skip(1)
+        .position(|l| l.trim_end() == "---")
+        .map(|k| k + 1)
+    else {
+        errors.push(error(
+            rel,
+            lines.len(),
+            1,
+            "front matter is not closed",
+            "add a `---` line after the last front matter field",
+        ));
         return Err(errors);
     };
     let yaml = lines[1..close].join("\n");
-    let fm: FrontMatter = match serde_yaml::from_str(if yaml.trim().is_empty() { "{}" } else { &yaml }) {
-        Ok(fm) => fm,
-        Err(e) => {
-            let (line, col) = e.location().map_or((2, 1), |l| (l.line() + 1, l.column()));
-            errors.push(error(rel, line, col, format!("bad front matter: {e}"), "allowed fields: title, summary, date (YYYY-MM-DD)"));
-            return Err(errors);
-        }
-    };
+    let fm: FrontMatter =
+        match serde_yaml::from_str(if yaml.trim().is_empty() { "{}" } else { &yaml }) {
+            Ok(fm) => fm,
+            Err(e) => {
+                let (line, col) = e.location().map_or((2, 1), |l| (l.line() + 1, l.column()));
+                errors.push(error(
+                    rel,
+                    line,
+                    col,
+                    format!("bad front matter: {e}"),
+                    "allowed fields: title, summary, date (YYYY-MM-DD)",
+                ));
+                return Err(errors);
+            }
+        };
     let date = match fm.date.as_deref().map(str::trim) {
         None => None,
         Some(d) => match Date::parse_iso(d.get(..10).unwrap_or(d)) {
             Some(d) => Some(d),
             None => {
                 let (line, col) = position_of(&lines[..close], "date:");
-                errors.push(error(rel, line, col, format!("`{d}` is not a date"), "write it as YYYY-MM-DD, e.g. 2025-02-18"));
+                errors.push(error(
+                    rel,
+                    line,
+                    col,
+                    format!("`{d}` is not a date"),
+                    "write it as YYYY-MM-DD, e.g. 2025-02-18",
+                ));
                 None
             }
         },
@@ -175,7 +246,11 @@ mod tests {
 
     #[test]
     fn reads_front_matter_and_body() {
-        let e = parse("events/bridge-reopens.md", "---\ntitle: Bridge reopens\nsummary: It reopened.\ndate: 2025-03-01\n---\nNotes.\n").unwrap();
+        let e = parse(
+            "events/bridge-reopens.md",
+            "---\ntitle: Bridge reopens\nsummary: It reopened.\ndate: 2025-03-01\n---\nNotes.\n",
+        )
+        .unwrap();
         assert_eq!(e.slug, "bridge-reopens");
         assert_eq!(e.title.as_deref(), Some("Bridge reopens"));
         assert_eq!(e.summary.as_deref(), Some("It reopened."));
@@ -186,17 +261,31 @@ mod tests {
     #[test]
     fn errors_name_file_line_and_column() {
         let err = parse("events/x.md", "---\ntitle: A\ndate: 2025-13-45\n---\n").unwrap_err();
-        assert_eq!(err[0].to_string().split(' ').next(), Some("events/x.md:3:7:"));
+        assert_eq!(
+            err[0].to_string().split(' ').next(),
+            Some("events/x.md:3:7:")
+        );
         let err = parse("events/x.md", "---\ntitle: A\nwhen: soon\n---\n").unwrap_err();
-        assert!(err[0].to_string().starts_with("events/x.md:3:"), "{}", err[0]);
+        assert!(
+            err[0].to_string().starts_with("events/x.md:3:"),
+            "{}",
+            err[0]
+        );
         let err = parse("events/Bad Name.md", "no front matter").unwrap_err();
         assert_eq!(err.len(), 2);
-        assert!(err[1].to_string().starts_with("events/Bad Name.md:1:1: missing front matter"));
-        assert!(parse("events/x.md", "---\ntitle: A\n").unwrap_err()[0].message.contains("not closed"));
+        assert!(err[1]
+            .to_string()
+            .starts_with("events/Bad Name.md:1:1: missing front matter"));
+        assert!(parse("events/x.md", "---\ntitle: A\n").unwrap_err()[0]
+            .message
+            .contains("not closed"));
     }
 
     #[test]
     fn missing_folder_means_nothing_curated() {
-        assert_eq!(load(Path::new("/nonexistent/briefing-content")).unwrap(), Vec::new());
+        assert_eq!(
+            load(Path::new("/nonexistent/briefing-content")).unwrap(),
+            Vec::new()
+        );
     }
 }

@@ -16,10 +16,18 @@ pub struct BCubed {
 /// B³ (Bagga & Baldwin 1998) of a predicted clustering against gold labels;
 /// `gold[i]` and `pred[i]` label item `i`. Empty input scores 0.
 pub fn bcubed<G: Ord, P: Ord>(gold: &[G], pred: &[P]) -> BCubed {
-    assert_eq!(gold.len(), pred.len(), "one gold and one predicted label per item");
+    assert_eq!(
+        gold.len(),
+        pred.len(),
+        "one gold and one predicted label per item"
+    );
     let n = gold.len();
     if n == 0 {
-        return BCubed { precision: 0.0, recall: 0.0, f1: 0.0 };
+        return BCubed {
+            precision: 0.0,
+            recall: 0.0,
+            f1: 0.0,
+        };
     }
     // Sizes of gold clusters, predicted clusters and their intersections.
     let mut g_size: BTreeMap<&G, usize> = BTreeMap::new();
@@ -37,8 +45,16 @@ pub fn bcubed<G: Ord, P: Ord>(gold: &[G], pred: &[P]) -> BCubed {
         rec += inter / g_size[g] as f64;
     }
     let (precision, recall) = (prec / n as f64, rec / n as f64);
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-    BCubed { precision, recall, f1 }
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    BCubed {
+        precision,
+        recall,
+        f1,
+    }
 }
 
 #[cfg(test)]

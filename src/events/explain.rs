@@ -13,15 +13,28 @@ pub struct EventName<'a> {
 
 /// Plain-text explanation of `decision` for article `id`; `events[i]` names
 /// clustering event `i`, `event` is the one the article ended in.
-pub fn render(id: &str, decision: &Decision, event: usize, events: &[EventName], p: &Params) -> String {
+pub fn render(
+    id: &str,
+    decision: &Decision,
+    event: usize,
+    events: &[EventName],
+    p: &Params,
+) -> String {
     let mut out = String::new();
     let name = &events[event];
     let _ = writeln!(out, "article {id}");
     let _ = writeln!(out, "event   {} — {}", name.slug, name.title);
-    let why = match (decision.pinned, decision.joined, decision.candidates.first()) {
+    let why = match (
+        decision.pinned,
+        decision.joined,
+        decision.candidates.first(),
+    ) {
         (true, _, _) => format!("pinned by its front matter `event: {}`", name.slug),
         (false, Some(_), Some(best)) => {
-            format!("joined an existing event: score {:.3} ≥ threshold {:.3}", best.total, p.threshold)
+            format!(
+                "joined an existing event: score {:.3} ≥ threshold {:.3}",
+                best.total, p.threshold
+            )
         }
         (false, _, Some(best)) if best.similarity(p) < p.min_similarity => format!(
             "started a new event: best text similarity {:.3} < minimum {:.3}",
@@ -29,19 +42,33 @@ pub fn render(id: &str, decision: &Decision, event: usize, events: &[EventName],
             p.min_similarity
         ),
         (false, _, Some(best)) => {
-            format!("started a new event: best score {:.3} < threshold {:.3}", best.total, p.threshold)
+            format!(
+                "started a new event: best score {:.3} < threshold {:.3}",
+                best.total, p.threshold
+            )
         }
-        (false, _, None) => "started a new event: no earlier event shares its key terms or names".to_string(),
+        (false, _, None) => {
+            "started a new event: no earlier event shares its key terms or names".to_string()
+        }
     };
     let _ = writeln!(out, "why     {why}");
     if !decision.candidates.is_empty() {
         let _ = writeln!(out, "best candidates at the time it was placed:");
         for (k, c) in decision.candidates.iter().enumerate() {
-            let _ = writeln!(out, "  {}. {} — {}", k + 1, events[c.event].slug, events[c.event].title);
+            let _ = writeln!(
+                out,
+                "  {}. {} — {}",
+                k + 1,
+                events[c.event].slug,
+                events[c.event].title
+            );
             let _ = writeln!(out, "     {}", breakdown(c, p));
         }
     }
-    let _ = writeln!(out, "to override: add `event: <slug>` to the article's front matter");
+    let _ = writeln!(
+        out,
+        "to override: add `event: <slug>` to the article's front matter"
+    );
     out
 }
 
@@ -76,16 +103,42 @@ mod tests {
             size: 3,
             total: 0.95,
         };
-        let names = [EventName { slug: "2025-02-18-talks", title: "Talks" }, EventName { slug: "2025-02-19-other", title: "Other" }];
-        let joined = Decision { joined: Some(0), pinned: false, candidates: vec![cand.clone()] };
+        let names = [
+            EventName {
+                slug: "2025-02-18-talks",
+                title: "Talks",
+            },
+            EventName {
+                slug: "2025-02-19-other",
+                title: "Other",
+            },
+        ];
+        let joined = Decision {
+            joined: Some(0),
+            pinned: false,
+            candidates: vec![cand.clone()],
+        };
         let text = render("a1", &joined, 0, &names, &p);
-        assert!(text.contains("joined an existing event: score 0.950 ≥ threshold 0.550"), "{text}");
+        assert!(
+            text.contains("joined an existing event: score 0.950 ≥ threshold 0.550"),
+            "{text}"
+        );
         assert!(text.contains("1. 2025-02-18-talks — Talks"));
         assert!(text.contains("2 shared name(s)"));
         let low = CandidateScore { total: 0.2, ..cand };
-        let new = Decision { joined: None, pinned: false, candidates: vec![low] };
-        assert!(render("a2", &new, 1, &names, &p).contains("started a new event: best score 0.200 < threshold"));
-        let pinned = Decision { joined: None, pinned: true, candidates: vec![] };
-        assert!(render("a3", &pinned, 1, &names, &p).contains("pinned by its front matter `event: 2025-02-19-other`"));
+        let new = Decision {
+            joined: None,
+            pinned: false,
+            candidates: vec![low],
+        };
+        assert!(render("a2", &new, 1, &names, &p)
+            .contains("started a new event: best score 0.200 < threshold"));
+        let pinned = Decision {
+            joined: None,
+            pinned: true,
+            candidates: vec![],
+        };
+        assert!(render("a3", &pinned, 1, &names, &p)
+            .contains("pinned by its front matter `event: 2025-02-19-other`"));
     }
 }

@@ -12,8 +12,6 @@ pub(crate) struct Features {
     pub keys: SparseVec,
     /// Name keys, one per distinct name.
     pub names: Vec<NameKeys>,
-    /// Title terms with their IDF (df > 1 only).
-    pub title: SparseVec,
     /// Places, lowercased.
     pub places: Vec<String>,
     /// Position in visiting order.
@@ -32,7 +30,10 @@ pub(crate) struct NameKeys {
 
 /// Name keys live in the term vocabulary under a prefix no word can have.
 fn name_terms(name: &str) -> Option<(String, String)> {
-    let words: Vec<String> = tfidf::terms(name).into_iter().filter(|w| w.len() > 1).collect();
+    let words: Vec<String> = tfidf::terms(name)
+        .into_iter()
+        .filter(|w| w.len() > 1)
+        .collect();
     let last = words.last()?.clone();
     Some((format!("#{}", words.join(" ")), format!("#{last}")))
 }
@@ -40,22 +41,37 @@ fn name_terms(name: &str) -> Option<(String, String)> {
 /// Counts terms, builds the vocabulary (document frequencies over the whole
 /// corpus) and each article's vector and keys. `order` is the visiting
 /// order, which fixes term ids and so every tie-break downstream.
-pub(crate) fn featurize(docs: &[ClusterDoc], order: &[usize], p: &Params) -> (Vocab, Vec<Features>) {
+pub(crate) fn featurize(
+    docs: &[ClusterDoc],
+    order: &[usize],
+    p: &Params,
+) -> (Vocab, Vec<Features>) {
     let mut vocab = Vocab::default();
     let mut counts = vec![Vec::new(); docs.len()];
     let mut names = vec![Vec::new(); docs.len()];
     for &i in order {
         let d = &docs[i];
         let parts = [
-            Part { text: &d.title, weight: p.title_weight, proper: p.title_weight },
-            Part { text: &d.text, weight: 1, proper: p.proper_weight },
+            Part {
+                text: &d.title,
+                weight: p.title_weight,
+                proper: p.title_weight,
+            },
+            Part {
+                text: &d.text,
+                weight: 1,
+                proper: p.proper_weight,
+            },
         ];
         counts[i] = tfidf::count_terms(&mut vocab, &parts);
         let mut seen_terms: Vec<TermId> = counts[i].iter().map(|e| e.0).collect();
         let mut seen = HashSet::new();
         for n in &d.names {
             if let Some((full, last)) = name_terms(n) {
-                let k = NameKeys { full: vocab.intern(&full), last: vocab.intern(&last) };
+                let k = NameKeys {
+                    full: vocab.intern(&full),
+                    last: vocab.intern(&last),
+                };
                 if seen.insert(k.full) {
                     seen_terms.extend([k.full, k.last]);
                     names[i].push(k);
@@ -78,8 +94,14 @@ pub(crate) fn featurize(docs: &[ClusterDoc], order: &[usize], p: &Params) -> (Vo
             keys.dedup_by_key(|k| k.0);
             let places = docs[i].places.iter().map(|s| s.to_lowercase()).collect();
             let names = std::mem::take(&mut names[i]);
-            let title = tfidf::vector_of(&vocab, &docs[i].title).into_iter().map(|(t, _)| (t, vocab.idf(t))).collect();
-            Features { vector, keys, names, title, places, pos: 0, neighbours: Vec::new() }
+            Features {
+                vector,
+                keys,
+                names,
+                places,
+                pos: 0,
+                neighbours: Vec::new(),
+            }
         })
         .collect();
     (vocab, feats)

@@ -64,7 +64,9 @@ impl Index {
         let mut acc: Vec<Hit> = Vec::new();
         let mut slot: FxMap<usize, usize> = FxMap::default();
         for &(key, weight) in keys {
-            let Some(list) = self.postings.get(&key) else { continue };
+            let Some(list) = self.postings.get(&key) else {
+                continue;
+            };
             let mut seen_here: Vec<usize> = Vec::new();
             for p in list.iter().rev().take(w.max_scan) {
                 if let Some(days) = w.days {
@@ -78,7 +80,10 @@ impl Index {
                 }
                 seen_here.push(p.event);
                 let i = *slot.entry(p.event).or_insert_with(|| {
-                    acc.push(Hit { event: p.event, weight: 0.0 });
+                    acc.push(Hit {
+                        event: p.event,
+                        weight: 0.0,
+                    });
                     acc.len() - 1
                 });
                 acc[i].weight += weight;
@@ -100,7 +105,11 @@ mod tests {
         ix.add(1, 0, 100);
         ix.add(2, 0, 100);
         ix.add(2, 1, 101);
-        let w = Window { day: 102, days: Some(7), max_scan: 10 };
+        let w = Window {
+            day: 102,
+            days: Some(7),
+            max_scan: 10,
+        };
         let hits = ix.candidates(&[(1, 1.0), (2, 0.5), (9, 3.0)], w, 10);
         assert_eq!(hits.iter().map(|h| h.event).collect::<Vec<_>>(), vec![0, 1]);
         assert_eq!(hits[0].weight, 1.5);
@@ -111,11 +120,18 @@ mod tests {
         let mut ix = Index::default();
         ix.add(7, 0, 10); // old event with the same key
         ix.add(7, 1, 200);
-        let dated = Window { day: 203, days: Some(14), max_scan: 10 };
+        let dated = Window {
+            day: 203,
+            days: Some(14),
+            max_scan: 10,
+        };
         let hits = ix.candidates(&[(7, 1.0)], dated, 10);
         assert_eq!(hits.iter().map(|h| h.event).collect::<Vec<_>>(), vec![1]);
         // An undated article is not restricted in time.
-        let undated = Window { days: None, ..dated };
+        let undated = Window {
+            days: None,
+            ..dated
+        };
         assert_eq!(ix.candidates(&[(7, 1.0)], undated, 10).len(), 2);
     }
 
@@ -125,8 +141,15 @@ mod tests {
         for e in 0..100 {
             ix.add(3, e, 50);
         }
-        let w = Window { day: 50, days: None, max_scan: 5 };
+        let w = Window {
+            day: 50,
+            days: None,
+            max_scan: 5,
+        };
         let hits = ix.candidates(&[(3, 1.0)], w, 100);
-        assert_eq!(hits.iter().map(|h| h.event).collect::<Vec<_>>(), vec![95, 96, 97, 98, 99]);
+        assert_eq!(
+            hits.iter().map(|h| h.event).collect::<Vec<_>>(),
+            vec![95, 96, 97, 98, 99]
+        );
     }
 }

@@ -15,6 +15,7 @@ pub mod index;
 pub mod neighbours;
 mod place;
 pub mod summary;
+pub mod terms;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod tfidf;
@@ -70,7 +71,11 @@ pub struct Built {
 /// Groups `articles` (drafts are left out) into events. `names_by_article`
 /// gives the people each article mentions; `curated` events win over
 /// inferred titles, summaries and dates.
-pub fn build(articles: &[Article], names_by_article: &BTreeMap<String, Vec<String>>, curated: &[CuratedEvent]) -> Built {
+pub fn build(
+    articles: &[Article],
+    names_by_article: &BTreeMap<String, Vec<String>>,
+    curated: &[CuratedEvent],
+) -> Built {
     build_with(articles, names_by_article, curated, &Params::default())
 }
 
@@ -82,7 +87,10 @@ pub fn build_with(
     p: &Params,
 ) -> Built {
     let published: Vec<&Article> = articles.iter().filter(|a| !a.draft).collect();
-    let docs: Vec<ClusterDoc> = published.iter().map(|a| cluster_doc(a, names_by_article)).collect();
+    let docs: Vec<ClusterDoc> = published
+        .iter()
+        .map(|a| cluster_doc(a, names_by_article))
+        .collect();
     let c = cluster::cluster(&docs, p);
     let slugs = assign_slugs(&published, &c);
     let gazetteer = place::gazetteer(&published);
@@ -99,15 +107,29 @@ pub fn build_with(
             apply_curation(ev, cur);
         }
     }
-    let names: Vec<explain::EventName> =
-        events.iter().map(|e| explain::EventName { slug: &e.slug, title: &e.title }).collect();
+    let names: Vec<explain::EventName> = events
+        .iter()
+        .map(|e| explain::EventName {
+            slug: &e.slug,
+            title: &e.title,
+        })
+        .collect();
     let explanations = (0..published.len())
         .map(|i| {
-            let text = explain::render(&published[i].id, &c.decisions[i], c.assignment[i], &names, p);
+            let text = explain::render(
+                &published[i].id,
+                &c.decisions[i],
+                c.assignment[i],
+                &names,
+                p,
+            );
             (published[i].id.clone(), text)
         })
         .collect();
-    Built { events, explanations }
+    Built {
+        events,
+        explanations,
+    }
 }
 
 /// The clusterer's view of an article.
@@ -143,8 +165,15 @@ fn assign_slugs(published: &[&Article], c: &Clustering) -> Vec<String> {
             continue;
         }
         let first = published[c.members[e][0]];
-        let words = title::slugify(&title::clean_title(&first.title, first.source.as_deref()), 6);
-        let base = if words.is_empty() { first.date.to_string() } else { format!("{}-{words}", first.date) };
+        let words = title::slugify(
+            &title::clean_title(&first.title, first.source.as_deref()),
+            6,
+        );
+        let base = if words.is_empty() {
+            first.date.to_string()
+        } else {
+            format!("{}-{words}", first.date)
+        };
         let mut slug = base.clone();
         let mut n = 2;
         while taken.contains(&slug) {
@@ -165,14 +194,27 @@ fn event(
     cur: Option<&CuratedEvent>,
     gazetteer: &BTreeSet<String>,
 ) -> Event {
-    let dated: Vec<Date> = members.iter().filter(|a| a.date_source != DateSource::FileMtime).map(|a| a.date).collect();
-    let days = if dated.is_empty() { members.iter().map(|a| a.date).collect() } else { dated };
+    let dated: Vec<Date> = members
+        .iter()
+        .filter(|a| a.date_source != DateSource::FileMtime)
+        .map(|a| a.date)
+        .collect();
+    let days = if dated.is_empty() {
+        members.iter().map(|a| a.date).collect()
+    } else {
+        dated
+    };
     let (start, end) = (days.iter().min().copied(), days.iter().max().copied());
     let fallback = Date::new(1970, 1, 1).expect("valid date");
     let sentences = summary::sentences_of(members, &c.vocab);
     let summary = match cur.and_then(|x| x.summary.as_ref()) {
         Some(_) => Vec::new(),
-        None => summary::summarize(&sentences, &c.vocab, &c.centroids[e], summary::length_for(members.len())),
+        None => summary::summarize(
+            &sentences,
+            &c.vocab,
+            &c.centroids[e],
+            summary::length_for(members.len()),
+        ),
     };
     Event {
         slug,
@@ -193,11 +235,19 @@ fn event(
 /// headlines are preferred: a title cut short with "…" or longer than 14
 /// words is usually a first sentence standing in for a missing headline.
 fn representative_title(members: &[&Article], c: &Clustering, e: usize) -> String {
-    let titles: Vec<String> = members.iter().map(|a| title::clean_title(&a.title, a.source.as_deref())).collect();
+    let titles: Vec<String> = members
+        .iter()
+        .map(|a| title::clean_title(&a.title, a.source.as_deref()))
+        .collect();
     let words = |k: usize| titles[k].split_whitespace().count();
     let headline = |k: usize| words(k) > 0 && words(k) <= 14 && !titles[k].ends_with(['…', '.']);
     let all: Vec<usize> = (0..members.len()).collect();
-    let pool: Vec<usize> = match all.iter().copied().filter(|&k| headline(k)).collect::<Vec<_>>() {
+    let pool: Vec<usize> = match all
+        .iter()
+        .copied()
+        .filter(|&k| headline(k))
+        .collect::<Vec<_>>()
+    {
         v if v.is_empty() => all,
         v => v,
     };

@@ -47,15 +47,24 @@ pub fn neighbours(docs: &[NeighbourInput], p: NeighbourParams) -> Vec<Vec<usize>
             postings.entry(key).or_default().push(i);
         }
     }
-    (0..docs.len()).map(|i| nearest(i, docs, &postings, p)).collect()
+    (0..docs.len())
+        .map(|i| nearest(i, docs, &postings, p))
+        .collect()
 }
 
-fn nearest(i: usize, docs: &[NeighbourInput], postings: &FxMap<TermId, Vec<usize>>, p: NeighbourParams) -> Vec<usize> {
+fn nearest(
+    i: usize,
+    docs: &[NeighbourInput],
+    postings: &FxMap<TermId, Vec<usize>>,
+    p: NeighbourParams,
+) -> Vec<usize> {
     let d = &docs[i];
     let mut acc: Vec<(usize, f32)> = Vec::new();
     let mut slot: FxMap<usize, usize> = FxMap::default();
     for &(key, w) in d.keys.iter() {
-        let Some(list) = postings.get(&key) else { continue };
+        let Some(list) = postings.get(&key) else {
+            continue;
+        };
         let at = list.partition_point(|&j| j < i);
         let lo = at.saturating_sub(p.reach);
         let hi = (at + p.reach + 1).min(list.len());
@@ -72,11 +81,17 @@ fn nearest(i: usize, docs: &[NeighbourInput], postings: &FxMap<TermId, Vec<usize
     }
     acc.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     acc.truncate(p.candidates);
-    let mut scored: Vec<(usize, f32)> =
-        acc.into_iter().map(|(j, _)| (j, tfidf::dot(d.vector, docs[j].vector))).collect();
+    let mut scored: Vec<(usize, f32)> = acc
+        .into_iter()
+        .map(|(j, _)| (j, tfidf::dot(d.vector, docs[j].vector)))
+        .collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut out: Vec<usize> =
-        scored.into_iter().filter(|e| e.1 >= p.min_cosine).take(p.k).map(|e| e.0).collect();
+    let mut out: Vec<usize> = scored
+        .into_iter()
+        .filter(|e| e.1 >= p.min_cosine)
+        .take(p.k)
+        .map(|e| e.0)
+        .collect();
     out.sort_unstable();
     out
 }
@@ -117,15 +132,29 @@ mod tests {
 
     #[test]
     fn neighbours_come_from_shared_keys_within_the_window() {
-        let v = |ts: &[u32]| -> SparseVec { ts.iter().map(|&t| (t, 1.0 / (ts.len() as f32).sqrt())).collect() };
+        let v = |ts: &[u32]| -> SparseVec {
+            ts.iter()
+                .map(|&t| (t, 1.0 / (ts.len() as f32).sqrt()))
+                .collect()
+        };
         let vecs = [v(&[1, 2]), v(&[1, 2]), v(&[1, 3]), v(&[1, 2])];
         let days = [Some(0), Some(1), Some(2), Some(100)];
         let docs: Vec<NeighbourInput> = vecs
             .iter()
             .zip(days)
-            .map(|(vector, day)| NeighbourInput { vector, keys: vector, day })
+            .map(|(vector, day)| NeighbourInput {
+                vector,
+                keys: vector,
+                day,
+            })
             .collect();
-        let p = NeighbourParams { k: 1, reach: 10, candidates: 10, window_days: 7, min_cosine: 0.1 };
+        let p = NeighbourParams {
+            k: 1,
+            reach: 10,
+            candidates: 10,
+            window_days: 7,
+            min_cosine: 0.1,
+        };
         let n = neighbours(&docs, p);
         assert_eq!(n[0], vec![1]);
         // Doc 3 is identical to doc 0 but 100 days away: no neighbour at all.

@@ -6,19 +6,79 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Places worth recognising in headlines even when no dateline names them.
 const KNOWN: &[&str] = &[
-    "Amsterdam", "Ankara", "Athens", "Baghdad", "Bangkok", "Beijing", "Beirut", "Berlin", "Brussels",
-    "Budapest", "Buenos Aires", "Cairo", "Caracas", "Damascus", "Delhi", "Doha", "Dubai", "Geneva",
-    "Gaza", "Hong Kong", "Istanbul", "Jakarta", "Jerusalem", "Kabul", "Karachi", "Kyiv", "Kiev",
-    "Lagos", "Lima", "Lisbon", "London", "Los Angeles", "Madrid", "Manila", "Mexico City", "Minsk",
-    "Moscow", "Mumbai", "Munich", "Nairobi", "New Delhi", "New York", "Oslo", "Ottawa", "Paris",
-    "Prague", "Riyadh", "Rome", "Seoul", "Shanghai", "Singapore", "Stockholm", "Sydney", "Taipei",
-    "Tehran", "Tel Aviv", "Tokyo", "Toronto", "Vienna", "Warsaw", "Washington", "Wellington",
+    "Amsterdam",
+    "Ankara",
+    "Athens",
+    "Baghdad",
+    "Bangkok",
+    "Beijing",
+    "Beirut",
+    "Berlin",
+    "Brussels",
+    "Budapest",
+    "Buenos Aires",
+    "Cairo",
+    "Caracas",
+    "Damascus",
+    "Delhi",
+    "Doha",
+    "Dubai",
+    "Geneva",
+    "Gaza",
+    "Hong Kong",
+    "Istanbul",
+    "Jakarta",
+    "Jerusalem",
+    "Kabul",
+    "Karachi",
+    "Kyiv",
+    "Kiev",
+    "Lagos",
+    "Lima",
+    "Lisbon",
+    "London",
+    "Los Angeles",
+    "Madrid",
+    "Manila",
+    "Mexico City",
+    "Minsk",
+    "Moscow",
+    "Mumbai",
+    "Munich",
+    "Nairobi",
+    "New Delhi",
+    "New York",
+    "Oslo",
+    "Ottawa",
+    "Paris",
+    "Prague",
+    "Riyadh",
+    "Rome",
+    "Seoul",
+    "Shanghai",
+    "Singapore",
+    "Stockholm",
+    "Sydney",
+    "Taipei",
+    "Tehran",
+    "Tel Aviv",
+    "Tokyo",
+    "Toronto",
+    "Vienna",
+    "Warsaw",
+    "Washington",
+    "Wellington",
 ];
 
 /// Every dateline place in the corpus plus the built-in list.
 pub(crate) fn gazetteer(articles: &[&Article]) -> BTreeSet<String> {
     let mut g: BTreeSet<String> = KNOWN.iter().map(|s| s.to_string()).collect();
-    g.extend(articles.iter().filter_map(|a| a.place.clone()).filter(|p| !p.is_empty()));
+    g.extend(
+        articles
+            .iter()
+            .filter_map(|a| a.place.clone())
+            .filter(|p| !p.is_empty()),
+    );
     g
 }
 
@@ -39,7 +99,11 @@ pub(crate) fn place_of(members: &[&Article], gazetteer: &BTreeSet<String>) -> Op
         }
     }
     // max_by_key keeps the last maximum: iterate in reverse for alphabetical ties.
-    counts.into_iter().rev().max_by_key(|&(_, n)| n).map(|(p, _)| p.to_string())
+    counts
+        .into_iter()
+        .rev()
+        .max_by_key(|&(_, n)| n)
+        .map(|(p, _)| p.to_string())
 }
 
 /// `title` names `place` as whole words.
@@ -66,7 +130,11 @@ mod tests {
         c.place = Some("Riyadh".into());
         let g = gazetteer(&[&a, &b, &c]);
         assert_eq!(place_of(&[&a, &b, &c], &g).as_deref(), Some("Riyadh"));
-        assert_eq!(place_of(&[&a, &b], &g).as_deref(), Some("Moscow"), "ties: alphabetical");
+        assert_eq!(
+            place_of(&[&a, &b], &g).as_deref(),
+            Some("Moscow"),
+            "ties: alphabetical"
+        );
         let mut d = article("d", "2025-02-18", &["Talks began."]);
         d.title = "Envoys meet in Paris as Parisians watch".into();
         assert_eq!(place_of(&[&d], &g).as_deref(), Some("Paris"));

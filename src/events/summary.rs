@@ -26,9 +26,12 @@ pub struct SummarySentence {
 
 /// A prose sentence of an event article.
 #[derive(Clone, Debug)]
-pub(crate) struct Sentence<'a> {
+pub struct Sentence<'a> {
+    /// The sentence as written.
     pub text: &'a str,
+    /// Its article.
     pub article: &'a Article,
+    /// Index into the article's `paragraphs`.
     pub paragraph: usize,
     /// Sentence number within the article's prose.
     pub position: usize,
@@ -47,14 +50,20 @@ impl Sentence<'_> {
 
 /// Every prose sentence of `articles`, in reading order, tokenised once
 /// for both the summary and the timeline.
-pub(crate) fn sentences_of<'a>(articles: &[&'a Article], vocab: &Vocab) -> Vec<Sentence<'a>> {
+pub fn sentences_of<'a>(articles: &[&'a Article], vocab: &Vocab) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     for a in articles {
         let mut position = 0;
         for (k, p) in a.prose() {
             for r in sentences::split(&p.text) {
                 let text = &p.text[r];
-                out.push(Sentence { text, article: a, paragraph: k, position, ids: tfidf::known_ids(vocab, text) });
+                out.push(Sentence {
+                    text,
+                    article: a,
+                    paragraph: k,
+                    position,
+                    ids: tfidf::known_ids(vocab, text),
+                });
                 position += 1;
             }
         }
@@ -66,8 +75,11 @@ pub(crate) fn sentences_of<'a>(articles: &[&'a Article], vocab: &Vocab) -> Vec<S
 /// sentence, ends with a terminator, not a photo credit.
 fn usable(s: &str) -> bool {
     let n = s.split_whitespace().count();
-    let starts = s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
-    let ends = s.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
+    let starts =
+        s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
+    let ends = s
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?']);
     (6..=60).contains(&n) && starts && ends && !s.contains(" | ")
 }
 
@@ -77,7 +89,12 @@ pub(crate) const NEAR_DUPLICATE: f32 = 0.5;
 const SOURCE_DISCOUNT: f32 = 0.6;
 
 /// Up to `max` summary sentences for the event with `centroid`.
-pub fn summarize(sentences: &[Sentence], vocab: &Vocab, centroid: &SparseVec, max: usize) -> Vec<SummarySentence> {
+pub fn summarize(
+    sentences: &[Sentence],
+    vocab: &Vocab,
+    centroid: &SparseVec,
+    max: usize,
+) -> Vec<SummarySentence> {
     struct Scored<'a, 'b> {
         s: &'b Sentence<'a>,
         terms: Vec<TermId>,
@@ -89,17 +106,34 @@ pub fn summarize(sentences: &[Sentence], vocab: &Vocab, centroid: &SparseVec, ma
         .filter(|s| usable(s.text))
         .map(|s| {
             let v = tfidf::vector_of_ids(vocab, &s.ids);
-            let cos = if norm > 0.0 { tfidf::dot(&v, centroid) / norm } else { 0.0 };
-            Scored { terms: s.term_set(), s, score: cos / (1.0 + 0.1 * s.position as f32) }
+            let cos = if norm > 0.0 {
+                tfidf::dot(&v, centroid) / norm
+            } else {
+                0.0
+            };
+            Scored {
+                terms: s.term_set(),
+                s,
+                score: cos / (1.0 + 0.1 * s.position as f32),
+            }
         })
         .collect();
     let mut picked: Vec<Scored> = Vec::new();
     while picked.len() < max {
-        let used = |a: &Article| picked.iter().filter(|p| std::ptr::eq(p.s.article, a)).count() as i32;
+        let used = |a: &Article| {
+            picked
+                .iter()
+                .filter(|p| std::ptr::eq(p.s.article, a))
+                .count() as i32
+        };
         let best = pool
             .iter()
             .enumerate()
-            .filter(|(_, c)| !picked.iter().any(|p| tfidf::jaccard(&p.terms, &c.terms) >= NEAR_DUPLICATE))
+            .filter(|(_, c)| {
+                !picked
+                    .iter()
+                    .any(|p| tfidf::jaccard(&p.terms, &c.terms) >= NEAR_DUPLICATE)
+            })
             .map(|(i, c)| (i, c.score * SOURCE_DISCOUNT.powi(used(c.s.article))))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         match best {
@@ -130,20 +164,35 @@ mod tests {
 
     #[test]
     fn picks_central_sentences_across_sources_without_duplicates() {
-        let a = article("a", "2025-02-18", &[
-            "Flood waters swept through the river town of Marlow on Tuesday.",
-            "Rescue teams evacuated hundreds of residents from the flooded town.",
-            "The weather office said more rain was expected.",
-        ]);
-        let b = article("b", "2025-02-18", &[
-            "Flood waters swept through the river town of Marlow on Tuesday!",
-            "The mayor of Marlow thanked the rescue teams for their work.",
-        ]);
+        let a = article(
+            "a",
+            "2025-02-18",
+            &[
+                "Flood waters swept through the river town of Marlow on Tuesday.",
+                "Rescue teams evacuated hundreds of residents from the flooded town.",
+                "The weather office said more rain was expected.",
+            ],
+        );
+        let b = article(
+            "b",
+            "2025-02-18",
+            &[
+                "Flood waters swept through the river town of Marlow on Tuesday!",
+                "The mayor of Marlow thanked the rescue teams for their work.",
+            ],
+        );
         let mut vocab = Vocab::default();
         let mut centroid = SparseVec::new();
         for x in [&a, &b] {
             for (_, p) in x.prose() {
-                let c = tfidf::count_terms(&mut vocab, &[tfidf::Part { text: &p.text, weight: 1, proper: 1 }]);
+                let c = tfidf::count_terms(
+                    &mut vocab,
+                    &[tfidf::Part {
+                        text: &p.text,
+                        weight: 1,
+                        proper: 1,
+                    }],
+                );
                 vocab.add_doc(&c.iter().map(|e| e.0).collect::<Vec<_>>());
             }
         }
@@ -155,7 +204,10 @@ mod tests {
         let s = summarize(&sentences_of(&[&a, &b], &vocab), &vocab, &centroid, 3);
         assert_eq!(s.len(), 3);
         let texts: Vec<&str> = s.iter().map(|x| x.text.as_str()).collect();
-        let floods = texts.iter().filter(|t| t.starts_with("Flood waters")).count();
+        let floods = texts
+            .iter()
+            .filter(|t| t.starts_with("Flood waters"))
+            .count();
         assert_eq!(floods, 1, "near-duplicates collapse: {texts:?}");
         assert!(s.iter().any(|x| x.article == "a") && s.iter().any(|x| x.article == "b"));
         for x in &s {
@@ -168,7 +220,9 @@ mod tests {
         assert!(!usable("next two–three months,” he told state TV."));
         assert!(!usable("Anadolu | Anadolu | Getty Photos"));
         assert!(!usable("Too short."));
-        assert!(usable("The talks lasted more than four hours in the palace."));
+        assert!(usable(
+            "The talks lasted more than four hours in the palace."
+        ));
         assert_eq!((length_for(1), length_for(3), length_for(9)), (3, 5, 6));
     }
 }

@@ -26,7 +26,12 @@ pub(crate) fn article(id: &str, date: &str, paragraphs: &[&str]) -> Article {
         paragraphs: paragraphs
             .iter()
             .enumerate()
-            .map(|(k, t)| Paragraph { anchor: format!("p{}", k + 1), kind: BlockKind::Prose, text: t.to_string(), markdown: None })
+            .map(|(k, t)| Paragraph {
+                anchor: format!("p{}", k + 1),
+                kind: BlockKind::Prose,
+                text: t.to_string(),
+                markdown: None,
+            })
             .collect(),
         notes: Vec::new(),
         extra: Default::default(),
@@ -38,7 +43,14 @@ pub(crate) fn vocab_of(articles: &[&Article]) -> Vocab {
     let mut vocab = Vocab::default();
     for a in articles {
         let text: Vec<&str> = a.prose().map(|(_, p)| p.text.as_str()).collect();
-        let c = tfidf::count_terms(&mut vocab, &[Part { text: &text.join("\n"), weight: 1, proper: 1 }]);
+        let c = tfidf::count_terms(
+            &mut vocab,
+            &[Part {
+                text: &text.join("\n"),
+                weight: 1,
+                proper: 1,
+            }],
+        );
         vocab.add_doc(&c.iter().map(|e| e.0).collect::<Vec<_>>());
     }
     vocab

@@ -6,6 +6,7 @@
 //! shifts IDF slightly; stable addresses are handled by the lead's address
 //! map, not by freezing IDF.
 
+pub use crate::events::terms::{cased_terms, stem, terms, CasedTerm};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -68,7 +69,8 @@ impl Vocab {
         let id = self.df.len() as TermId;
         self.ids.insert(term.to_string(), id);
         self.df.push(0);
-        let dateish = term.bytes().all(|b| b.is_ascii_digit()) || crate::date::month_from_name(term).is_some();
+        let dateish = term.bytes().all(|b| b.is_ascii_digit())
+            || crate::date::month_from_name(term).is_some();
         self.dateish.push(dateish);
         id
     }
@@ -115,100 +117,6 @@ impl Vocab {
 
 /// Imaginary unrelated articles added to every corpus for IDF.
 pub const BACKGROUND_DOCS: f32 = 50.0;
-
-/// Function words and news boilerplate that carry no event identity.
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-    "as", "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "could",
-    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further",
-    "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself",
-    "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more",
-    "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
-    "our", "ours", "out", "over", "own", "said", "same", "says", "say", "she", "should", "so",
-    "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these",
-    "they", "this", "those", "through", "to", "too", "told", "under", "until", "up", "very",
-    "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
-    "will", "with", "would", "you", "your", "mr", "mrs", "ms", "one", "two", "new", "year",
-    "years", "last", "first", "may", "like", "get", "got", "us", "we", "week", "day", "time",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "reuters", "dlrs", "pct", "mln", "billion", "million", "percent", "according",
-];
-
-/// Lowercased, ASCII-folded, lightly stemmed content words of `text`.
-///
-/// Numbers of two to eight digits (years, ages, tolls) are kept: they often
-/// identify an event ("2008", "470"; "7.0" does not survive).
-pub fn terms(text: &str) -> Vec<String> {
-    cased_terms(text).into_iter().map(|t| t.term).collect()
-}
-
-/// A term and whether it was written capitalised inside a sentence.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CasedTerm {
-    /// The normalised term.
-    pub term: String,
-    /// Capitalised and not sentence-initial: likely part of a name.
-    pub proper: bool,
-}
-
-/// [`terms`], plus a proper-noun flag per term. Names and places identify
-/// an event far better than its type words ("bomb", "rehab"), so callers
-/// weight proper terms up.
-pub fn cased_terms(text: &str) -> Vec<CasedTerm> {
-    let folded = deunicode::deunicode(text);
-    let mut out = Vec::new();
-    let mut sentence_start = true;
-    for (sep, w) in words(&folded) {
-        if sep.contains(['.', '!', '?', '\n', ':']) {
-            sentence_start = true;
-        }
-        let initial = sentence_start;
-        sentence_start = false;
-        let proper = !initial && w.starts_with(|c: char| c.is_ascii_uppercase());
-        let lower = w.to_ascii_lowercase();
-        if w.bytes().any(|b| b.is_ascii_digit()) {
-            if (3..=8).contains(&w.len()) {
-                out.push(CasedTerm { term: lower, proper: false });
-            }
-        } else if lower.len() >= 2 && !STOPWORDS.contains(&lower.as_str()) {
-            out.push(CasedTerm { term: stem(&lower), proper });
-        }
-    }
-    out
-}
-
-/// Alphanumeric words of `s`, each with the separator text before it.
-fn words(s: &str) -> impl Iterator<Item = (&str, &str)> {
-    let mut rest = s;
-    std::iter::from_fn(move || {
-        let start = rest.find(|c: char| c.is_ascii_alphanumeric())?;
-        let len = rest[start..].find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len() - start);
-        let item = (&rest[..start], &rest[start..start + len]);
-        rest = &rest[start + len..];
-        Some(item)
-    })
-}
-
-/// A tiny suffix stripper: plurals, `-ing`, `-ed`. Good enough to make
-/// "quakes"/"quake" and "killed"/"kill" meet; it need not produce words.
-pub fn stem(w: &str) -> String {
-    let n = w.len();
-    let cut = |k: usize| w[..n - k].to_string();
-    if n > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..n - 3]);
-    }
-    if n > 5 && w.ends_with("ing") {
-        return cut(3);
-    }
-    if n > 4 && w.ends_with("ed") && !w.ends_with("eed") {
-        return cut(2);
-    }
-    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
-    {
-        return cut(1);
-    }
-    w.to_string()
-}
 
 /// One piece of text to count, with the weight of its ordinary and of its
 /// proper (capitalised mid-sentence) terms.
@@ -414,7 +322,10 @@ mod tests {
 
     #[test]
     fn terms_fold_stem_and_drop_stopwords() {
-        assert_eq!(terms("The 2 Quakes killed 470 in Đakovo, 2008!"), vec!["quake", "kill", "470", "dakovo", "2008"]);
+        assert_eq!(
+            terms("The 2 Quakes killed 470 in Đakovo, 2008!"),
+            vec!["quake", "kill", "470", "dakovo", "2008"]
+        );
         assert_eq!(stem("agencies"), "agency");
         assert_eq!(stem("press"), "press");
     }
@@ -422,10 +333,24 @@ mod tests {
     #[test]
     fn cosine_of_identical_and_disjoint() {
         let mut v = Vocab::default();
-        let texts = ["earthquake hits town", "football match", "earthquake hits city", "football final"];
+        let texts = [
+            "earthquake hits town",
+            "football match",
+            "earthquake hits city",
+            "football final",
+        ];
         let counts: Vec<_> = texts
             .iter()
-            .map(|t| count_terms(&mut v, &[Part { text: t, weight: 1, proper: 1 }]))
+            .map(|t| {
+                count_terms(
+                    &mut v,
+                    &[Part {
+                        text: t,
+                        weight: 1,
+                        proper: 1,
+                    }],
+                )
+            })
             .collect();
         for c in &counts {
             v.add_doc(&c.iter().map(|e| e.0).collect::<Vec<_>>());

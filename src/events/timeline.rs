@@ -9,7 +9,7 @@
 
 use crate::content::DateSource;
 use crate::date::Date;
-use crate::events::summary::{sentences_of, Sentence, NEAR_DUPLICATE};
+use crate::events::summary::{Sentence, NEAR_DUPLICATE};
 use crate::events::tfidf::{self, TermId, Vocab};
 use crate::nlp::dates;
 use serde::Serialize;
@@ -57,7 +57,10 @@ pub fn timeline(sentences: &[Sentence], vocab: &Vocab) -> Vec<Dated> {
     for c in candidates(sentences, vocab) {
         let groups = by_day.entry((c.date, c.approximate)).or_default();
         // Compared with each group's first sentence only: linear per group.
-        match groups.iter_mut().find(|g| same_happening(&g[0].terms, &c.terms)) {
+        match groups
+            .iter_mut()
+            .find(|g| same_happening(&g[0].terms, &c.terms))
+        {
             Some(g) => g.push(c),
             None => groups.push(vec![c]),
         }
@@ -65,7 +68,12 @@ pub fn timeline(sentences: &[Sentence], vocab: &Vocab) -> Vec<Dated> {
     let mut entries: Vec<Dated> = Vec::new();
     for groups in by_day.into_values() {
         let mut day: Vec<Dated> = groups.iter().map(|g| entry(g)).collect();
-        day.sort_by(|a, b| b.sources.cmp(&a.sources).then(a.article.cmp(&b.article)).then(a.paragraph.cmp(&b.paragraph)));
+        day.sort_by(|a, b| {
+            b.sources
+                .cmp(&a.sources)
+                .then(a.article.cmp(&b.article))
+                .then(a.paragraph.cmp(&b.paragraph))
+        });
         day.truncate(PER_DAY);
         entries.extend(day);
     }
@@ -73,9 +81,18 @@ pub fn timeline(sentences: &[Sentence], vocab: &Vocab) -> Vec<Dated> {
         let mut rank: Vec<usize> = (0..entries.len()).collect();
         rank.sort_by(|&a, &b| entries[b].sources.cmp(&entries[a].sources).then(a.cmp(&b)));
         let keep: std::collections::BTreeSet<usize> = rank.into_iter().take(TOTAL).collect();
-        entries = entries.into_iter().enumerate().filter(|(i, _)| keep.contains(i)).map(|(_, e)| e).collect();
+        entries = entries
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| keep.contains(i))
+            .map(|(_, e)| e)
+            .collect();
     }
-    entries.sort_by(|a, b| (a.date, a.approximate).cmp(&(b.date, b.approximate)).then(b.sources.cmp(&a.sources)));
+    entries.sort_by(|a, b| {
+        (a.date, a.approximate)
+            .cmp(&(b.date, b.approximate))
+            .then(b.sources.cmp(&a.sources))
+    });
     entries
 }
 
@@ -91,18 +108,35 @@ fn candidates<'a, 'b>(sentences: &'b [Sentence<'a>], vocab: &Vocab) -> Vec<Candi
         let dated = s.article.date_source != DateSource::FileMtime;
         let found: Vec<dates::DateMention> = dates::find(s.text, s.article.date)
             .into_iter()
-            .filter(|m| dated || m.expression.split(|c: char| !c.is_ascii_digit()).any(|w| w.len() == 4))
+            .filter(|m| {
+                dated
+                    || m.expression
+                        .split(|c: char| !c.is_ascii_digit())
+                        .any(|w| w.len() == 4)
+            })
             .collect();
-        let Some(m) = found.iter().find(|m| !m.approximate).or(found.first()) else { continue };
-        let terms = s.term_set().into_iter().filter(|&t| !vocab.is_dateish(t)).collect();
-        out.push(Candidate { date: m.date, approximate: m.approximate, s, terms });
+        let Some(m) = found.iter().find(|m| !m.approximate).or(found.first()) else {
+            continue;
+        };
+        let terms = s
+            .term_set()
+            .into_iter()
+            .filter(|&t| !vocab.is_dateish(t))
+            .collect();
+        out.push(Candidate {
+            date: m.date,
+            approximate: m.approximate,
+            s,
+            terms,
+        });
     }
     out
 }
 
 fn same_happening(a: &[TermId], b: &[TermId]) -> bool {
     let small = a.len().min(b.len());
-    tfidf::jaccard(a, b) >= NEAR_DUPLICATE || (small > 0 && tfidf::common(a, b) as f32 / small as f32 >= SAME_HAPPENING)
+    tfidf::jaccard(a, b) >= NEAR_DUPLICATE
+        || (small > 0 && tfidf::common(a, b) as f32 / small as f32 >= SAME_HAPPENING)
 }
 
 /// The group's entry: its most typical sentence (most overlap with the
@@ -111,7 +145,12 @@ fn same_happening(a: &[TermId], b: &[TermId]) -> bool {
 fn entry(group: &[Candidate]) -> Dated {
     let typical = (0..group.len().min(TYPICAL_POOL))
         .max_by(|&i, &j| {
-            let score = |k: usize| group.iter().map(|o| tfidf::jaccard(&group[k].terms, &o.terms)).sum::<f32>();
+            let score = |k: usize| {
+                group
+                    .iter()
+                    .map(|o| tfidf::jaccard(&group[k].terms, &o.terms))
+                    .sum::<f32>()
+            };
             score(i).total_cmp(&score(j)).then(j.cmp(&i))
         })
         .unwrap_or(0);
@@ -142,10 +181,14 @@ mod tests {
             "Mayors from the region gathered in Lyon on Monday for an emergency meeting on floods.",
             "The rescue operation began on Tuesday morning near the dam.",
         ]);
-        let b = article("b", "2025-02-19", &[
-            "Regional mayors held an emergency meeting in Lyon on Monday about the floods.",
-            "Officials said the dam would be inspected next week.",
-        ]);
+        let b = article(
+            "b",
+            "2025-02-19",
+            &[
+                "Regional mayors held an emergency meeting in Lyon on Monday about the floods.",
+                "Officials said the dam would be inspected next week.",
+            ],
+        );
         let vocab = vocab_of(&[&a, &b]);
         let t = timeline(&sentences_of(&[&a, &b], &vocab), &vocab);
         let lyon: Vec<&Dated> = t.iter().filter(|d| d.text.contains("Lyon")).collect();
@@ -153,18 +196,28 @@ mod tests {
         assert_eq!(lyon[0].date.to_string(), "2025-02-17");
         assert_eq!(lyon[0].sources, 2);
         let rescue = t.iter().find(|d| d.text.contains("rescue")).unwrap();
-        assert_eq!((rescue.date.to_string(), rescue.anchor.as_str()), ("2025-02-18".to_string(), "p2"));
+        assert_eq!(
+            (rescue.date.to_string(), rescue.anchor.as_str()),
+            ("2025-02-18".to_string(), "p2")
+        );
         let inspect = t.iter().find(|d| d.text.contains("inspected")).unwrap();
         assert!(inspect.approximate);
-        assert!(t.windows(2).all(|w| w[0].date <= w[1].date), "sorted by date");
+        assert!(
+            t.windows(2).all(|w| w[0].date <= w[1].date),
+            "sorted by date"
+        );
     }
 
     #[test]
     fn undated_articles_only_give_dates_with_a_year() {
-        let mut a = article("a", "2025-02-18", &[
-            "The bridge was closed on Monday after cracks appeared.",
-            "It first opened on March 3, 1998, after years of work.",
-        ]);
+        let mut a = article(
+            "a",
+            "2025-02-18",
+            &[
+                "The bridge was closed on Monday after cracks appeared.",
+                "It first opened on March 3, 1998, after years of work.",
+            ],
+        );
         a.date_source = DateSource::FileMtime;
         let vocab = vocab_of(&[&a]);
         let t = timeline(&sentences_of(&[&a], &vocab), &vocab);
