@@ -96,7 +96,10 @@ impl AddressBook {
 /// Gives each item a stable slug (mutating `slug`) and returns the updated
 /// book section plus the old slug → new slug renames for redirects.
 /// `book` is the previous section (events or people).
-pub fn stabilise(book: &BTreeMap<String, Entry>, items: &mut [Addressable]) -> (BTreeMap<String, Entry>, BTreeMap<String, String>) {
+pub fn stabilise(
+    book: &BTreeMap<String, Entry>,
+    items: &mut [Addressable],
+) -> (BTreeMap<String, Entry>, BTreeMap<String, String>) {
     let mut claimed: BTreeSet<String> = BTreeSet::new();
     let mut redirects: BTreeMap<String, String> = BTreeMap::new();
     let live: Vec<(&String, &Entry)> = book.iter().filter(|(_, e)| e.redirect.is_none()).collect();
@@ -130,9 +133,15 @@ pub fn stabilise(book: &BTreeMap<String, Entry>, items: &mut [Addressable]) -> (
     };
     // Items with the largest overlap claim first, so a merge keeps the
     // address of the biggest old page; ties by slug for determinism.
-    let first_best: Vec<usize> = (0..items.len()).map(|i| best(i, &claimed).map_or(0, |b| b.0)).collect();
+    let first_best: Vec<usize> = (0..items.len())
+        .map(|i| best(i, &claimed).map_or(0, |b| b.0))
+        .collect();
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| first_best[b].cmp(&first_best[a]).then_with(|| slugs[a].cmp(&slugs[b])));
+    order.sort_by(|&a, &b| {
+        first_best[b]
+            .cmp(&first_best[a])
+            .then_with(|| slugs[a].cmp(&slugs[b]))
+    });
     for &i in &order {
         slugs[i] = match best(i, &claimed) {
             Some((_, old)) => old,
@@ -153,7 +162,10 @@ pub fn stabilise(book: &BTreeMap<String, Entry>, items: &mut [Addressable]) -> (
         }
         let target = took
             .get(&k)
-            .and_then(|v| v.iter().max_by(|a, b| a.0.cmp(&b.0).then_with(|| slugs[b.1].cmp(&slugs[a.1]))))
+            .and_then(|v| {
+                v.iter()
+                    .max_by(|a, b| a.0.cmp(&b.0).then_with(|| slugs[b.1].cmp(&slugs[a.1])))
+            })
             .map(|&(_, i)| slugs[i].clone())
             .unwrap_or_default();
         redirects.insert((*slug).clone(), target);
@@ -165,7 +177,13 @@ pub fn stabilise(book: &BTreeMap<String, Entry>, items: &mut [Addressable]) -> (
     for it in items.iter() {
         let mut members = it.members.to_vec();
         members.sort();
-        out.insert(it.slug.clone(), Entry { members, redirect: None });
+        out.insert(
+            it.slug.clone(),
+            Entry {
+                members,
+                redirect: None,
+            },
+        );
     }
     // Keep every old redirect, following chains to a live address.
     for (slug, entry) in book {
@@ -179,16 +197,28 @@ pub fn stabilise(book: &BTreeMap<String, Entry>, items: &mut [Addressable]) -> (
         .filter(|(from, _)| !out.contains_key(from))
         .collect();
     for (from, to) in &resolved {
-        out.insert(from.clone(), Entry { members: Vec::new(), redirect: Some(to.clone()) });
+        out.insert(
+            from.clone(),
+            Entry {
+                members: Vec::new(),
+                redirect: Some(to.clone()),
+            },
+        );
     }
     (out, resolved)
 }
 
-fn resolve_chain(from: &str, redirects: &BTreeMap<String, String>, live: &BTreeMap<String, Entry>) -> String {
+fn resolve_chain(
+    from: &str,
+    redirects: &BTreeMap<String, String>,
+    live: &BTreeMap<String, Entry>,
+) -> String {
     let mut cur = from.to_string();
     for _ in 0..64 {
         match redirects.get(&cur) {
-            Some(next) if !next.is_empty() && !live.contains_key(next) && next != &cur => cur = next.clone(),
+            Some(next) if !next.is_empty() && !live.contains_key(next) && next != &cur => {
+                cur = next.clone()
+            }
             Some(next) => return next.clone(),
             None => return cur,
         }
@@ -202,7 +232,10 @@ fn unique(slug: &str, claimed: &BTreeSet<String>, book: &BTreeMap<String, Entry>
     if !taken(slug) {
         return slug.to_string();
     }
-    (2..).map(|n| format!("{slug}-{n}")).find(|s| !taken(s)).expect("some suffix is free")
+    (2..)
+        .map(|n| format!("{slug}-{n}"))
+        .find(|s| !taken(s))
+        .expect("some suffix is free")
 }
 
 #[cfg(test)]
@@ -210,13 +243,30 @@ mod tests {
     use super::*;
 
     fn entry(members: &[&str]) -> Entry {
-        Entry { members: members.iter().map(|s| s.to_string()).collect(), redirect: None }
+        Entry {
+            members: members.iter().map(|s| s.to_string()).collect(),
+            redirect: None,
+        }
     }
 
-    fn run(book: &BTreeMap<String, Entry>, items: &[(&str, &[&str])]) -> (Vec<String>, BTreeMap<String, String>, BTreeMap<String, Entry>) {
+    fn run(
+        book: &BTreeMap<String, Entry>,
+        items: &[(&str, &[&str])],
+    ) -> (
+        Vec<String>,
+        BTreeMap<String, String>,
+        BTreeMap<String, Entry>,
+    ) {
         let mut slugs: Vec<String> = items.iter().map(|(s, _)| s.to_string()).collect();
-        let members: Vec<Vec<String>> = items.iter().map(|(_, m)| m.iter().map(|s| s.to_string()).collect()).collect();
-        let mut adds: Vec<Addressable> = slugs.iter_mut().zip(&members).map(|(slug, m)| Addressable { slug, members: m }).collect();
+        let members: Vec<Vec<String>> = items
+            .iter()
+            .map(|(_, m)| m.iter().map(|s| s.to_string()).collect())
+            .collect();
+        let mut adds: Vec<Addressable> = slugs
+            .iter_mut()
+            .zip(&members)
+            .map(|(slug, m)| Addressable { slug, members: m })
+            .collect();
         let (book, redirects) = stabilise(book, &mut adds);
         (slugs, redirects, book)
     }
@@ -235,7 +285,13 @@ mod tests {
         let mut book = BTreeMap::new();
         book.insert("x".to_string(), entry(&["a", "b"]));
         book.insert("y".to_string(), entry(&["c"]));
-        book.insert("old".to_string(), Entry { members: vec![], redirect: Some("y".into()) });
+        book.insert(
+            "old".to_string(),
+            Entry {
+                members: vec![],
+                redirect: Some("y".into()),
+            },
+        );
         let (slugs, redirects, book) = run(&book, &[("z", &["a", "b", "c"])]);
         assert_eq!(slugs, vec!["x"]);
         assert_eq!(redirects.get("y").map(String::as_str), Some("x"));

@@ -66,7 +66,12 @@ impl fmt::Display for BuildSummary {
             write!(f, "; cache discarded: {note}")?;
         }
         if !self.skipped.is_empty() {
-            write!(f, "; skipped {}: {}", self.skipped.len(), self.skipped.join("; "))?;
+            write!(
+                f,
+                "; skipped {}: {}",
+                self.skipped.len(),
+                self.skipped.join("; ")
+            )?;
         }
         Ok(())
     }
@@ -126,14 +131,21 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     let files = render::render(&site).map_err(Failure::Template)?;
     let out = config.output_path();
     let written = files.write(&out).map_err(|e| Failure::Io(out.clone(), e))?;
-    book.save(&config.root).map_err(|e| Failure::Io(AddressBook::path(&config.root), e))?;
-    cache.save(&config.root).map_err(|e| Failure::Io(Cache::path(&config.root), e))?;
+    book.save(&config.root)
+        .map_err(|e| Failure::Io(AddressBook::path(&config.root), e))?;
+    cache
+        .save(&config.root)
+        .map_err(|e| Failure::Io(Cache::path(&config.root), e))?;
     Ok(BuildSummary {
         articles: site.articles.len(),
         people: site.people.len(),
         events: site.events.len(),
         pages: files.paths().filter(|p| p.ends_with(".html")).count(),
-        skipped: site.skipped.iter().map(|s| format!("{} ({})", s.path, s.reason)).collect(),
+        skipped: site
+            .skipped
+            .iter()
+            .map(|s| format!("{} ({})", s.path, s.reason))
+            .collect(),
         analysed: cache.misses,
         cache_note: cache.discarded.clone(),
         written,

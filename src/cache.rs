@@ -55,10 +55,18 @@ impl Cache {
     /// discarded (with the reason kept in `discarded`).
     pub fn load(root: &Path) -> Cache {
         let path = Cache::path(root);
-        let Ok(file) = std::fs::File::open(&path) else { return Cache::default() };
+        let Ok(file) = std::fs::File::open(&path) else {
+            return Cache::default();
+        };
         match read(std::io::BufReader::new(file)) {
-            Ok(entries) => Cache { entries, ..Default::default() },
-            Err(why) => Cache { discarded: Some(format!("{}: {why}; rebuilding it", path.display())), ..Default::default() },
+            Ok(entries) => Cache {
+                entries,
+                ..Default::default()
+            },
+            Err(why) => Cache {
+                discarded: Some(format!("{}: {why}; rebuilding it", path.display())),
+                ..Default::default()
+            },
         }
     }
 
@@ -66,7 +74,9 @@ impl Cache {
     /// in parallel on all cores; results are in input order.
     pub fn analyze_all(&mut self, articles: &[Article]) -> Vec<Analysis> {
         let keys: Vec<String> = articles.iter().map(key).collect();
-        let todo: Vec<usize> = (0..articles.len()).filter(|&i| !self.entries.contains_key(&keys[i])).collect();
+        let todo: Vec<usize> = (0..articles.len())
+            .filter(|&i| !self.entries.contains_key(&keys[i]))
+            .collect();
         let fresh = parallel_map(&todo, |&i| analysis::analyze(&articles[i]));
         self.misses = todo.len();
         self.hits = articles.len() - todo.len();
@@ -93,10 +103,22 @@ impl Cache {
         std::fs::create_dir_all(path.parent().expect("cache path has a parent"))?;
         let tmp = path.with_extension("jsonl.tmp");
         let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        serde_json::to_writer(&mut w, &Header { format: FORMAT, fingerprint: fingerprint() })?;
+        serde_json::to_writer(
+            &mut w,
+            &Header {
+                format: FORMAT,
+                fingerprint: fingerprint(),
+            },
+        )?;
         w.write_all(b"\n")?;
         for (key, analysis) in &self.entries {
-            serde_json::to_writer(&mut w, &Line { key: key.clone(), analysis: analysis.clone() })?;
+            serde_json::to_writer(
+                &mut w,
+                &Line {
+                    key: key.clone(),
+                    analysis: analysis.clone(),
+                },
+            )?;
             w.write_all(b"\n")?;
         }
         w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
@@ -106,9 +128,17 @@ impl Cache {
 
 fn read(r: impl BufRead) -> Result<BTreeMap<String, Analysis>, String> {
     let mut lines = r.lines();
-    let head = lines.next().ok_or("empty file")?.map_err(|e| e.to_string())?;
+    let head = lines
+        .next()
+        .ok_or("empty file")?
+        .map_err(|e| e.to_string())?;
     let header: Header = serde_json::from_str(&head).map_err(|e| format!("bad header: {e}"))?;
-    if header != (Header { format: FORMAT, fingerprint: fingerprint() }) {
+    if header
+        != (Header {
+            format: FORMAT,
+            fingerprint: fingerprint(),
+        })
+    {
         return Err("made by another version of briefing or its model".into());
     }
     let mut out = BTreeMap::new();
@@ -124,28 +154,46 @@ fn read(r: impl BufRead) -> Result<BTreeMap<String, Analysis>, String> {
 /// Its Debug form covers every field, so any change makes a new key.
 pub fn key(article: &Article) -> String {
     let text = format!("{article:?}");
-    format!("{:016x}{:016x}", fnv1a(text.as_bytes(), 0xcbf2_9ce4_8422_2325), fnv1a(text.as_bytes(), 0x6c62_272e_07bb_0142))
+    format!(
+        "{:016x}{:016x}",
+        fnv1a(text.as_bytes(), 0xcbf2_9ce4_8422_2325),
+        fnv1a(text.as_bytes(), 0x6c62_272e_07bb_0142)
+    )
 }
 
 /// Identifies the analyser: crate version and the embedded model.
 fn fingerprint() -> String {
-    format!("{}-{:016x}", env!("CARGO_PKG_VERSION"), fnv1a(crate::nlp::ner::model_bytes(), 0xcbf2_9ce4_8422_2325))
+    format!(
+        "{}-{:016x}",
+        env!("CARGO_PKG_VERSION"),
+        fnv1a(crate::nlp::ner::model_bytes(), 0xcbf2_9ce4_8422_2325)
+    )
 }
 
 fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
-    bytes.iter().fold(seed, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+    bytes.iter().fold(seed, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// Maps `f` over `items` on all available cores, keeping order.
 pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len().max(1));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
     if threads <= 1 || items.len() < 8 {
         return items.iter().map(&f).collect();
     }
     let chunk = items.len().div_ceil(threads);
     std::thread::scope(|s| {
-        let handles: Vec<_> = items.chunks(chunk).map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().expect("analysis thread panicked")).collect()
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("analysis thread panicked"))
+            .collect()
     })
 }
 
@@ -156,7 +204,10 @@ mod tests {
     #[test]
     fn parallel_map_keeps_order() {
         let v: Vec<u32> = (0..1000).collect();
-        assert_eq!(parallel_map(&v, |x| x * 2), v.iter().map(|x| x * 2).collect::<Vec<_>>());
+        assert_eq!(
+            parallel_map(&v, |x| x * 2),
+            v.iter().map(|x| x * 2).collect::<Vec<_>>()
+        );
     }
 
     #[test]
@@ -170,9 +221,18 @@ mod tests {
         assert!(Cache::load(&root).discarded.is_some());
         let good = Cache::default();
         good.save(&root).unwrap();
-        std::fs::OpenOptions::new().append(true).open(&path).unwrap().write_all(b"{not json\n").unwrap();
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"{not json\n")
+            .unwrap();
         let c = Cache::load(&root);
-        assert!(c.discarded.as_deref().unwrap().contains("line 2"), "{:?}", c.discarded);
+        assert!(
+            c.discarded.as_deref().unwrap().contains("line 2"),
+            "{:?}",
+            c.discarded
+        );
         std::fs::remove_dir_all(root).unwrap();
     }
 }

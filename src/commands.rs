@@ -43,12 +43,20 @@ pub fn serve(opts: &BuildOptions, bind: IpAddr, port: u16, quiet: bool) -> Resul
         root.join(crate::config::CONFIG_FILE),
     ];
     let build_opts = opts.clone();
-    let rebuild = Box::new(move || build::run(&build_opts).map(|s| s.to_string()).map_err(|e| e.to_string()));
+    let rebuild = Box::new(move || {
+        build::run(&build_opts)
+            .map(|s| s.to_string())
+            .map_err(|e| e.to_string())
+    });
     let server = Server::start(serve_opts, rebuild).map_err(|e| e.to_string())?;
     if let Err(e) = first {
         server.report_error(&e.to_string());
     }
-    println!("Serving {} at http://{}/ (Ctrl-C to stop)", config.output_path().display(), server.local_addr());
+    println!(
+        "Serving {} at http://{}/ (Ctrl-C to stop)",
+        config.output_path().display(),
+        server.local_addr()
+    );
     server.wait();
     Ok(())
 }
@@ -78,7 +86,10 @@ pub fn extract(conll: Option<&Path>, files: &[PathBuf]) -> Result<(), String> {
     if !errors.is_empty() {
         return Err(errors.join("\n"));
     }
-    println!("{}", serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?
+    );
     Ok(())
 }
 
@@ -95,7 +106,12 @@ pub fn explain(opts: &BuildOptions, article: &str) -> Result<String, String> {
 }
 
 /// `briefing train-ner`: train and write the person-name model.
-pub fn train_ner(train: &Path, gmb: Option<&Path>, dev: Option<&Path>, out: &Path) -> Result<(), String> {
+pub fn train_ner(
+    train: &Path,
+    gmb: Option<&Path>,
+    dev: Option<&Path>,
+    out: &Path,
+) -> Result<(), String> {
     let opts = crate::nlp::ner::TrainOptions::new(train, gmb, dev, out);
     let report = crate::nlp::ner::train(&opts)?;
     println!("{report}");

@@ -18,13 +18,29 @@ pub struct Date {
 
 /// Month names in English, index 0 = January.
 pub const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Weekday names, index 0 = Monday.
 pub const WEEKDAYS: [&str; 7] = [
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 impl Date {
@@ -93,7 +109,12 @@ impl Date {
 
     /// "18 February 2025", for pages.
     pub fn long(self) -> String {
-        format!("{} {} {}", self.day, MONTHS[self.month as usize - 1], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[self.month as usize - 1],
+            self.year
+        )
     }
 }
 
@@ -152,12 +173,18 @@ mod tests {
         assert_eq!(Date::new(2025, 2, 18).unwrap().weekday(), 1); // Tuesday
         assert!(Date::new(2024, 2, 29).is_some());
         assert!(Date::new(2025, 2, 29).is_none());
-        assert_eq!(Date::new(2025, 3, 1).unwrap().add_days(-1), Date::new(2025, 2, 28).unwrap());
+        assert_eq!(
+            Date::new(2025, 3, 1).unwrap().add_days(-1),
+            Date::new(2025, 2, 28).unwrap()
+        );
     }
 
     #[test]
     fn parses_iso_and_month_names() {
-        assert_eq!(Date::parse_iso("2025-02-18").unwrap().to_string(), "2025-02-18");
+        assert_eq!(
+            Date::parse_iso("2025-02-18").unwrap().to_string(),
+            "2025-02-18"
+        );
         assert!(Date::parse_iso("2025-2-18").is_none());
         assert_eq!(month_from_name("Feb."), Some(2));
         assert_eq!(month_from_name("february"), Some(2));

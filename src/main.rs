@@ -7,7 +7,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "briefing", version, about = "Static briefing sites from news articles: events, people, sources.")]
+#[command(
+    name = "briefing",
+    version,
+    about = "Static briefing sites from news articles: events, people, sources."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -87,28 +91,48 @@ struct SiteArgs {
 
 impl SiteArgs {
     fn options(&self) -> BuildOptions {
-        BuildOptions { root: self.root.clone(), content: self.content.clone(), output: self.output.clone(), base_url: self.base_url.clone() }
+        BuildOptions {
+            root: self.root.clone(),
+            content: self.content.clone(),
+            output: self.output.clone(),
+            base_url: self.base_url.clone(),
+        }
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Build(site) => build::run(&site.options()).map(|s| {
-            if !cli.quiet {
-                println!("{s}");
-                if cli.verbose {
-                    for c in &s.written.changed {
-                        println!("  changed {c}");
+        Command::Build(site) => build::run(&site.options())
+            .map(|s| {
+                if !cli.quiet {
+                    println!("{s}");
+                    if cli.verbose {
+                        for c in &s.written.changed {
+                            println!("  changed {c}");
+                        }
                     }
                 }
+            })
+            .map_err(|e| e.to_string()),
+        Command::Check(site) => briefing::commands::check(&site.options()).map(|s| {
+            if !cli.quiet {
+                println!("{s}")
             }
-        }).map_err(|e| e.to_string()),
-        Command::Check(site) => briefing::commands::check(&site.options()).map(|s| if !cli.quiet { println!("{s}") }),
-        Command::Serve { site, port, bind } => briefing::commands::serve(&site.options(), *bind, *port, cli.quiet),
+        }),
+        Command::Serve { site, port, bind } => {
+            briefing::commands::serve(&site.options(), *bind, *port, cli.quiet)
+        }
         Command::Extract { conll, files } => briefing::commands::extract(conll.as_deref(), files),
-        Command::Explain { site, article } => briefing::commands::explain(&site.options(), article).map(|s| print!("{s}")),
-        Command::TrainNer { train, gmb, dev, out } => briefing::commands::train_ner(train, gmb.as_deref(), dev.as_deref(), out),
+        Command::Explain { site, article } => {
+            briefing::commands::explain(&site.options(), article).map(|s| print!("{s}"))
+        }
+        Command::TrainNer {
+            train,
+            gmb,
+            dev,
+            out,
+        } => briefing::commands::train_ner(train, gmb.as_deref(), dev.as_deref(), out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

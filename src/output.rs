@@ -92,7 +92,10 @@ impl SiteFiles {
     }
 
     fn fill(&self, tmp: &Path, previous: &Path) -> io::Result<WriteReport> {
-        let mut report = WriteReport { total: self.files.len(), ..Default::default() };
+        let mut report = WriteReport {
+            total: self.files.len(),
+            ..Default::default()
+        };
         for (rel, bytes) in &self.files {
             let dest = tmp.join(rel);
             if let Some(dir) = dest.parent() {
@@ -118,10 +121,17 @@ impl SiteFiles {
 /// All files under `dir`, relative and `/`-separated, sorted.
 pub fn list_files(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         if entry.file_type().is_file() {
             if let Ok(rel) = entry.path().strip_prefix(dir) {
-                let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+                let parts: Vec<_> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect();
                 out.push(parts.join("/"));
             }
         }
@@ -168,9 +178,20 @@ mod tests {
         a.insert("same.html", "x");
         a.write(&out).unwrap();
         let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
-        fs::File::options().write(true).open(out.join("same.html")).unwrap().set_modified(old).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(out.join("same.html"))
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
         a.write(&out).unwrap();
-        assert_eq!(fs::metadata(out.join("same.html")).unwrap().modified().unwrap(), old);
+        assert_eq!(
+            fs::metadata(out.join("same.html"))
+                .unwrap()
+                .modified()
+                .unwrap(),
+            old
+        );
         fs::remove_dir_all(root).unwrap();
     }
 }

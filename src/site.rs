@@ -4,11 +4,11 @@
 //! and joins their results. It decides nothing itself beyond wiring: each
 //! stage owns its decisions, and `render` only presents the result.
 
-use crate::addresses::{self, Addressable, AddressBook, Redirect};
+use crate::addresses::{self, AddressBook, Addressable, Redirect};
+use crate::cache::Cache;
 use crate::config::Config;
 use crate::content::{self, Article, ContentErrors, Skipped};
 use crate::events::{self, Event};
-use crate::cache::Cache;
 use crate::nlp::analysis::Analysis;
 use crate::people::{self, Person};
 use std::collections::BTreeMap;
@@ -68,20 +68,28 @@ impl std::error::Error for BuildError {}
 impl Site {
     /// Runs the pipeline with no memory of earlier addresses.
     pub fn build(config: &Config) -> Result<Site, BuildError> {
-        Site::build_with(config, &AddressBook::default(), &mut Cache::default()).map(|(site, _)| site)
+        Site::build_with(config, &AddressBook::default(), &mut Cache::default())
+            .map(|(site, _)| site)
     }
 
     /// Runs the pipeline over `config.content_path()`, keeping the addresses
     /// in `book` stable and reusing analyses from `cache`; returns the site
     /// and the updated address book.
-    pub fn build_with(config: &Config, book: &AddressBook, cache: &mut Cache) -> Result<(Site, AddressBook), BuildError> {
+    pub fn build_with(
+        config: &Config,
+        book: &AddressBook,
+        cache: &mut Cache,
+    ) -> Result<(Site, AddressBook), BuildError> {
         let dir = config.content_path();
         let loaded = content::load(&dir).map_err(BuildError::Content)?;
         let mut skipped = loaded.skipped;
         let mut articles = Vec::with_capacity(loaded.articles.len());
         for a in loaded.articles {
             if a.draft {
-                skipped.push(Skipped { path: a.source_path.clone(), reason: "draft: true".into() });
+                skipped.push(Skipped {
+                    path: a.source_path.clone(),
+                    reason: "draft: true".into(),
+                });
             } else {
                 articles.push(a);
             }
@@ -98,7 +106,10 @@ impl Site {
         let mut names_by_article: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for p in &people {
             for a in &p.articles {
-                names_by_article.entry(a.clone()).or_default().push(p.name.clone());
+                names_by_article
+                    .entry(a.clone())
+                    .or_default()
+                    .push(p.name.clone());
             }
         }
         let built = events::build(&articles, &names_by_article, &curated_events);
@@ -134,17 +145,25 @@ impl Site {
 
     /// The person an in-article resolved name refers to, if any.
     pub fn person_slug_for(&self, article: &str, name: &str) -> Option<String> {
-        self.name_index.get(&(article.to_string(), name.to_string())).cloned()
+        self.name_index
+            .get(&(article.to_string(), name.to_string()))
+            .cloned()
     }
 
     /// Why an article joined its event (for `briefing explain`).
     pub fn explain(&self, article: &str) -> String {
-        self.explanations.get(article).cloned().unwrap_or_else(|| format!("no clustering record for `{article}`\n"))
+        self.explanations
+            .get(article)
+            .cloned()
+            .unwrap_or_else(|| format!("no clustering record for `{article}`\n"))
     }
 
     /// The article with this id.
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.binary_search_by(|a| a.id.as_str().cmp(id)).ok().map(|i| &self.articles[i])
+        self.articles
+            .binary_search_by(|a| a.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.articles[i])
     }
 
     /// The person with this slug.
@@ -162,7 +181,10 @@ impl Site {
 fn person_events(people: &[Person], events: &[Event]) -> BTreeMap<String, Vec<String>> {
     let mut out = BTreeMap::new();
     for p in people {
-        let mut evs: Vec<&Event> = events.iter().filter(|e| e.articles.iter().any(|a| p.articles.contains(a))).collect();
+        let mut evs: Vec<&Event> = events
+            .iter()
+            .filter(|e| e.articles.iter().any(|a| p.articles.contains(a)))
+            .collect();
         evs.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.slug.cmp(&b.slug)));
         out.insert(p.slug.clone(), evs.iter().map(|e| e.slug.clone()).collect());
     }
@@ -171,27 +193,63 @@ fn person_events(people: &[Person], events: &[Event]) -> BTreeMap<String, Vec<St
 
 /// Applies the address memory: stable slugs for events and people, redirects
 /// for addresses that moved, and the updated memory to save.
-fn stabilise_addresses(book: &AddressBook, people: &mut [Person], events: &mut [Event]) -> (AddressBook, Vec<Redirect>) {
+fn stabilise_addresses(
+    book: &AddressBook,
+    people: &mut [Person],
+    events: &mut [Event],
+) -> (AddressBook, Vec<Redirect>) {
     let mut redirects = Vec::new();
-    let mut next = AddressBook { version: 1, ..Default::default() };
+    let mut next = AddressBook {
+        version: 1,
+        ..Default::default()
+    };
 
     let event_members: Vec<Vec<String>> = events.iter().map(|e| e.articles.clone()).collect();
-    let mut items: Vec<Addressable> = events.iter_mut().zip(&event_members).map(|(e, m)| Addressable { slug: &mut e.slug, members: m }).collect();
+    let mut items: Vec<Addressable> = events
+        .iter_mut()
+        .zip(&event_members)
+        .map(|(e, m)| Addressable {
+            slug: &mut e.slug,
+            members: m,
+        })
+        .collect();
     let (section, moved) = addresses::stabilise(&book.events, &mut items);
     next.events = section;
     for (from, to) in moved {
-        let title = events.iter().find(|e| e.slug == to).map_or_else(|| "All events".to_string(), |e| e.title.clone());
-        let to = if to.is_empty() { "events/".to_string() } else { format!("events/{to}/") };
-        redirects.push(Redirect { from: format!("events/{from}/"), to, title });
+        let title = events
+            .iter()
+            .find(|e| e.slug == to)
+            .map_or_else(|| "All events".to_string(), |e| e.title.clone());
+        let to = if to.is_empty() {
+            "events/".to_string()
+        } else {
+            format!("events/{to}/")
+        };
+        redirects.push(Redirect {
+            from: format!("events/{from}/"),
+            to,
+            title,
+        });
     }
 
     let person_members: Vec<Vec<String>> = people.iter().map(|p| p.articles.clone()).collect();
     let old_slugs: Vec<String> = people.iter().map(|p| p.slug.clone()).collect();
-    let mut items: Vec<Addressable> = people.iter_mut().zip(&person_members).map(|(p, m)| Addressable { slug: &mut p.slug, members: m }).collect();
+    let mut items: Vec<Addressable> = people
+        .iter_mut()
+        .zip(&person_members)
+        .map(|(p, m)| Addressable {
+            slug: &mut p.slug,
+            members: m,
+        })
+        .collect();
     let (section, moved) = addresses::stabilise(&book.people, &mut items);
     next.people = section;
     // Co-mentions refer to people by slug: follow the renames.
-    let renamed: BTreeMap<String, String> = old_slugs.into_iter().zip(people.iter().map(|p| p.slug.clone())).filter(|(a, b)| a != b).collect();
+    let renamed: BTreeMap<String, String> = old_slugs
+        .into_iter()
+        .zip(people.iter().map(|p| p.slug.clone()))
+        .filter(|(a, b)| a != b)
+        .collect();
     for p in people.iter_mut() {
         for c in &mut p.co_mentioned {
             if let Some(n) = renamed.get(&c.slug) {
@@ -200,9 +258,20 @@ fn stabilise_addresses(book: &AddressBook, people: &mut [Person], events: &mut [
         }
     }
     for (from, to) in moved {
-        let title = people.iter().find(|p| p.slug == to).map_or_else(|| "All people".to_string(), |p| p.name.clone());
-        let to = if to.is_empty() { "people/".to_string() } else { format!("people/{to}/") };
-        redirects.push(Redirect { from: format!("people/{from}/"), to, title });
+        let title = people
+            .iter()
+            .find(|p| p.slug == to)
+            .map_or_else(|| "All people".to_string(), |p| p.name.clone());
+        let to = if to.is_empty() {
+            "people/".to_string()
+        } else {
+            format!("people/{to}/")
+        };
+        redirects.push(Redirect {
+            from: format!("people/{from}/"),
+            to,
+            title,
+        });
     }
     redirects.sort_by(|a, b| a.from.cmp(&b.from));
     (next, redirects)

@@ -12,7 +12,11 @@ use std::time::{Duration, SystemTime};
 const NEW_ARTICLE: &str = "---\ntitle: Lavrov sees no quick deal after Riyadh\ndate: 2025-02-20\nsource: Test Wire\n---\nRussian Foreign Minister Sergei Lavrov said on Thursday that the talks in Riyadh had been useful but that no agreement on Ukraine was close.\n\nLavrov added that Moscow would wait for Washington to name its negotiators.\n";
 
 fn strings(v: &serde_json::Value) -> Vec<String> {
-    v.as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -24,7 +28,12 @@ fn adding_one_article_changes_only_what_it_touches() {
     // Age every file so a rewrite is visible in its mtime.
     let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
     for (rel, _) in &before {
-        fs::File::options().write(true).open(public.join(rel)).unwrap().set_modified(old).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(public.join(rel))
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
     }
 
     fs::write(root.join("content/zz-lavrov-no-quick-deal.md"), NEW_ARTICLE).unwrap();
@@ -33,12 +42,25 @@ fn adding_one_article_changes_only_what_it_touches() {
 
     // What the new article may legitimately change.
     let articles = json(&root, "data/articles.json");
-    let new = articles.as_array().unwrap().iter().find(|a| a["source_path"] == "zz-lavrov-no-quick-deal.md").unwrap();
+    let new = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["source_path"] == "zz-lavrov-no-quick-deal.md")
+        .unwrap();
     let people = strings(&new["people"]);
     assert!(!people.is_empty(), "the new article names a person");
     let mut allowed: BTreeSet<String> = [
-        "index.html", "articles/index.html", "events/index.html", "people/index.html", "atom.xml", "sitemap.xml",
-        "data/articles.json", "data/people.json", "data/events.json", "data/search.json",
+        "index.html",
+        "articles/index.html",
+        "events/index.html",
+        "people/index.html",
+        "atom.xml",
+        "sitemap.xml",
+        "data/articles.json",
+        "data/people.json",
+        "data/events.json",
+        "data/search.json",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -46,8 +68,17 @@ fn adding_one_article_changes_only_what_it_touches() {
     let new_id = new["id"].as_str().unwrap();
     allowed.insert(format!("articles/{new_id}/index.html"));
     let all_people = json(&root, "data/people.json");
-    let mut events: BTreeSet<String> = new["event"].as_str().map(String::from).into_iter().collect();
-    for p in all_people.as_array().unwrap().iter().filter(|p| people.contains(&p["slug"].as_str().unwrap().to_string())) {
+    let mut events: BTreeSet<String> = new["event"]
+        .as_str()
+        .map(String::from)
+        .into_iter()
+        .collect();
+    for p in all_people
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| people.contains(&p["slug"].as_str().unwrap().to_string()))
+    {
         let slug = p["slug"].as_str().unwrap();
         allowed.insert(format!("people/{slug}/index.html"));
         allowed.insert(format!("people/{slug}/atom.xml"));
@@ -67,13 +98,20 @@ fn adding_one_article_changes_only_what_it_touches() {
         let path = public.join(rel);
         if let Ok(now) = fs::read(&path) {
             if &now == bytes {
-                assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), old, "{rel} was rewritten with the same bytes");
+                assert_eq!(
+                    fs::metadata(&path).unwrap().modified().unwrap(),
+                    old,
+                    "{rel} was rewritten with the same bytes"
+                );
             }
         }
     }
     // Every address published before still answers (a page or a redirect).
     for (rel, _) in &before {
-        assert!(public.join(rel).is_file(), "{rel} vanished after adding an article");
+        assert!(
+            public.join(rel).is_file(),
+            "{rel} vanished after adding an article"
+        );
     }
 }
 
@@ -83,9 +121,16 @@ fn corrupt_cache_is_rebuilt() {
     build(&root).unwrap();
     let first = snapshot(&root.join("public"));
     let cache = briefing::cache::Cache::path(&root);
-    fs::write(&cache, "{\"format\":1,\"fingerprint\":\"old\"}\n{\"key\":\"x\",\"analysis\":{}}\n").unwrap();
+    fs::write(
+        &cache,
+        "{\"format\":1,\"fingerprint\":\"old\"}\n{\"key\":\"x\",\"analysis\":{}}\n",
+    )
+    .unwrap();
     let summary = build(&root).unwrap();
     assert!(summary.cache_note.is_some(), "a bad cache is reported");
-    assert_eq!(summary.analysed, summary.articles, "nothing trusted from a bad cache");
+    assert_eq!(
+        summary.analysed, summary.articles,
+        "nothing trusted from a bad cache"
+    );
     assert_eq!(first, snapshot(&root.join("public")));
 }

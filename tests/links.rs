@@ -16,15 +16,26 @@ use std::time::Duration;
 fn get(addr: SocketAddr, path: &str) -> (u16, String, Vec<u8>) {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut buf = Vec::new();
     s.read_to_end(&mut buf).unwrap();
-    let split = buf.windows(4).position(|w| w == b"\r\n\r\n").expect("response has headers");
+    let split = buf
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("response has headers");
     let head = String::from_utf8_lossy(&buf[..split]).to_string();
     let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
     let ctype = head
         .lines()
-        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-type:").map(|v| v.trim().to_string()))
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-type:")
+                .map(|v| v.trim().to_string())
+        })
         .unwrap_or_default();
     (status, ctype, buf[split + 4..].to_vec())
 }
@@ -59,7 +70,10 @@ fn resolve(page: &str, link: &str) -> String {
 
 #[test]
 fn resolver_handles_relative_forms() {
-    assert_eq!(resolve("/repo/events/x/", "../../people/y/#p3"), "/repo/people/y/");
+    assert_eq!(
+        resolve("/repo/events/x/", "../../people/y/#p3"),
+        "/repo/people/y/"
+    );
     assert_eq!(resolve("/repo/", "style.css"), "/repo/style.css");
     assert_eq!(resolve("/repo/", "./"), "/repo/");
 }
@@ -67,7 +81,11 @@ fn resolver_handles_relative_forms() {
 #[test]
 fn every_internal_link_resolves_under_a_sub_path() {
     let root = sample_site("links");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let base = format!("http://127.0.0.1:{port}/repo/");
     let www = root.join("www");
     let opts = BuildOptions {
@@ -107,7 +125,10 @@ fn every_internal_link_resolves_under_a_sub_path() {
             } else if link.contains("://") || link.starts_with("mailto:") {
                 continue;
             } else {
-                assert!(!link.starts_with('/'), "root-absolute link {link} on {path} breaks under a sub-path");
+                assert!(
+                    !link.starts_with('/'),
+                    "root-absolute link {link} on {path} breaks under a sub-path"
+                );
                 resolve(&path, &link)
             };
             queue.push_back((internal, path.clone()));
@@ -117,6 +138,9 @@ fn every_internal_link_resolves_under_a_sub_path() {
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
     assert!(seen.len() > 40, "crawled only {} pages", seen.len());
     for must in ["/repo/atom.xml", "/repo/data/search.json", "/repo/search/"] {
-        assert!(seen.contains(must), "{must} not reachable from the home page");
+        assert!(
+            seen.contains(must),
+            "{must} not reachable from the home page"
+        );
     }
 }

@@ -6,12 +6,24 @@ use common::*;
 use std::fs;
 
 /// The export contract: these keys, with these JSON types.
-fn check_contract(root: &std::path::Path) -> (serde_json::Value, serde_json::Value, serde_json::Value) {
+fn check_contract(
+    root: &std::path::Path,
+) -> (serde_json::Value, serde_json::Value, serde_json::Value) {
     let articles = json(root, "data/articles.json");
     let people = json(root, "data/people.json");
     let events = json(root, "data/events.json");
     for a in articles.as_array().unwrap() {
-        for k in ["id", "source_path", "title", "date", "source", "url", "event", "people", "permalink"] {
+        for k in [
+            "id",
+            "source_path",
+            "title",
+            "date",
+            "source",
+            "url",
+            "event",
+            "people",
+            "permalink",
+        ] {
             assert!(a.get(k).is_some(), "article lacks {k}: {a}");
         }
         assert!(a["people"].is_array());
@@ -20,21 +32,46 @@ fn check_contract(root: &std::path::Path) -> (serde_json::Value, serde_json::Val
         assert!(briefing::Date::parse_iso(d).is_some(), "bad date {d}");
     }
     for p in people.as_array().unwrap() {
-        for k in ["slug", "name", "aliases", "roles", "articles", "events", "mentions", "permalink"] {
+        for k in [
+            "slug",
+            "name",
+            "aliases",
+            "roles",
+            "articles",
+            "events",
+            "mentions",
+            "permalink",
+        ] {
             assert!(p.get(k).is_some(), "person lacks {k}: {p}");
         }
         assert!(p["mentions"].is_u64());
     }
     for e in events.as_array().unwrap() {
-        for k in ["slug", "title", "start", "end", "articles", "people", "permalink"] {
+        for k in [
+            "slug",
+            "title",
+            "start",
+            "end",
+            "articles",
+            "people",
+            "permalink",
+        ] {
             assert!(e.get(k).is_some(), "event lacks {k}: {e}");
         }
     }
     // Cross references resolve.
-    let ids: Vec<&str> = articles.as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
     for e in events.as_array().unwrap() {
         for a in e["articles"].as_array().unwrap() {
-            assert!(ids.contains(&a.as_str().unwrap()), "event names unknown article {a}");
+            assert!(
+                ids.contains(&a.as_str().unwrap()),
+                "event names unknown article {a}"
+            );
         }
     }
     (articles, people, events)
@@ -42,7 +79,9 @@ fn check_contract(root: &std::path::Path) -> (serde_json::Value, serde_json::Val
 
 #[test]
 fn seeds_build_with_right_titles_dates_and_sources() {
-    let Some(root) = seeds_site("seeds") else { return };
+    let Some(root) = seeds_site("seeds") else {
+        return;
+    };
     let summary = build(&root).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(summary.articles, 5);
     let (articles, _, _) = check_contract(&root);
@@ -51,11 +90,20 @@ fn seeds_build_with_right_titles_dates_and_sources() {
     for a in arts {
         let path = a["source_path"].as_str().unwrap();
         let date = a["date"].as_str().unwrap();
-        assert!(date == "2025-02-17" || date == "2025-02-18", "{path}: {date}");
+        assert!(
+            date == "2025-02-17" || date == "2025-02-18",
+            "{path}: {date}"
+        );
         // The article page exists and shows the same title and date.
-        let page = html(&root, &format!("articles/{}/index.html", a["id"].as_str().unwrap()));
+        let page = html(
+            &root,
+            &format!("articles/{}/index.html", a["id"].as_str().unwrap()),
+        );
         assert_eq!(text_of(&page, "article h1").as_deref(), a["title"].as_str());
-        assert_eq!(attrs(&page, "article .meta time", "datetime"), vec![date.to_string()]);
+        assert_eq!(
+            attrs(&page, "article .meta time", "datetime"),
+            vec![date.to_string()]
+        );
         match &path[..3] {
             "001" => {
                 assert_eq!(a["title"], "U.S.-Russia Talks Begin in Saudi Arabia");
@@ -73,26 +121,59 @@ fn seeds_build_with_right_titles_dates_and_sources() {
 fn sample_site_builds_every_page() {
     let root = sample_site("sample");
     let summary = build(&root).unwrap_or_else(|e| panic!("{e}"));
-    assert!(summary.articles >= 12, "sample content has {} articles", summary.articles);
+    assert!(
+        summary.articles >= 12,
+        "sample content has {} articles",
+        summary.articles
+    );
     let (articles, people, events) = check_contract(&root);
-    assert!(events.as_array().unwrap().len() >= 3, "at least three events");
-    for (list, dir, key) in [(&articles, "articles", "id"), (&people, "people", "slug"), (&events, "events", "slug")] {
+    assert!(
+        events.as_array().unwrap().len() >= 3,
+        "at least three events"
+    );
+    for (list, dir, key) in [
+        (&articles, "articles", "id"),
+        (&people, "people", "slug"),
+        (&events, "events", "slug"),
+    ] {
         for item in list.as_array().unwrap() {
             let rel = format!("{dir}/{}/index.html", item[key].as_str().unwrap());
             assert!(root.join("public").join(&rel).is_file(), "missing {rel}");
         }
     }
-    for rel in ["index.html", "events/index.html", "people/index.html", "articles/index.html", "404.html", "search/index.html", "atom.xml", "sitemap.xml", "robots.txt", ".nojekyll", "style.css", "search.js", "data/search.json"] {
+    for rel in [
+        "index.html",
+        "events/index.html",
+        "people/index.html",
+        "articles/index.html",
+        "404.html",
+        "search/index.html",
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        ".nojekyll",
+        "style.css",
+        "search.js",
+        "data/search.json",
+    ] {
         assert!(root.join("public").join(rel).is_file(), "missing {rel}");
     }
     // Home lists events and people, with relative links.
     let home = html(&root, "index.html");
     let links = attrs(&home, "main a", "href");
     assert!(links.iter().any(|l| l.starts_with("events/")), "{links:?}");
-    assert!(links.iter().all(|l| !l.starts_with('/')), "absolute link on home: {links:?}");
+    assert!(
+        links.iter().all(|l| !l.starts_with('/')),
+        "absolute link on home: {links:?}"
+    );
     // Code blocks are highlighted with classes.
     let highlighted = articles.as_array().unwrap().iter().any(|a| {
-        let text = fs::read_to_string(root.join("public/articles").join(a["id"].as_str().unwrap()).join("index.html")).unwrap();
+        let text = fs::read_to_string(
+            root.join("public/articles")
+                .join(a["id"].as_str().unwrap())
+                .join("index.html"),
+        )
+        .unwrap();
         text.contains("class=\"hl-")
     });
     assert!(highlighted, "no article page has highlighted code");
@@ -116,15 +197,30 @@ fn bad_front_matter_fails_with_location_and_keeps_previous_site() {
     fs::write(content.join("good.md"), "---\ntitle: A quiet day\ndate: 2025-02-18\n---\nNothing much happened in the capital today.\n").unwrap();
     build(&root).unwrap();
     let before = snapshot(&root.join("public"));
-    fs::write(content.join("broken.md"), "---\ntitle: Broken\ndate: 2025-02-18\ntags: [unclosed\n---\nBody text here.\n").unwrap();
-    fs::write(content.join("typed.md"), "---\ntitle: Typed\ndraft: maybe\n---\nBody.\n").unwrap();
+    fs::write(
+        content.join("broken.md"),
+        "---\ntitle: Broken\ndate: 2025-02-18\ntags: [unclosed\n---\nBody text here.\n",
+    )
+    .unwrap();
+    fs::write(
+        content.join("typed.md"),
+        "---\ntitle: Typed\ndraft: maybe\n---\nBody.\n",
+    )
+    .unwrap();
     let err = build(&root).unwrap_err().to_string();
     assert!(err.contains("broken.md:"), "{err}");
     assert!(err.contains("typed.md:3:"), "{err}");
     let loc = err.lines().find(|l| l.contains("broken.md:")).unwrap();
     let parts: Vec<&str> = loc.split(':').collect();
-    assert!(parts[1].trim().parse::<usize>().is_ok() && parts[2].trim().parse::<usize>().is_ok(), "{loc}");
-    assert_eq!(before, snapshot(&root.join("public")), "a failed build must leave public/ as it was");
+    assert!(
+        parts[1].trim().parse::<usize>().is_ok() && parts[2].trim().parse::<usize>().is_ok(),
+        "{loc}"
+    );
+    assert_eq!(
+        before,
+        snapshot(&root.join("public")),
+        "a failed build must leave public/ as it was"
+    );
 }
 
 #[test]
@@ -146,5 +242,8 @@ fn article_text_is_escaped_and_names_are_linked() {
     let page = html(&root, &format!("articles/{id}/index.html"));
     let person_links = attrs(&page, "a.person", "href");
     assert!(!person_links.is_empty(), "no names linked");
-    assert!(person_links.iter().all(|l| l.starts_with("../../people/")), "{person_links:?}");
+    assert!(
+        person_links.iter().all(|l| l.starts_with("../../people/")),
+        "{person_links:?}"
+    );
 }

@@ -28,11 +28,17 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             n += 1;
         }
         let next_ok = n < chars.len()
-            && (chars[n].1.is_uppercase() || chars[n].1.is_ascii_digit() || "\"“‘'(".contains(chars[n].1));
+            && (chars[n].1.is_uppercase()
+                || chars[n].1.is_ascii_digit()
+                || "\"“‘'(".contains(chars[n].1));
         if !next_ok || (c == '.' && ends_with_abbreviation(&text[start..i])) {
             continue;
         }
-        let end = if j < chars.len() { chars[j].0 } else { text.len() };
+        let end = if j < chars.len() {
+            chars[j].0
+        } else {
+            text.len()
+        };
         push_trimmed(text, start..end, &mut out);
         start = end;
         let _ = i;
@@ -51,7 +57,10 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 }
 
 fn ends_with_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
     let word = word.trim_start_matches(['(', '"', '“']);
     if word.contains('.') {
         return true; // "U.S" of "U.S." — the final period is the one we are on
@@ -60,9 +69,33 @@ fn ends_with_abbreviation(before: &str) -> bool {
     single
         || matches!(
             word,
-            "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr" | "Gen" | "Lt" | "Col" | "Gov" | "Sen"
-                | "Rep" | "Prof" | "Rev" | "No" | "vs" | "Jan" | "Feb" | "Aug" | "Sept" | "Oct"
-                | "Nov" | "Dec" | "Inc" | "Corp" | "Co" | "Ltd"
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "Jr"
+                | "Sr"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Gov"
+                | "Sen"
+                | "Rep"
+                | "Prof"
+                | "Rev"
+                | "No"
+                | "vs"
+                | "Jan"
+                | "Feb"
+                | "Aug"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "Inc"
+                | "Corp"
+                | "Co"
+                | "Ltd"
         )
 }
 
@@ -78,12 +111,21 @@ mod tests {
     fn splits_on_terminators_not_abbreviations() {
         assert_eq!(
             sents("Rubio met Lavrov in the U.S. Embassy. Mr. Waltz came too! Why? “Yes.” Done"),
-            vec!["Rubio met Lavrov in the U.S. Embassy.", "Mr. Waltz came too!", "Why?", "“Yes.”", "Done"]
+            vec![
+                "Rubio met Lavrov in the U.S. Embassy.",
+                "Mr. Waltz came too!",
+                "Why?",
+                "“Yes.”",
+                "Done"
+            ]
         );
     }
 
     #[test]
     fn keeps_decimals_and_lowercase_continuations() {
-        assert_eq!(sents("It rose 2.5 percent. e.g. this stays."), vec!["It rose 2.5 percent. e.g. this stays."]);
+        assert_eq!(
+            sents("It rose 2.5 percent. e.g. this stays."),
+            vec!["It rose 2.5 percent. e.g. this stays."]
+        );
     }
 }

@@ -80,7 +80,11 @@ fn split_word<'a>(text: &'a str, mut s: usize, mut e: usize, out: &mut Vec<Token
 
 fn push<'a>(text: &'a str, s: usize, e: usize, out: &mut Vec<Token<'a>>) {
     if s < e {
-        out.push(Token { text: &text[s..e], start: s, end: e });
+        out.push(Token {
+            text: &text[s..e],
+            start: s,
+            end: e,
+        });
     }
 }
 
@@ -97,10 +101,40 @@ fn is_abbreviation(w: &str) -> bool {
     single_upper
         || matches!(
             body,
-            "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr" | "Gen" | "Col" | "Lt" | "Sgt"
-                | "Capt" | "Gov" | "Sen" | "Rep" | "Rev" | "Prof" | "Jan" | "Feb" | "Mar"
-                | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
-                | "Inc" | "Corp" | "Co" | "Ltd" | "vs" | "No"
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "Jr"
+                | "Sr"
+                | "Gen"
+                | "Col"
+                | "Lt"
+                | "Sgt"
+                | "Capt"
+                | "Gov"
+                | "Sen"
+                | "Rep"
+                | "Rev"
+                | "Prof"
+                | "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Jun"
+                | "Jul"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "Inc"
+                | "Corp"
+                | "Co"
+                | "Ltd"
+                | "vs"
+                | "No"
         )
 }
 
@@ -116,13 +150,19 @@ mod tests {
     fn splits_punctuation_and_possessives() {
         assert_eq!(
             words("Putin's aide, Yury Ushakov, said (briefly): “no.”"),
-            vec!["Putin", "'s", "aide", ",", "Yury", "Ushakov", ",", "said", "(", "briefly", ")", ":", "“", "no", ".", "”"]
+            vec![
+                "Putin", "'s", "aide", ",", "Yury", "Ushakov", ",", "said", "(", "briefly", ")",
+                ":", "“", "no", ".", "”"
+            ]
         );
     }
 
     #[test]
     fn keeps_abbreviations_and_hyphens() {
-        assert_eq!(words("U.S.-Russia talks in the U.S."), vec!["U.S.-Russia", "talks", "in", "the", "U.S."]);
+        assert_eq!(
+            words("U.S.-Russia talks in the U.S."),
+            vec!["U.S.-Russia", "talks", "in", "the", "U.S."]
+        );
         assert_eq!(words("Mr. Lavrov"), vec!["Mr.", "Lavrov"]);
     }
 

@@ -32,10 +32,16 @@ pub fn article_html(article: &Article, links: impl Fn(usize) -> Vec<NameLink>) -
             }
             BlockKind::Heading { level } => {
                 let level = (*level).clamp(2, 6);
-                out.push_str(&format!("<h{level} id=\"{id}\">{}</h{level}>\n", escape(&p.text)));
+                out.push_str(&format!(
+                    "<h{level} id=\"{id}\">{}</h{level}>\n",
+                    escape(&p.text)
+                ));
             }
             BlockKind::Caption => {
-                out.push_str(&format!("<p id=\"{id}\" class=\"caption\">{}</p>\n", inline_html(p, &[])));
+                out.push_str(&format!(
+                    "<p id=\"{id}\" class=\"caption\">{}</p>\n",
+                    inline_html(p, &[])
+                ));
             }
             BlockKind::Code { lang } => {
                 out.push_str(&format!("<div id=\"{id}\" class=\"code\">"));
@@ -60,7 +66,9 @@ fn code_text(p: &Paragraph) -> &str {
             let first_nl = body.find('\n').map_or(body.len(), |i| i + 1);
             let body = &body[first_nl..];
             let body = body.trim_end();
-            body.strip_suffix("```").or_else(|| body.strip_suffix("~~~")).unwrap_or(body)
+            body.strip_suffix("```")
+                .or_else(|| body.strip_suffix("~~~"))
+                .unwrap_or(body)
         }
         _ => &p.text,
     }
@@ -90,7 +98,10 @@ fn inline_html(p: &Paragraph, links: &[NameLink]) -> String {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 in_link += 1;
                 match safe_href(&dest_url) {
-                    Some(href) => out.push_str(&format!("<a href=\"{}\" rel=\"nofollow noopener\">", escape(&href))),
+                    Some(href) => out.push_str(&format!(
+                        "<a href=\"{}\" rel=\"nofollow noopener\">",
+                        escape(&href)
+                    )),
                     None => out.push_str("<a>"),
                 }
             }
@@ -109,7 +120,9 @@ fn inline_html(p: &Paragraph, links: &[NameLink]) -> String {
 /// Only http(s) and mailto links survive; `#` placeholders from scrapes are dropped.
 fn safe_href(url: &str) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
-    let ok = lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:");
+    let ok = lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("mailto:");
     ok.then(|| url.trim().to_string())
 }
 
@@ -132,14 +145,25 @@ fn sanitised_block(p: &Paragraph) -> String {
 /// Longer surfaces win ("Sergei Lavrov" before "Lavrov").
 pub fn link_names(text: &str, links: &[NameLink]) -> String {
     let mut sorted: Vec<&NameLink> = links.iter().filter(|l| !l.surface.is_empty()).collect();
-    sorted.sort_by(|a, b| b.surface.len().cmp(&a.surface.len()).then(a.surface.cmp(&b.surface)));
+    sorted.sort_by(|a, b| {
+        b.surface
+            .len()
+            .cmp(&a.surface.len())
+            .then(a.surface.cmp(&b.surface))
+    });
     let mut out = String::with_capacity(text.len() + 16);
     let mut i = 0;
     'outer: while i < text.len() {
         if at_word_start(text, i) {
             for l in &sorted {
-                if text[i..].starts_with(l.surface.as_str()) && at_word_end(text, i + l.surface.len()) {
-                    out.push_str(&format!("<a class=\"person\" href=\"{}\">{}</a>", escape(&l.href), escape(&l.surface)));
+                if text[i..].starts_with(l.surface.as_str())
+                    && at_word_end(text, i + l.surface.len())
+                {
+                    out.push_str(&format!(
+                        "<a class=\"person\" href=\"{}\">{}</a>",
+                        escape(&l.href),
+                        escape(&l.surface)
+                    ));
                     i += l.surface.len();
                     continue 'outer;
                 }
@@ -153,11 +177,17 @@ pub fn link_names(text: &str, links: &[NameLink]) -> String {
 }
 
 fn at_word_start(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    text[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn at_word_end(text: &str, i: usize) -> bool {
-    text[i..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    text[i..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// HTML-escapes text for element content and attribute values.
@@ -185,14 +215,25 @@ mod tests {
     use super::*;
 
     fn prose(md: Option<&str>, text: &str) -> Paragraph {
-        Paragraph { anchor: "p1".into(), kind: BlockKind::Prose, text: text.into(), markdown: md.map(Into::into) }
+        Paragraph {
+            anchor: "p1".into(),
+            kind: BlockKind::Prose,
+            text: text.into(),
+            markdown: md.map(Into::into),
+        }
     }
 
     #[test]
     fn links_longest_names_and_escapes() {
         let links = vec![
-            NameLink { surface: "Lavrov".into(), href: "../../people/sergei-lavrov/".into() },
-            NameLink { surface: "Sergei Lavrov".into(), href: "../../people/sergei-lavrov/".into() },
+            NameLink {
+                surface: "Lavrov".into(),
+                href: "../../people/sergei-lavrov/".into(),
+            },
+            NameLink {
+                surface: "Sergei Lavrov".into(),
+                href: "../../people/sergei-lavrov/".into(),
+            },
         ];
         let html = link_names("Sergei Lavrov <b>met</b> Lavrovsky & Lavrov.", &links);
         assert_eq!(html.matches("class=\"person\"").count(), 2, "{html}");
@@ -202,7 +243,10 @@ mod tests {
 
     #[test]
     fn raw_html_in_markdown_prose_is_shown_not_run() {
-        let p = prose(Some("Hello <script>alert(1)</script> **bold** [x](javascript:alert(1))"), "");
+        let p = prose(
+            Some("Hello <script>alert(1)</script> **bold** [x](javascript:alert(1))"),
+            "",
+        );
         let html = inline_html(&p, &[]);
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("<strong>bold</strong>"));

@@ -166,7 +166,11 @@ pub fn event_url(slug: &str) -> String {
 
 /// Link to paragraph `paragraph` (0-based index) of an article.
 pub fn paragraph_url(article: &Article, paragraph: usize) -> String {
-    let anchor = article.paragraphs.get(paragraph).map(|p| p.anchor.as_str()).unwrap_or("");
+    let anchor = article
+        .paragraphs
+        .get(paragraph)
+        .map(|p| p.anchor.as_str())
+        .unwrap_or("");
     if anchor.is_empty() {
         article_url(&article.id)
     } else {

@@ -72,7 +72,12 @@ impl Engine {
             for (path, text) in BUILTIN {
                 match path.strip_prefix("templates/") {
                     Some(name) => templates.insert(name.to_string(), text.to_string()),
-                    None => statics.insert(path.trim_start_matches("static/").into(), text.as_bytes().to_vec()).map(|_| String::new()),
+                    None => statics
+                        .insert(
+                            path.trim_start_matches("static/").into(),
+                            text.as_bytes().to_vec(),
+                        )
+                        .map(|_| String::new()),
                 };
             }
         }
@@ -99,15 +104,19 @@ impl Engine {
         tera.autoescape_on([".html", ".xml"]);
         tera.register_function("url", url_function);
         tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .map_err(|e| TemplateError { name: "templates".into(), message: full_error(&e) })?;
+            .map_err(|e| TemplateError {
+                name: "templates".into(),
+                message: full_error(&e),
+            })?;
         Ok(Engine { tera, statics })
     }
 
     /// Renders `name` with `ctx`.
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, TemplateError> {
-        self.tera
-            .render(name, ctx)
-            .map_err(|e| TemplateError { name: name.into(), message: full_error(&e) })
+        self.tera.render(name, ctx).map_err(|e| TemplateError {
+            name: name.into(),
+            message: full_error(&e),
+        })
     }
 }
 
@@ -120,7 +129,11 @@ fn url_function(kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
     }
     let root: String = state.get::<String>("root")?.unwrap_or_default();
     let path = path.trim_start_matches('/');
-    Ok(if path.is_empty() && root.is_empty() { "./".into() } else { format!("{root}{path}") })
+    Ok(if path.is_empty() && root.is_empty() {
+        "./".into()
+    } else {
+        format!("{root}{path}")
+    })
 }
 
 fn full_error(e: &tera::Error) -> String {
@@ -139,15 +152,23 @@ fn read_tree(dir: &Path, f: &mut dyn FnMut(String, Vec<u8>)) -> Result<(), Templ
         return Ok(());
     }
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| TemplateError { name: dir.display().to_string(), message: e.to_string() })?;
+        let entry = entry.map_err(|e| TemplateError {
+            name: dir.display().to_string(),
+            message: e.to_string(),
+        })?;
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
         if !entry.file_type().is_file() || hidden {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let rel: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
-        let bytes = std::fs::read(entry.path())
-            .map_err(|e| TemplateError { name: entry.path().display().to_string(), message: format!("cannot read: {e}") })?;
+        let rel: Vec<_> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        let bytes = std::fs::read(entry.path()).map_err(|e| TemplateError {
+            name: entry.path().display().to_string(),
+            message: format!("cannot read: {e}"),
+        })?;
         f(rel.join("/"), bytes);
     }
     Ok(())

@@ -53,7 +53,11 @@ struct EventRecord<'a> {
 pub fn write(site: &Site, files: &mut SiteFiles) {
     let permalink = |path: String| site.config.absolute(&path);
     let people_of = |id: &str| -> Vec<&str> {
-        site.people.iter().filter(|p| p.articles.iter().any(|a| a == id)).map(|p| p.slug.as_str()).collect()
+        site.people
+            .iter()
+            .filter(|p| p.articles.iter().any(|a| a == id))
+            .map(|p| p.slug.as_str())
+            .collect()
     };
     let articles: Vec<ArticleRecord> = site
         .articles

@@ -31,7 +31,12 @@ struct Entry {
 }
 
 /// Writes every feed, the sitemap and robots.txt.
-pub fn write(site: &Site, engine: &Engine, site_ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), TemplateError> {
+pub fn write(
+    site: &Site,
+    engine: &Engine,
+    site_ctx: &SiteCtx,
+    files: &mut SiteFiles,
+) -> Result<(), TemplateError> {
     let mut render = |path: String, feed: Feed| -> Result<(), TemplateError> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", site_ctx);
@@ -41,21 +46,56 @@ pub fn write(site: &Site, engine: &Engine, site_ctx: &SiteCtx, files: &mut SiteF
         Ok(())
     };
     let events: Vec<Entry> = site.events.iter().map(|e| event_entry(site, e)).collect();
-    render("atom.xml".into(), feed(format!("{}: latest events", site.config.title), "atom.xml", "", events))?;
+    render(
+        "atom.xml".into(),
+        feed(
+            format!("{}: latest events", site.config.title),
+            "atom.xml",
+            "",
+            events,
+        ),
+    )?;
     for e in &site.events {
-        let entries = e.articles.iter().rev().filter_map(|id| site.article(id)).map(article_entry).collect();
+        let entries = e
+            .articles
+            .iter()
+            .rev()
+            .filter_map(|id| site.article(id))
+            .map(article_entry)
+            .collect();
         let path = event_url(&e.slug);
-        render(format!("{path}atom.xml"), feed(e.title.clone(), &format!("{path}atom.xml"), &path, entries))?;
+        render(
+            format!("{path}atom.xml"),
+            feed(e.title.clone(), &format!("{path}atom.xml"), &path, entries),
+        )?;
     }
     for p in &site.people {
-        let mut arts: Vec<_> = p.articles.iter().filter_map(|id| site.article(id)).collect();
+        let mut arts: Vec<_> = p
+            .articles
+            .iter()
+            .filter_map(|id| site.article(id))
+            .collect();
         arts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
         let entries = arts.into_iter().map(article_entry).collect();
         let path = person_url(&p.slug);
-        render(format!("{path}atom.xml"), feed(format!("Articles naming {}", p.name), &format!("{path}atom.xml"), &path, entries))?;
+        render(
+            format!("{path}atom.xml"),
+            feed(
+                format!("Articles naming {}", p.name),
+                &format!("{path}atom.xml"),
+                &path,
+                entries,
+            ),
+        )?;
     }
     files.insert("sitemap.xml", sitemap(site));
-    files.insert("robots.txt", format!("User-agent: *\nAllow: /\nSitemap: {}\n", site.config.absolute("sitemap.xml")));
+    files.insert(
+        "robots.txt",
+        format!(
+            "User-agent: *\nAllow: /\nSitemap: {}\n",
+            site.config.absolute("sitemap.xml")
+        ),
+    );
     Ok(())
 }
 
@@ -63,13 +103,33 @@ fn feed(title: String, self_path: &str, page_path: &str, mut entries: Vec<Entry>
     entries.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.path.cmp(&b.path)));
     entries.truncate(FEED_ENTRIES);
     // Deterministic: the feed is as new as its newest entry, never "now".
-    let updated = entries.iter().map(|e| e.updated.clone()).max().unwrap_or_else(|| "1970-01-01".into());
-    Feed { title, self_path: self_path.into(), page_path: page_path.into(), updated, entries }
+    let updated = entries
+        .iter()
+        .map(|e| e.updated.clone())
+        .max()
+        .unwrap_or_else(|| "1970-01-01".into());
+    Feed {
+        title,
+        self_path: self_path.into(),
+        page_path: page_path.into(),
+        updated,
+        entries,
+    }
 }
 
 fn event_entry(site: &Site, e: &crate::events::Event) -> Entry {
-    let sources: Vec<String> = e.articles.iter().filter_map(|id| site.article(id)).filter_map(|a| a.source.clone()).collect();
-    let summary = e.summary.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ");
+    let sources: Vec<String> = e
+        .articles
+        .iter()
+        .filter_map(|id| site.article(id))
+        .filter_map(|a| a.source.clone())
+        .collect();
+    let summary = e
+        .summary
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     Entry {
         title: e.title.clone(),
         path: event_url(&e.slug),
@@ -81,13 +141,21 @@ fn event_entry(site: &Site, e: &crate::events::Event) -> Entry {
 }
 
 fn article_entry(a: &crate::content::Article) -> Entry {
-    let first = a.prose().next().map(|(_, p)| p.text.clone()).unwrap_or_default();
+    let first = a
+        .prose()
+        .next()
+        .map(|(_, p)| p.text.clone())
+        .unwrap_or_default();
     Entry {
         title: a.title.clone(),
         path: article_url(&a.id),
         published: a.date.to_string(),
         updated: a.date.to_string(),
-        author: a.author.clone().or_else(|| a.source.clone()).unwrap_or_else(|| "Unknown".into()),
+        author: a
+            .author
+            .clone()
+            .or_else(|| a.source.clone())
+            .unwrap_or_else(|| "Unknown".into()),
         summary: a.summary.clone().unwrap_or(first),
     }
 }
@@ -106,12 +174,27 @@ fn sitemap(site: &Site) -> String {
         ("articles/".into(), None),
         ("search/".into(), None),
     ];
-    urls.extend(site.events.iter().map(|e| (event_url(&e.slug), Some(e.end))));
-    urls.extend(site.people.iter().map(|p| (person_url(&p.slug), Some(p.last_seen))));
-    urls.extend(site.articles.iter().map(|a| (article_url(&a.id), Some(a.date))));
+    urls.extend(
+        site.events
+            .iter()
+            .map(|e| (event_url(&e.slug), Some(e.end))),
+    );
+    urls.extend(
+        site.people
+            .iter()
+            .map(|p| (person_url(&p.slug), Some(p.last_seen))),
+    );
+    urls.extend(
+        site.articles
+            .iter()
+            .map(|a| (article_url(&a.id), Some(a.date))),
+    );
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (path, date) in urls {
-        out.push_str(&format!("  <url><loc>{}</loc>", super::body::escape(&site.config.absolute(&path))));
+        out.push_str(&format!(
+            "  <url><loc>{}</loc>",
+            super::body::escape(&site.config.absolute(&path))
+        ));
         if let Some(d) = date {
             out.push_str(&format!("<lastmod>{d}</lastmod>"));
         }

@@ -26,15 +26,28 @@ pub fn highlight(code: &str, lang: Option<&str>) -> String {
     let mut gen = ClassedHTMLGenerator::new_with_class_style(
         syntax,
         set,
-        ClassStyle::SpacedPrefixed { prefix: CLASS_PREFIX },
+        ClassStyle::SpacedPrefixed {
+            prefix: CLASS_PREFIX,
+        },
     );
     for line in LinesWithEndings::from(code) {
-        if gen.parse_html_for_line_which_includes_newline(line).is_err() {
-            return format!("<pre class=\"code\"><code>{}</code></pre>", super::body::escape(code));
+        if gen
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
+            return format!(
+                "<pre class=\"code\"><code>{}</code></pre>",
+                super::body::escape(code)
+            );
         }
     }
-    let lang_attr = lang.map(|l| format!(" data-lang=\"{}\"", super::body::escape(l))).unwrap_or_default();
-    format!("<pre class=\"code\"{lang_attr}><code>{}</code></pre>", gen.finalize())
+    let lang_attr = lang
+        .map(|l| format!(" data-lang=\"{}\"", super::body::escape(l)))
+        .unwrap_or_default();
+    format!(
+        "<pre class=\"code\"{lang_attr}><code>{}</code></pre>",
+        gen.finalize()
+    )
 }
 
 #[cfg(test)]

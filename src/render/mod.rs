@@ -50,11 +50,16 @@ pub fn render(site: &Site) -> Result<SiteFiles, TemplateError> {
         ctx.insert("page_url", &page.path);
         ctx.insert("feeds", &page.feeds);
         value.insert_into(name, &mut ctx);
-        jobs.push((format!("{}index.html", page.path), page.template.to_string(), ctx));
+        jobs.push((
+            format!("{}index.html", page.path),
+            page.template.to_string(),
+            ctx,
+        ));
         Ok(())
     };
     pages::all(site, &mut emit)?;
-    let rendered = crate::cache::parallel_map(&jobs, |(_, template, ctx)| engine.render(template, ctx));
+    let rendered =
+        crate::cache::parallel_map(&jobs, |(_, template, ctx)| engine.render(template, ctx));
     for ((path, _, _), html) in jobs.iter().zip(rendered) {
         files.insert(path.clone(), html?);
     }
@@ -73,7 +78,10 @@ pub fn render(site: &Site) -> Result<SiteFiles, TemplateError> {
         ctx.insert("root", &"../".repeat(r.from.matches('/').count()));
         ctx.insert("target", &r.to);
         ctx.insert("title", &r.title);
-        files.insert(format!("{}index.html", r.from), engine.render("redirect.html", &ctx)?);
+        files.insert(
+            format!("{}index.html", r.from),
+            engine.render("redirect.html", &ctx)?,
+        );
     }
 
     feeds::write(site, &engine, &site_ctx, &mut files)?;
@@ -83,7 +91,12 @@ pub fn render(site: &Site) -> Result<SiteFiles, TemplateError> {
         files.insert(path.clone(), bytes.clone());
     }
     files.insert(".nojekyll", "");
-    if let Some(cname) = site.config.cname.as_deref().filter(|c| !c.trim().is_empty()) {
+    if let Some(cname) = site
+        .config
+        .cname
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+    {
         files.insert("CNAME", format!("{}\n", cname.trim()));
     }
     Ok(files)

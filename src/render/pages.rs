@@ -20,7 +20,11 @@ type Emit<'e> = dyn FnMut(Page, &str, &dyn ErasedCtx) -> Result<(), TemplateErro
 pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
     let events: Vec<EventBrief> = site.events.iter().map(|e| event_brief(site, e)).collect();
     let mut people: Vec<PersonBrief> = site.people.iter().map(person_brief).collect();
-    people.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+    people.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.name.cmp(&b.name))
+    });
     let mut articles: Vec<ArticleBrief> = site.articles.iter().map(article_brief).collect();
     articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
 
@@ -29,7 +33,10 @@ pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
         events: &'a [EventBrief],
         people: &'a [PersonBrief],
     }
-    let home = Home { events: &events[..events.len().min(HOME_EVENTS)], people: &people[..people.len().min(HOME_PEOPLE)] };
+    let home = Home {
+        events: &events[..events.len().min(HOME_EVENTS)],
+        people: &people[..people.len().min(HOME_PEOPLE)],
+    };
     emit(page("", "index.html"), "home", &home)?;
     // Index templates read their list from a top-level variable of the same name.
     emit_list(emit, "events/", "events.html", "events", &events)?;
@@ -41,27 +48,63 @@ pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
 
     for e in &site.events {
         let ctx = event_ctx(site, e);
-        let feeds = vec![Link { title: format!("{} (event feed)", e.title), url: ctx.feed.clone() }];
-        emit(Page { path: event_url(&e.slug), template: "event.html", feeds }, "event", &ctx)?;
+        let feeds = vec![Link {
+            title: format!("{} (event feed)", e.title),
+            url: ctx.feed.clone(),
+        }];
+        emit(
+            Page {
+                path: event_url(&e.slug),
+                template: "event.html",
+                feeds,
+            },
+            "event",
+            &ctx,
+        )?;
     }
     for p in &site.people {
         let ctx = person_ctx(site, p);
-        let feeds = vec![Link { title: format!("{} (person feed)", p.name), url: ctx.feed.clone() }];
-        emit(Page { path: person_url(&p.slug), template: "person.html", feeds }, "person", &ctx)?;
+        let feeds = vec![Link {
+            title: format!("{} (person feed)", p.name),
+            url: ctx.feed.clone(),
+        }];
+        emit(
+            Page {
+                path: person_url(&p.slug),
+                template: "person.html",
+                feeds,
+            },
+            "person",
+            &ctx,
+        )?;
     }
     for (i, a) in site.articles.iter().enumerate() {
-        emit(page(&article_url(&a.id), "article.html"), "article", &article_ctx(site, i))?;
+        emit(
+            page(&article_url(&a.id), "article.html"),
+            "article",
+            &article_ctx(site, i),
+        )?;
     }
     Ok(())
 }
 
-fn emit_list<T: Serialize>(emit: &mut Emit, path: &str, template: &str, name: &str, list: &[T]) -> Result<(), TemplateError> {
+fn emit_list<T: Serialize>(
+    emit: &mut Emit,
+    path: &str,
+    template: &str,
+    name: &str,
+    list: &[T],
+) -> Result<(), TemplateError> {
     let list: Vec<&T> = list.iter().collect();
     emit(page(path, template), name, &list)
 }
 
 fn page<'a>(path: &str, template: &'a str) -> Page<'a> {
-    Page { path: path.to_string(), template, feeds: Vec::new() }
+    Page {
+        path: path.to_string(),
+        template,
+        feeds: Vec::new(),
+    }
 }
 
 /// Redirect pages for addresses that moved (see `addresses`).
@@ -104,10 +147,20 @@ fn sourced(site: &Site, text: &str, article: &str, paragraph: usize) -> Option<S
 }
 
 /// A role with its source; a curated role (no article) links to the person page.
-fn role_sourced(site: &Site, p: &crate::people::Person, r: &crate::people::Role) -> Option<Sourced> {
+fn role_sourced(
+    site: &Site,
+    p: &crate::people::Person,
+    r: &crate::people::Role,
+) -> Option<Sourced> {
     match &r.article {
         Some(a) => sourced(site, &r.title, a, r.paragraph),
-        None => Some(Sourced { text: r.title.clone(), url: person_url(&p.slug), source: Some("curated".into()), date: String::new(), who: None }),
+        None => Some(Sourced {
+            text: r.title.clone(),
+            url: person_url(&p.slug),
+            source: Some("curated".into()),
+            date: String::new(),
+            who: None,
+        }),
     }
 }
 
@@ -122,7 +175,10 @@ fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
             .filter(|m| m.paragraph == p)
             .filter_map(|m| {
                 let slug = slug_of(&m.name)?;
-                Some(NameLink { surface: m.surface.clone(), href: format!("../../{}", person_url(&slug)) })
+                Some(NameLink {
+                    surface: m.surface.clone(),
+                    href: format!("../../{}", person_url(&slug)),
+                })
             })
             .collect()
     };
@@ -130,7 +186,10 @@ fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
         .people
         .iter()
         .filter(|p| p.articles.iter().any(|x| x == &a.id))
-        .map(|p| Link { title: p.name.clone(), url: person_url(&p.slug) })
+        .map(|p| Link {
+            title: p.name.clone(),
+            url: person_url(&p.slug),
+        })
         .collect();
     people.sort_by(|x, y| x.title.cmp(&y.title));
     ArticleCtx {
@@ -138,14 +197,24 @@ fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
         title: a.title.clone(),
         date: a.date.to_string(),
         date_long: long_date(a.date),
-        date_source: serde_json::to_value(a.date_source).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+        date_source: serde_json::to_value(a.date_source)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default(),
         source: a.source.clone(),
         original_url: a.url.clone().filter(|u| is_web_url(u)),
         place: a.place.clone(),
         author: a.author.clone(),
         tags: a.tags.clone(),
         summary: a.summary.clone(),
-        event: site.article_event.get(&a.id).and_then(|s| site.event(s)).map(|e| Link { title: e.title.clone(), url: event_url(&e.slug) }),
+        event: site
+            .article_event
+            .get(&a.id)
+            .and_then(|s| site.event(s))
+            .map(|e| Link {
+                title: e.title.clone(),
+                url: event_url(&e.slug),
+            }),
         people,
         body_html: body::article_html(a, links),
         url: article_url(&a.id),
@@ -187,7 +256,10 @@ fn group_roles(roles: Vec<Sourced>) -> Vec<RoleGroup> {
         let key = r.text.to_lowercase();
         match groups.iter_mut().find(|g| g.text.to_lowercase() == key) {
             Some(g) => g.sources.push(r),
-            None => groups.push(RoleGroup { text: r.text.clone(), sources: vec![r] }),
+            None => groups.push(RoleGroup {
+                text: r.text.clone(),
+                sources: vec![r],
+            }),
         }
     }
     groups
@@ -201,26 +273,68 @@ struct CoMention {
 }
 
 fn person_ctx(site: &Site, p: &crate::people::Person) -> PersonCtx {
-    let mut articles: Vec<ArticleBrief> = p.articles.iter().filter_map(|id| site.article(id)).map(article_brief).collect();
+    let mut articles: Vec<ArticleBrief> = p
+        .articles
+        .iter()
+        .filter_map(|id| site.article(id))
+        .map(article_brief)
+        .collect();
     articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
-    let events = site.person_events.get(&p.slug).map(Vec::as_slice).unwrap_or(&[]);
+    let events = site
+        .person_events
+        .get(&p.slug)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
     PersonCtx {
         slug: p.slug.clone(),
         name: p.name.clone(),
-        aliases: p.aliases.iter().filter(|a| **a != p.name).cloned().collect(),
-        roles: group_roles(p.roles.iter().filter_map(|r| role_sourced(site, p, r)).collect()),
-        events: events.iter().filter_map(|s| site.event(s)).map(|e| event_brief(site, e)).collect(),
-        quotes: p.quotes.iter().filter_map(|q| sourced(site, &q.text, &q.article, q.paragraph)).collect(),
-        mentions: p.mentions.iter().take(MAX_MENTIONS).filter_map(|m| sourced(site, &m.snippet, &m.article, m.paragraph)).collect(),
+        aliases: p
+            .aliases
+            .iter()
+            .filter(|a| **a != p.name)
+            .cloned()
+            .collect(),
+        roles: group_roles(
+            p.roles
+                .iter()
+                .filter_map(|r| role_sourced(site, p, r))
+                .collect(),
+        ),
+        events: events
+            .iter()
+            .filter_map(|s| site.event(s))
+            .map(|e| event_brief(site, e))
+            .collect(),
+        quotes: p
+            .quotes
+            .iter()
+            .filter_map(|q| sourced(site, &q.text, &q.article, q.paragraph))
+            .collect(),
+        mentions: p
+            .mentions
+            .iter()
+            .take(MAX_MENTIONS)
+            .filter_map(|m| sourced(site, &m.snippet, &m.article, m.paragraph))
+            .collect(),
         mention_count: p.mentions.len(),
         co_mentioned: p
             .co_mentioned
             .iter()
-            .filter_map(|c| site.person(&c.slug).map(|o| CoMention { name: o.name.clone(), url: person_url(&o.slug), count: c.count }))
+            .filter_map(|c| {
+                site.person(&c.slug).map(|o| CoMention {
+                    name: o.name.clone(),
+                    url: person_url(&o.slug),
+                    count: c.count,
+                })
+            })
             .collect(),
         first_seen: p.first_seen.to_string(),
         last_seen: p.last_seen.to_string(),
-        bio_html: p.bio.as_deref().map(body::escape).map(|b| format!("<p>{b}</p>")),
+        bio_html: p
+            .bio
+            .as_deref()
+            .map(body::escape)
+            .map(|b| format!("<p>{b}</p>")),
         links: p.links.iter().filter(|l| is_web_url(l)).cloned().collect(),
         articles,
         feed: format!("{}atom.xml", person_url(&p.slug)),
@@ -275,7 +389,12 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
     let mut people: Vec<(&crate::people::Person, usize)> = site
         .people
         .iter()
-        .map(|p| (p, p.mentions.iter().filter(|m| in_event(&m.article)).count()))
+        .map(|p| {
+            (
+                p,
+                p.mentions.iter().filter(|m| in_event(&m.article)).count(),
+            )
+        })
         .filter(|(_, n)| *n > 0)
         .collect();
     people.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
@@ -283,13 +402,21 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
     for (p, _) in &people {
         for q in p.quotes.iter().filter(|q| in_event(&q.article)) {
             if let Some(mut s) = sourced(site, &q.text, &q.article, q.paragraph) {
-                s.who = Some(Link { title: p.name.clone(), url: person_url(&p.slug) });
+                s.who = Some(Link {
+                    title: p.name.clone(),
+                    url: person_url(&p.slug),
+                });
                 quotes.push(s);
             }
         }
     }
     quotes.truncate(EVENT_QUOTES);
-    let sources: Vec<ArticleBrief> = e.articles.iter().filter_map(|id| site.article(id)).map(article_brief).collect();
+    let sources: Vec<ArticleBrief> = e
+        .articles
+        .iter()
+        .filter_map(|id| site.article(id))
+        .map(article_brief)
+        .collect();
     EventCtx {
         slug: e.slug.clone(),
         title: e.title.clone(),
@@ -299,13 +426,23 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
         end_long: long_date(e.end),
         place: e.place.clone(),
         curated_summary: e.curated_summary.clone(),
-        summary: e.summary.iter().filter_map(|s| sourced(site, &s.text, &s.article, s.paragraph)).collect(),
+        summary: e
+            .summary
+            .iter()
+            .filter_map(|s| sourced(site, &s.text, &s.article, s.paragraph))
+            .collect(),
         timeline: e
             .timeline
             .iter()
             .filter_map(|t| {
                 let s = sourced(site, &t.text, &t.article, t.paragraph)?;
-                Some(TimelineEntry { date: t.date.to_string(), approximate: t.approximate, text: s.text, url: s.url, source: s.source })
+                Some(TimelineEntry {
+                    date: t.date.to_string(),
+                    approximate: t.approximate,
+                    text: s.text,
+                    url: s.url,
+                    source: s.source,
+                })
             })
             .collect(),
         people: people
@@ -313,12 +450,20 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
             .map(|(p, _)| EventPerson {
                 name: p.name.clone(),
                 url: person_url(&p.slug),
-                roles: p.roles.iter().filter(|r| r.article.as_ref().is_some_and(in_event)).filter_map(|r| role_sourced(site, p, r)).collect(),
+                roles: p
+                    .roles
+                    .iter()
+                    .filter(|r| r.article.as_ref().is_some_and(in_event))
+                    .filter_map(|r| role_sourced(site, p, r))
+                    .collect(),
             })
             .collect(),
         quotes,
         sources,
-        related: related_events(site, e).into_iter().map(|r| event_brief(site, r)).collect(),
+        related: related_events(site, e)
+            .into_iter()
+            .map(|r| event_brief(site, r))
+            .collect(),
         feed: format!("{}atom.xml", event_url(&e.slug)),
         url: event_url(&e.slug),
     }
@@ -326,14 +471,30 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
 
 /// Events sharing the most people with `e`.
 fn related_events<'s>(site: &'s Site, e: &crate::events::Event) -> Vec<&'s crate::events::Event> {
-    let mine: Vec<&String> = site.person_events.iter().filter(|(_, evs)| evs.contains(&e.slug)).map(|(p, _)| p).collect();
+    let mine: Vec<&String> = site
+        .person_events
+        .iter()
+        .filter(|(_, evs)| evs.contains(&e.slug))
+        .map(|(p, _)| p)
+        .collect();
     let mut scored: Vec<(usize, &crate::events::Event)> = site
         .events
         .iter()
         .filter(|o| o.slug != e.slug)
-        .map(|o| (mine.iter().filter(|p| site.person_events[**p].contains(&o.slug)).count(), o))
+        .map(|o| {
+            (
+                mine.iter()
+                    .filter(|p| site.person_events[**p].contains(&o.slug))
+                    .count(),
+                o,
+            )
+        })
         .filter(|(n, _)| *n > 0)
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.start.cmp(&a.1.start)).then_with(|| a.1.slug.cmp(&b.1.slug)));
+    scored.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| b.1.start.cmp(&a.1.start))
+            .then_with(|| a.1.slug.cmp(&b.1.slug))
+    });
     scored.into_iter().take(RELATED).map(|(_, o)| o).collect()
 }

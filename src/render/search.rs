@@ -31,16 +31,45 @@ struct Item<'a> {
 pub fn write(site: &Site, files: &mut SiteFiles) {
     let mut items = Vec::new();
     for e in &site.events {
-        let text = e.summary.first().map(|s| truncate(&s.text)).unwrap_or_default();
-        items.push(Item { kind: "event", title: &e.title, url: event_url(&e.slug), date: Some(e.start.to_string()), aliases: &[], text });
+        let text = e
+            .summary
+            .first()
+            .map(|s| truncate(&s.text))
+            .unwrap_or_default();
+        items.push(Item {
+            kind: "event",
+            title: &e.title,
+            url: event_url(&e.slug),
+            date: Some(e.start.to_string()),
+            aliases: &[],
+            text,
+        });
     }
     for p in &site.people {
         let text = p.roles.first().map(|r| r.title.clone()).unwrap_or_default();
-        items.push(Item { kind: "person", title: &p.name, url: person_url(&p.slug), date: None, aliases: &p.aliases, text });
+        items.push(Item {
+            kind: "person",
+            title: &p.name,
+            url: person_url(&p.slug),
+            date: None,
+            aliases: &p.aliases,
+            text,
+        });
     }
     for a in &site.articles {
-        let text = a.prose().next().map(|(_, p)| truncate(&p.text)).unwrap_or_default();
-        items.push(Item { kind: "article", title: &a.title, url: article_url(&a.id), date: Some(a.date.to_string()), aliases: &[], text });
+        let text = a
+            .prose()
+            .next()
+            .map(|(_, p)| truncate(&p.text))
+            .unwrap_or_default();
+        items.push(Item {
+            kind: "article",
+            title: &a.title,
+            url: article_url(&a.id),
+            date: Some(a.date.to_string()),
+            aliases: &[],
+            text,
+        });
     }
     let json = serde_json::to_string(&Index { items }).expect("index serialises");
     files.insert("data/search.json", json);

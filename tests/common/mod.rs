@@ -26,7 +26,10 @@ pub fn shared() -> Option<PathBuf> {
 
 /// Copies every file of `from` into `to` (recursively).
 pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).follow_links(true).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(from)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(from).unwrap();
         let dest = to.join(rel);
@@ -56,40 +59,55 @@ pub fn seeds_site(name: &str) -> Option<PathBuf> {
 /// A site root with a copy of the repository's sample content.
 pub fn sample_site(name: &str) -> PathBuf {
     let root = temp_dir(name);
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &root.join("content"));
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &root.join("content"),
+    );
     root
 }
 
 /// Builds the site at `root` into `root/public`.
 pub fn build(root: &Path) -> Result<BuildSummary, build::Failure> {
-    build::run(&BuildOptions { root: root.to_path_buf(), ..Default::default() })
+    build::run(&BuildOptions {
+        root: root.to_path_buf(),
+        ..Default::default()
+    })
 }
 
 /// Reads and parses an output file as HTML.
 pub fn html(root: &Path, rel: &str) -> scraper::Html {
-    let text = fs::read_to_string(root.join("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let text =
+        fs::read_to_string(root.join("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
     scraper::Html::parse_document(&text)
 }
 
 /// Reads and parses an output JSON file.
 pub fn json(root: &Path, rel: &str) -> serde_json::Value {
-    let text = fs::read_to_string(root.join("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let text =
+        fs::read_to_string(root.join("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
     serde_json::from_str(&text).unwrap()
 }
 
 /// Text of the first element matching `selector`.
 pub fn text_of(doc: &scraper::Html, selector: &str) -> Option<String> {
     let sel = scraper::Selector::parse(selector).unwrap();
-    doc.select(&sel).next().map(|e| e.text().collect::<String>().trim().to_string())
+    doc.select(&sel)
+        .next()
+        .map(|e| e.text().collect::<String>().trim().to_string())
 }
 
 /// All values of `attr` on elements matching `selector`.
 pub fn attrs(doc: &scraper::Html, selector: &str, attr: &str) -> Vec<String> {
     let sel = scraper::Selector::parse(selector).unwrap();
-    doc.select(&sel).filter_map(|e| e.value().attr(attr).map(String::from)).collect()
+    doc.select(&sel)
+        .filter_map(|e| e.value().attr(attr).map(String::from))
+        .collect()
 }
 
 /// Every file under `dir` with its bytes, for before/after comparisons.
 pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    briefing::output::list_files(dir).into_iter().map(|p| (p.clone(), fs::read(dir.join(&p)).unwrap())).collect()
+    briefing::output::list_files(dir)
+        .into_iter()
+        .map(|p| (p.clone(), fs::read(dir.join(&p)).unwrap()))
+        .collect()
 }
