@@ -87,13 +87,13 @@ pub fn build_with(
     p: &Params,
 ) -> Built {
     let published: Vec<&Article> = articles.iter().filter(|a| !a.draft).collect();
+    let gazetteer = place::gazetteer(&published);
     let docs: Vec<ClusterDoc> = published
         .iter()
-        .map(|a| cluster_doc(a, names_by_article))
+        .map(|a| cluster_doc(a, names_by_article, &gazetteer))
         .collect();
     let c = cluster::cluster(&docs, p);
     let slugs = assign_slugs(&published, &c);
-    let gazetteer = place::gazetteer(&published);
     let mut events: Vec<Event> = (0..c.members.len())
         .map(|e| {
             let members: Vec<&Article> = c.members[e].iter().map(|&i| published[i]).collect();
@@ -133,7 +133,11 @@ pub fn build_with(
 }
 
 /// The clusterer's view of an article.
-fn cluster_doc(a: &Article, names: &BTreeMap<String, Vec<String>>) -> ClusterDoc {
+fn cluster_doc(
+    a: &Article,
+    names: &BTreeMap<String, Vec<String>>,
+    gazetteer: &BTreeSet<String>,
+) -> ClusterDoc {
     let text: Vec<&str> = a.prose().map(|(_, p)| p.text.as_str()).collect();
     ClusterDoc {
         id: a.id.clone(),
@@ -142,7 +146,7 @@ fn cluster_doc(a: &Article, names: &BTreeMap<String, Vec<String>>) -> ClusterDoc
         title: a.title.clone(),
         text: text.join("\n"),
         names: names.get(&a.id).cloned().unwrap_or_default(),
-        places: a.place.iter().cloned().collect(),
+        places: place::article_places(a, gazetteer),
         pinned: a.event.clone(),
     }
 }

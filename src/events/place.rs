@@ -106,6 +106,19 @@ pub(crate) fn place_of(members: &[&Article], gazetteer: &BTreeSet<String>) -> Op
         .map(|(p, _)| p.to_string())
 }
 
+/// The places an article is about, for clustering: its dateline place, else
+/// the gazetteer places its headline names (sorted).
+pub(crate) fn article_places(a: &Article, gazetteer: &BTreeSet<String>) -> Vec<String> {
+    match a.place.as_deref().filter(|p| !p.is_empty()) {
+        Some(p) => vec![p.to_string()],
+        None => gazetteer
+            .iter()
+            .filter(|g| names(&a.title, g))
+            .cloned()
+            .collect(),
+    }
+}
+
 /// `title` names `place` as whole words.
 fn names(title: &str, place: &str) -> bool {
     title.match_indices(place).any(|(k, _)| {
