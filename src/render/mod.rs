@@ -85,6 +85,14 @@ pub fn render(site: &Site) -> Result<SiteFiles, TemplateError> {
     }
 
     feeds::write(site, &engine, &site_ctx, &mut files)?;
+    // A feed reader subscribed to a moved page keeps receiving its new feed.
+    for r in pages::redirects(site) {
+        // A page whose articles are all gone points at an index: use the site feed.
+        let feed = files.get(&format!("{}atom.xml", r.to)).or_else(|| files.get("atom.xml")).map(<[u8]>::to_vec);
+        if let Some(feed) = feed {
+            files.insert(format!("{}atom.xml", r.from), feed);
+        }
+    }
     export::write(site, &mut files);
     search::write(site, &mut files);
     for (path, bytes) in &engine.statics {
