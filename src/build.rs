@@ -22,6 +22,15 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// `--base-url URL`.
     pub base_url: Option<String>,
+    /// Show stage progress on stderr (the CLI sets it for terminals, not CI).
+    pub progress: bool,
+}
+
+/// Prints a transient progress line on stderr when asked to.
+fn progress(opts: &BuildOptions, msg: &str) {
+    if opts.progress {
+        eprint!("\r\x1b[2K{msg}");
+    }
 }
 
 /// What a successful build did.
@@ -126,9 +135,20 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     let start = Instant::now();
     let config = config(opts)?;
     let book = AddressBook::load(&config.root).map_err(Failure::Addresses)?;
+    progress(opts, "Reading and analysing articles…");
     let mut cache = Cache::load(&config.root);
     let (site, book) = Site::build_with(&config, &book, &mut cache).map_err(Failure::Build)?;
+    progress(
+        opts,
+        &format!(
+            "Rendering {} articles, {} people, {} events…",
+            site.articles.len(),
+            site.people.len(),
+            site.events.len()
+        ),
+    );
     let files = render::render(&site).map_err(Failure::Template)?;
+    progress(opts, &format!("Writing {} files…", files.len()));
     let out = config.output_path();
     let written = files.write(&out).map_err(|e| Failure::Io(out.clone(), e))?;
     book.save(&config.root)

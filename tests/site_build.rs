@@ -247,3 +247,55 @@ fn article_text_is_escaped_and_names_are_linked() {
         "{person_links:?}"
     );
 }
+
+#[test]
+fn seeds_form_one_event_whose_page_has_the_paris_summit_on_its_timeline() {
+    let Some(root) = seeds_site("seeds-event") else {
+        return;
+    };
+    build(&root).unwrap_or_else(|e| panic!("{e}"));
+    let events = json(&root, "data/events.json");
+    assert_eq!(events.as_array().unwrap().len(), 1, "{events}");
+    let slug = events[0]["slug"].as_str().unwrap();
+    let page = html(&root, &format!("events/{slug}/index.html"));
+    let sel = scraper::Selector::parse(".timeline li").unwrap();
+    let entries: Vec<(String, String)> = page
+        .select(&sel)
+        .map(|li| {
+            let date = li
+                .select(&scraper::Selector::parse("time").unwrap())
+                .next()
+                .unwrap()
+                .value()
+                .attr("datetime")
+                .unwrap()
+                .to_string();
+            (date, li.text().collect::<String>())
+        })
+        .collect();
+    let on = |d: &str, word: &str| {
+        entries
+            .iter()
+            .any(|(date, text)| date == d && text.contains(word))
+    };
+    assert!(
+        on("2025-02-18", "Riyadh"),
+        "no Riyadh talks on 2025-02-18: {entries:?}"
+    );
+    assert!(
+        on("2025-02-17", "Paris"),
+        "no Paris summit on 2025-02-17: {entries:?}"
+    );
+    // Every summary sentence links to a paragraph of one of our article pages.
+    let cites = attrs(&page, ".briefing a.cite", "href");
+    assert!(!cites.is_empty());
+    assert!(
+        cites
+            .iter()
+            .all(|c| c.starts_with("../../articles/") && c.contains("#p")),
+        "{cites:?}"
+    );
+    // Every source is listed with a link to our article page.
+    let sources = attrs(&page, ".sources li > a:first-child", "href");
+    assert_eq!(sources.len(), 5, "{sources:?}");
+}

@@ -88,7 +88,10 @@ pub fn render(site: &Site) -> Result<SiteFiles, TemplateError> {
     // A feed reader subscribed to a moved page keeps receiving its new feed.
     for r in pages::redirects(site) {
         // A page whose articles are all gone points at an index: use the site feed.
-        let feed = files.get(&format!("{}atom.xml", r.to)).or_else(|| files.get("atom.xml")).map(<[u8]>::to_vec);
+        let feed = files
+            .get(&format!("{}atom.xml", r.to))
+            .or_else(|| files.get("atom.xml"))
+            .map(<[u8]>::to_vec);
         if let Some(feed) = feed {
             files.insert(format!("{}atom.xml", r.from), feed);
         }

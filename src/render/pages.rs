@@ -252,9 +252,10 @@ struct RoleGroup {
 /// Groups roles whose wording is the same up to case, keeping first-seen order.
 fn group_roles(roles: Vec<Sourced>) -> Vec<RoleGroup> {
     let mut groups: Vec<RoleGroup> = Vec::new();
+    // "U.S. President" and "US president" are one wording.
+    let key = |t: &str| t.to_lowercase().replace('.', "");
     for r in roles {
-        let key = r.text.to_lowercase();
-        match groups.iter_mut().find(|g| g.text.to_lowercase() == key) {
+        match groups.iter_mut().find(|g| key(&g.text) == key(&r.text)) {
             Some(g) => g.sources.push(r),
             None => groups.push(RoleGroup {
                 text: r.text.clone(),
@@ -376,7 +377,7 @@ struct TimelineEntry {
 struct EventPerson {
     name: String,
     url: String,
-    roles: Vec<Sourced>,
+    roles: Vec<RoleGroup>,
 }
 
 /// How many quotes an event page shows.
@@ -450,12 +451,13 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
             .map(|(p, _)| EventPerson {
                 name: p.name.clone(),
                 url: person_url(&p.slug),
-                roles: p
-                    .roles
-                    .iter()
-                    .filter(|r| r.article.as_ref().is_some_and(in_event))
-                    .filter_map(|r| role_sourced(site, p, r))
-                    .collect(),
+                roles: group_roles(
+                    p.roles
+                        .iter()
+                        .filter(|r| r.article.as_ref().is_some_and(in_event))
+                        .filter_map(|r| role_sourced(site, p, r))
+                        .collect(),
+                ),
             })
             .collect(),
         quotes,
