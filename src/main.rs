@@ -96,25 +96,35 @@ impl SiteArgs {
             content: self.content.clone(),
             output: self.output.clone(),
             base_url: self.base_url.clone(),
+            progress: false,
         }
     }
+}
+
+/// Progress lines only for a person at a terminal: never in CI or pipes.
+fn wants_progress(quiet: bool) -> bool {
+    use std::io::IsTerminal;
+    !quiet && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Build(site) => build::run(&site.options())
-            .map(|s| {
-                if !cli.quiet {
-                    println!("{s}");
-                    if cli.verbose {
-                        for c in &s.written.changed {
-                            println!("  changed {c}");
-                        }
+        Command::Build(site) => build::run(&BuildOptions {
+            progress: wants_progress(cli.quiet),
+            ..site.options()
+        })
+        .map(|s| {
+            if !cli.quiet {
+                println!("{s}");
+                if cli.verbose {
+                    for c in &s.written.changed {
+                        println!("  changed {c}");
                     }
                 }
-            })
-            .map_err(|e| e.to_string()),
+            }
+        })
+        .map_err(|e| e.to_string()),
         Command::Check(site) => briefing::commands::check(&site.options()).map(|s| {
             if !cli.quiet {
                 println!("{s}")
