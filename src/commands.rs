@@ -78,7 +78,9 @@ pub fn extract(conll: Option<&Path>, files: &[PathBuf]) -> Result<(), String> {
         match crate::content::load_file(root, f) {
             Ok(article) => {
                 let analysis = crate::nlp::analysis::analyze(&article);
-                reports.push(crate::people::extract_report(&article, &analysis));
+                let mut report = crate::people::extract_report(&article, &analysis);
+                report.dates = date_report(&article);
+                reports.push(report);
             }
             Err(errs) => errors.extend(errs.iter().map(|e| e.to_string())),
         }
@@ -91,6 +93,24 @@ pub fn extract(conll: Option<&Path>, files: &[PathBuf]) -> Result<(), String> {
         serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?
     );
     Ok(())
+}
+
+/// Dates the article's prose mentions, resolved against its own date.
+fn date_report(article: &crate::Article) -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    for (i, p) in article.prose() {
+        for m in crate::nlp::dates::find(&p.text, article.date) {
+            out.push(serde_json::json!({
+                "paragraph": i,
+                "start": m.span.start,
+                "end": m.span.end,
+                "expression": m.expression,
+                "date": m.date.to_string(),
+                "approximate": m.approximate,
+            }));
+        }
+    }
+    out
 }
 
 /// `briefing explain ARTICLE`: which event the article joined and why.

@@ -8,6 +8,7 @@ use crate::addresses::{self, AddressBook, Addressable, Redirect};
 use crate::cache::Cache;
 use crate::config::Config;
 use crate::content::{self, Article, ContentErrors, Skipped};
+use crate::date::Date;
 use crate::events::{self, Event};
 use crate::nlp::analysis::Analysis;
 use crate::people::{self, Person};
@@ -30,6 +31,14 @@ pub struct Site {
     pub article_event: BTreeMap<String, String>,
     /// Person slug → event slugs, newest event first.
     pub person_events: BTreeMap<String, Vec<String>>,
+    /// Event slug → (person slug, mentions in the event), most mentioned first.
+    pub event_people: BTreeMap<String, Vec<(String, usize)>>,
+    /// Article id → indexes into `people` of the people it names, by name.
+    pub article_people: BTreeMap<String, Vec<usize>>,
+    /// Slug → index into `people`.
+    person_index: BTreeMap<String, usize>,
+    /// Slug → index into `events`.
+    event_index: BTreeMap<String, usize>,
     /// Files in the content directory that are not articles, and drafts.
     pub skipped: Vec<Skipped>,
     /// Addresses that moved, as redirect pages.
@@ -125,7 +134,27 @@ impl Site {
                 article_event.insert(a.clone(), e.slug.clone());
             }
         }
-        let person_events = person_events(&people, &events);
+        let person_events = person_events(&people, &events, &article_event);
+        let event_people = event_people(&people, &article_event);
+        let mut article_people: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, p) in people.iter().enumerate() {
+            for a in &p.articles {
+                article_people.entry(a.clone()).or_default().push(i);
+            }
+        }
+        for list in article_people.values_mut() {
+            list.sort_by(|&a, &b| people[a].name.cmp(&people[b].name));
+        }
+        let person_index = people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.slug.clone(), i))
+            .collect();
+        let event_index = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.slug.clone(), i))
+            .collect();
         let name_index = people::name_index(&people);
         let site = Site {
             config: config.clone(),
@@ -135,6 +164,10 @@ impl Site {
             events,
             article_event,
             person_events,
+            event_people,
+            article_people,
+            person_index,
+            event_index,
             skipped,
             redirects,
             name_index,
@@ -168,27 +201,71 @@ impl Site {
 
     /// The person with this slug.
     pub fn person(&self, slug: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.slug == slug)
+        self.person_index.get(slug).map(|&i| &self.people[i])
     }
 
     /// The event with this slug.
     pub fn event(&self, slug: &str) -> Option<&Event> {
-        self.events.iter().find(|e| e.slug == slug)
+        self.event_index.get(slug).map(|&i| &self.events[i])
+    }
+
+    /// People named in an article, sorted by name.
+    pub fn people_in(&self, article: &str) -> impl Iterator<Item = &Person> {
+        self.article_people
+            .get(article)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.people[i])
     }
 }
 
-/// Person slug → events naming them, newest first.
-fn person_events(people: &[Person], events: &[Event]) -> BTreeMap<String, Vec<String>> {
+/// Person slug → events naming them, newest first (through `article_event`,
+/// so the cost is the number of (person, article) pairs).
+fn person_events(
+    people: &[Person],
+    events: &[Event],
+    article_event: &BTreeMap<String, String>,
+) -> BTreeMap<String, Vec<String>> {
+    let start: BTreeMap<&str, Date> = events.iter().map(|e| (e.slug.as_str(), e.start)).collect();
     let mut out = BTreeMap::new();
     for p in people {
-        let mut evs: Vec<&Event> = events
+        let mut evs: Vec<&str> = p
+            .articles
             .iter()
-            .filter(|e| e.articles.iter().any(|a| p.articles.contains(a)))
+            .filter_map(|a| article_event.get(a))
+            .map(String::as_str)
             .collect();
-        evs.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.slug.cmp(&b.slug)));
-        out.insert(p.slug.clone(), evs.iter().map(|e| e.slug.clone()).collect());
+        evs.sort_by(|a, b| start[b].cmp(&start[a]).then_with(|| a.cmp(b)));
+        evs.dedup();
+        out.insert(p.slug.clone(), evs.into_iter().map(String::from).collect());
     }
     out
+}
+
+/// Event slug → its people with their mention counts, most mentioned first.
+fn event_people(
+    people: &[Person],
+    article_event: &BTreeMap<String, String>,
+) -> BTreeMap<String, Vec<(String, usize)>> {
+    let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for p in people {
+        for m in &p.mentions {
+            if let Some(e) = article_event.get(&m.article) {
+                *counts.entry(e).or_default().entry(&p.slug).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(e, by_person)| {
+            let mut v: Vec<(String, usize)> = by_person
+                .into_iter()
+                .map(|(p, n)| (p.to_string(), n))
+                .collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            (e.to_string(), v)
+        })
+        .collect()
 }
 
 /// Applies the address memory: stable slugs for events and people, redirects

@@ -16,6 +16,7 @@
 //! whose slug equals the file name is curated too. Curated fields win over
 //! inferred ones.
 
+use crate::content::{self, CuratedFault, CuratedFaultKind};
 use crate::date::Date;
 use serde::Deserialize;
 use std::fmt;
@@ -153,55 +154,19 @@ pub fn parse(rel: &str, text: &str) -> Result<CuratedEvent, Vec<CuratedError>> {
             "rename the file to lowercase letters, digits and `-`",
         ));
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines: Vec<&str> = text.lines().collect();
-    if lines.first().map(|l| l.trim_end()) != Some("---") {
-        errors.push(error(
-            rel,
-            1,
-            1,
-            "missing front matter",
-            "start the file with a `---` line, then `title: …`, then a closing `---` line",
-        ));
-        return Err(errors);
-    }
-    let Some(close) = lines
-        .iter()
-        .skip(1)
-        .position(|l| l.trim_end() == "---")
-        .map(|k| k + 1)
-    else {
-        errors.push(error(
-            rel,
-            lines.len(),
-            1,
-            "front matter is not closed",
-            "add a `---` line after the last front matter field",
-        ));
-        return Err(errors);
+    let file = match content::read_curated::<FrontMatter>(text) {
+        Ok(file) => file,
+        Err(fault) => {
+            errors.push(front_matter_error(rel, fault));
+            return Err(errors);
+        }
     };
-    let yaml = lines[1..close].join("\n");
-    let fm: FrontMatter =
-        match serde_yaml::from_str(if yaml.trim().is_empty() { "{}" } else { &yaml }) {
-            Ok(fm) => fm,
-            Err(e) => {
-                let (line, col) = e.location().map_or((2, 1), |l| (l.line() + 1, l.column()));
-                errors.push(error(
-                    rel,
-                    line,
-                    col,
-                    format!("bad front matter: {e}"),
-                    "allowed fields: title, summary, date (YYYY-MM-DD)",
-                ));
-                return Err(errors);
-            }
-        };
-    let date = match fm.date.as_deref().map(str::trim) {
+    let date = match file.fields.date.as_deref().map(str::trim) {
         None => None,
         Some(d) => match Date::parse_iso(d.get(..10).unwrap_or(d)) {
             Some(d) => Some(d),
             None => {
-                let (line, col) = position_of(&lines[..close], "date:");
+                let (line, col) = position_of(&file.lines[..file.close], "date:");
                 errors.push(error(
                     rel,
                     line,
@@ -216,7 +181,8 @@ pub fn parse(rel: &str, text: &str) -> Result<CuratedEvent, Vec<CuratedError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let body = lines[close + 1..].join("\n").trim().to_string();
+    let body = file.body();
+    let fm = file.fields;
     let nonempty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     Ok(CuratedEvent {
         slug,
@@ -226,6 +192,25 @@ pub fn parse(rel: &str, text: &str) -> Result<CuratedEvent, Vec<CuratedError>> {
         body: (!body.is_empty()).then_some(body),
         path: rel.to_string(),
     })
+}
+
+/// Front matter that cannot be read, in curated events' words.
+fn front_matter_error(rel: &str, fault: CuratedFault) -> CuratedError {
+    let (message, hint) = match fault.kind {
+        CuratedFaultKind::Missing => (
+            "missing front matter".to_string(),
+            "start the file with a `---` line, then `title: …`, then a closing `---` line",
+        ),
+        CuratedFaultKind::Unclosed => (
+            "front matter is not closed".to_string(),
+            "add a `---` line after the last front matter field",
+        ),
+        CuratedFaultKind::Yaml(e) => (
+            format!("bad front matter: {e}"),
+            "allowed fields: title, summary, date (YYYY-MM-DD)",
+        ),
+    };
+    error(rel, fault.line, fault.column, message, hint)
 }
 
 /// 1-based line and column of the value after `key` in the front matter.

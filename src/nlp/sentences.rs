@@ -4,6 +4,7 @@
 //! uppercase letter, digit or opening quote, unless the word before it is an
 //! abbreviation ("U.S.", "Mr.", an initial).
 
+use super::tokens::is_abbreviation_word;
 use std::ops::Range;
 
 /// Byte ranges of the sentences in `text`, trimmed, in order.
@@ -56,47 +57,14 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Whether the last word of `before` (the text up to a period) is an
+/// abbreviation, so the period does not end the sentence.
 fn ends_with_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    let word = word.trim_start_matches(['(', '"', '“']);
-    if word.contains('.') {
-        return true; // "U.S" of "U.S." — the final period is the one we are on
-    }
-    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single
-        || matches!(
-            word,
-            "Mr" | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "St"
-                | "Jr"
-                | "Sr"
-                | "Gen"
-                | "Lt"
-                | "Col"
-                | "Gov"
-                | "Sen"
-                | "Rep"
-                | "Prof"
-                | "Rev"
-                | "No"
-                | "vs"
-                | "Jan"
-                | "Feb"
-                | "Aug"
-                | "Sept"
-                | "Oct"
-                | "Nov"
-                | "Dec"
-                | "Inc"
-                | "Corp"
-                | "Co"
-                | "Ltd"
-        )
+    is_abbreviation_word(word.trim_start_matches(['(', '"', '“']))
 }
 
 #[cfg(test)]

@@ -88,54 +88,25 @@ fn push<'a>(text: &'a str, s: usize, e: usize, out: &mut Vec<Token<'a>>) {
     }
 }
 
+/// Words that a period after does not end: titles, months, company
+/// suffixes. One list for the tokenizer and the sentence splitter.
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen",
+    "Rep", "Rev", "Prof", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "vs", "No",
+];
+
+/// Whether `word` (without its final period) is an abbreviation: it holds a
+/// period ("U.S" of "U.S.", "e.g"), is one uppercase letter (an initial) or
+/// is in [`ABBREVIATIONS`].
+pub(crate) fn is_abbreviation_word(word: &str) -> bool {
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    word.contains('.') || initial || ABBREVIATIONS.contains(&word)
+}
+
 /// "U.S.", "Mr.", "Jan.", single initials "J." keep their final period.
 fn is_abbreviation(w: &str) -> bool {
-    let body = &w[..w.len() - 1];
-    if body.is_empty() {
-        return false;
-    }
-    if body.contains('.') {
-        return true; // U.S. / e.g.
-    }
-    let single_upper = body.chars().count() == 1 && body.chars().all(|c| c.is_uppercase());
-    single_upper
-        || matches!(
-            body,
-            "Mr" | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "St"
-                | "Jr"
-                | "Sr"
-                | "Gen"
-                | "Col"
-                | "Lt"
-                | "Sgt"
-                | "Capt"
-                | "Gov"
-                | "Sen"
-                | "Rep"
-                | "Rev"
-                | "Prof"
-                | "Jan"
-                | "Feb"
-                | "Mar"
-                | "Apr"
-                | "Jun"
-                | "Jul"
-                | "Aug"
-                | "Sep"
-                | "Sept"
-                | "Oct"
-                | "Nov"
-                | "Dec"
-                | "Inc"
-                | "Corp"
-                | "Co"
-                | "Ltd"
-                | "vs"
-                | "No"
-        )
+    is_abbreviation_word(&w[..w.len() - 1])
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 //! Ada Brandt has governed the province since 2019.
 //! ```
 
+use crate::content::{self, CuratedFault, CuratedFaultKind};
 use crate::nlp::names::{self, NameKey};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -187,7 +188,6 @@ pub fn parse_person(rel: &str, text: &str) -> Result<CuratedPerson, Vec<Curation
         .next()
         .unwrap_or(rel)
         .trim_end_matches(".md");
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut errors = Vec::new();
     if stem.is_empty()
         || !stem
@@ -202,61 +202,27 @@ pub fn parse_person(rel: &str, text: &str) -> Result<CuratedPerson, Vec<Curation
             "rename it to lowercase ASCII words joined by hyphens, e.g. ada-brandt.md",
         ));
     }
-    let lines: Vec<&str> = text.lines().collect();
-    if lines.first().map(|l| l.trim_end()) != Some("---") {
-        errors.push(error(
-            rel,
-            1,
-            1,
-            "no front matter",
-            "start the file with a `---` line, then `name: …`, then a closing `---` line",
-        ));
-        return Err(errors);
-    }
-    let Some(close) = lines
-        .iter()
-        .skip(1)
-        .position(|l| l.trim_end() == "---")
-        .map(|i| i + 1)
-    else {
-        errors.push(error(
-            rel,
-            lines.len(),
-            1,
-            "the front matter is not closed",
-            "add a `---` line after the last front matter field",
-        ));
-        return Err(errors);
-    };
-    let yaml = lines[1..close].join("\n");
-    let fm: FrontMatter = match serde_yaml::from_str(&yaml) {
-        Ok(fm) => fm,
-        Err(e) => {
-            let (line, col) = e.location().map_or((2, 1), |l| (l.line() + 1, l.column()));
-            errors.push(error(
-                rel,
-                line,
-                col,
-                yaml_message(&e),
-                "allowed fields: name (text), aliases (list), role (text), links (list of URLs)",
-            ));
+    let file = match content::read_curated::<FrontMatter>(text) {
+        Ok(file) => file,
+        Err(fault) => {
+            errors.push(front_matter_error(rel, fault));
             return Err(errors);
         }
     };
-    if fm.name.trim().is_empty() {
+    if file.fields.name.trim().is_empty() {
         errors.push(error(
             rel,
-            line_of(&lines, "name:"),
+            line_of(&file.lines, "name:"),
             1,
             "`name` is empty",
             "give the person's full name",
         ));
     }
-    for link in &fm.links {
+    for link in &file.fields.links {
         if !(link.starts_with("https://") || link.starts_with("http://")) {
             errors.push(error(
                 rel,
-                line_of(&lines[..close], link),
+                line_of(&file.lines[..file.close], link),
                 1,
                 format!("`{link}` is not a web address"),
                 "links must start with https:// or http://",
@@ -266,7 +232,8 @@ pub fn parse_person(rel: &str, text: &str) -> Result<CuratedPerson, Vec<Curation
     if !errors.is_empty() {
         return Err(errors);
     }
-    let bio = lines[close + 1..].join("\n").trim().to_string();
+    let bio = file.body();
+    let fm = file.fields;
     Ok(CuratedPerson {
         slug: stem.to_string(),
         name: fm.name.trim().to_string(),
@@ -284,6 +251,25 @@ pub fn parse_person(rel: &str, text: &str) -> Result<CuratedPerson, Vec<Curation
         bio: (!bio.is_empty()).then_some(bio),
         path: rel.to_string(),
     })
+}
+
+/// Front matter that cannot be read, in curation's words.
+fn front_matter_error(rel: &str, fault: CuratedFault) -> CurationError {
+    let (message, hint) = match fault.kind {
+        CuratedFaultKind::Missing => (
+            "no front matter".to_string(),
+            "start the file with a `---` line, then `name: …`, then a closing `---` line",
+        ),
+        CuratedFaultKind::Unclosed => (
+            "the front matter is not closed".to_string(),
+            "add a `---` line after the last front matter field",
+        ),
+        CuratedFaultKind::Yaml(e) => (
+            yaml_message(&e),
+            "allowed fields: name (text), aliases (list), role (text), links (list of URLs)",
+        ),
+    };
+    error(rel, fault.line, fault.column, message, hint)
 }
 
 /// The YAML error without serde's own " at line X column Y" suffix.

@@ -18,7 +18,7 @@ pub struct ExtractReport {
     pub people: Vec<ReportPerson>,
     /// Attributed quotations.
     pub quotes: Vec<Quote>,
-    /// Dates mentioned in the text (filled by the dates stage; empty here).
+    /// Dates mentioned in the text (filled by the caller from `nlp::dates`; empty here).
     pub dates: Vec<serde_json::Value>,
 }
 

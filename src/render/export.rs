@@ -52,13 +52,8 @@ struct EventRecord<'a> {
 /// Adds the three export files.
 pub fn write(site: &Site, files: &mut SiteFiles) {
     let permalink = |path: String| site.config.absolute(&path);
-    let people_of = |id: &str| -> Vec<&str> {
-        site.people
-            .iter()
-            .filter(|p| p.articles.iter().any(|a| a == id))
-            .map(|p| p.slug.as_str())
-            .collect()
-    };
+    let people_of =
+        |id: &str| -> Vec<&str> { site.people_in(id).map(|p| p.slug.as_str()).collect() };
     let articles: Vec<ArticleRecord> = site
         .articles
         .iter()
@@ -106,9 +101,10 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
             place: e.place.as_deref(),
             articles: &e.articles,
             people: site
-                .person_events
-                .iter()
-                .filter(|(_, evs)| evs.contains(&e.slug))
+                .event_people
+                .get(&e.slug)
+                .into_iter()
+                .flatten()
                 .map(|(p, _)| p.as_str())
                 .collect(),
             permalink: permalink(event_url(&e.slug)),

@@ -182,16 +182,13 @@ fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
             })
             .collect()
     };
-    let mut people: Vec<Link> = site
-        .people
-        .iter()
-        .filter(|p| p.articles.iter().any(|x| x == &a.id))
+    let people: Vec<Link> = site
+        .people_in(&a.id)
         .map(|p| Link {
             title: p.name.clone(),
             url: person_url(&p.slug),
         })
         .collect();
-    people.sort_by(|x, y| x.title.cmp(&y.title));
     ArticleCtx {
         id: a.id.clone(),
         title: a.title.clone(),
@@ -386,19 +383,16 @@ const EVENT_QUOTES: usize = 8;
 const RELATED: usize = 5;
 
 fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
-    let in_event = |id: &String| e.articles.contains(id);
-    let mut people: Vec<(&crate::people::Person, usize)> = site
-        .people
-        .iter()
-        .map(|p| {
-            (
-                p,
-                p.mentions.iter().filter(|m| in_event(&m.article)).count(),
-            )
-        })
-        .filter(|(_, n)| *n > 0)
+    let members: std::collections::BTreeSet<&String> = e.articles.iter().collect();
+    let in_event = |id: &String| members.contains(id);
+    // Already ordered: most mentioned first, then by slug.
+    let people: Vec<(&crate::people::Person, usize)> = site
+        .event_people
+        .get(&e.slug)
+        .into_iter()
+        .flatten()
+        .filter_map(|(slug, n)| site.person(slug).map(|p| (p, *n)))
         .collect();
-    people.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
     let mut quotes = Vec::new();
     for (p, _) in &people {
         for q in p.quotes.iter().filter(|q| in_event(&q.article)) {
@@ -473,25 +467,18 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
 
 /// Events sharing the most people with `e`.
 fn related_events<'s>(site: &'s Site, e: &crate::events::Event) -> Vec<&'s crate::events::Event> {
-    let mine: Vec<&String> = site
-        .person_events
-        .iter()
-        .filter(|(_, evs)| evs.contains(&e.slug))
-        .map(|(p, _)| p)
-        .collect();
-    let mut scored: Vec<(usize, &crate::events::Event)> = site
-        .events
-        .iter()
-        .filter(|o| o.slug != e.slug)
-        .map(|o| {
-            (
-                mine.iter()
-                    .filter(|p| site.person_events[**p].contains(&o.slug))
-                    .count(),
-                o,
-            )
-        })
-        .filter(|(n, _)| *n > 0)
+    // Count, per other event, the people it shares with `e`.
+    let mut shared: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for (person, _) in site.event_people.get(&e.slug).into_iter().flatten() {
+        for other in site.person_events.get(person).into_iter().flatten() {
+            if *other != e.slug {
+                *shared.entry(other.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut scored: Vec<(usize, &crate::events::Event)> = shared
+        .into_iter()
+        .filter_map(|(slug, n)| site.event(slug).map(|o| (n, o)))
         .collect();
     scored.sort_by(|a, b| {
         b.0.cmp(&a.0)
