@@ -30,5 +30,5 @@ Cocoa traders in Salvador said on Tuesday that arrivals slowed after the rains, 
 MD
 t0=$(date +%s.%N); out=$("$bin" build --verbose); t1=$(date +%s.%N)
 echo "rebuild after adding one article: $(awk "BEGIN{printf \"%.2f\", $t1-$t0}") s"
-echo "$out" | head -1
+printf "%s\n" "$out" | sed -n 1p
 echo "files changed: $(echo "$out" | grep -c '^  changed ')"

@@ -235,6 +235,9 @@ fn event(
     }
 }
 
+/// How much more central than the earliest headline another must be to win.
+const TITLE_MARGIN: f32 = 0.05;
+
 /// The headline of the member closest to the centroid, cleaned. Real
 /// headlines are preferred: a title cut short with "…" or longer than 14
 /// words is usually a first sentence standing in for a missing headline.
@@ -256,14 +259,21 @@ fn representative_title(members: &[&Article], c: &Clustering, e: usize) -> Strin
         v => v,
     };
     let idx = |k: usize| c.members[e][k];
+    let score = |k: usize| tfidf::cosine(&c.vectors[idx(k)], &c.centroids[e]);
+    let first = pool.first().copied().unwrap_or(0);
     let best = pool
         .into_iter()
-        .max_by(|&a, &b| {
-            let s = |k: usize| tfidf::cosine(&c.vectors[idx(k)], &c.centroids[e]);
-            s(a).total_cmp(&s(b)).then(b.cmp(&a))
-        })
+        .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(b.cmp(&a)))
         .unwrap_or(0);
-    titles.get(best).cloned().unwrap_or_default()
+    // Hysteresis: the earliest headline stays unless another is clearly more
+    // central. Tiny IDF shifts from an unrelated new article must not flip
+    // titles (every member article and person page shows the title).
+    let chosen = if score(best) - score(first) > TITLE_MARGIN {
+        best
+    } else {
+        first
+    };
+    titles.get(chosen).cloned().unwrap_or_default()
 }
 
 fn apply_curation(ev: &mut Event, cur: &CuratedEvent) {
