@@ -21,8 +21,9 @@ struct Item<'a> {
     url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<String>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    aliases: &'a [String],
+    /// Other names to match: a person's spellings, or the people an article names.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    aliases: Vec<&'a str>,
     #[serde(skip_serializing_if = "String::is_empty")]
     text: String,
 }
@@ -41,7 +42,7 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
             title: &e.title,
             url: event_url(&e.slug),
             date: Some(e.start.to_string()),
-            aliases: &[],
+            aliases: Vec::new(),
             text,
         });
     }
@@ -52,7 +53,7 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
             title: &p.name,
             url: person_url(&p.slug),
             date: None,
-            aliases: &p.aliases,
+            aliases: p.aliases.iter().map(String::as_str).collect(),
             text,
         });
     }
@@ -67,7 +68,7 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
             title: &a.title,
             url: article_url(&a.id),
             date: Some(a.date.to_string()),
-            aliases: &[],
+            aliases: site.people_in(&a.id).map(|p| p.name.as_str()).collect(),
             text,
         });
     }
