@@ -103,6 +103,7 @@ impl Site {
                 articles.push(a);
             }
         }
+        keep_article_ids(&mut articles, book);
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         let analyses: Vec<Analysis> = cache.analyze_all(&articles);
 
@@ -125,7 +126,11 @@ impl Site {
         let explanations = built.explanations;
         let mut events = built.events;
 
-        let (book, redirects) = stabilise_addresses(book, &mut people, &mut events);
+        let (mut book, redirects) = stabilise_addresses(book, &mut people, &mut events);
+        book.articles = articles
+            .iter()
+            .map(|a| (a.source_path.clone(), a.id.clone()))
+            .collect();
         events.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.slug.cmp(&b.slug)));
 
         let mut article_event = BTreeMap::new();
@@ -266,6 +271,23 @@ fn event_people(
             (e.to_string(), v)
         })
         .collect()
+}
+
+/// An article keeps the address it was first published at, even when its
+/// title (and so its computed slug) changes, unless another article now
+/// holds that id.
+fn keep_article_ids(articles: &mut [Article], book: &AddressBook) {
+    let mut taken: std::collections::BTreeSet<String> =
+        articles.iter().map(|a| a.id.clone()).collect();
+    for a in articles.iter_mut() {
+        if let Some(old) = book.articles.get(&a.source_path) {
+            if *old != a.id && !taken.contains(old) {
+                taken.remove(&a.id);
+                a.id = old.clone();
+                taken.insert(old.clone());
+            }
+        }
+    }
 }
 
 /// Applies the address memory: stable slugs for events and people, redirects

@@ -520,3 +520,55 @@ fn closed_reload_tabs_are_dropped() {
         "closed streams are cleaned up without any event sent"
     );
 }
+
+// The whole loop with the real site build: edit an article's title in
+// content/, get a `reload` event and the rebuilt article page within 2 s.
+#[test]
+fn editing_an_article_rebuilds_the_real_site_and_reloads() {
+    let dir = std::env::temp_dir().join(format!("briefing-serve-site-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    let content = dir.join("content");
+    fs::create_dir_all(&content).unwrap();
+    let article = content.join("talks.md");
+    let write = |title: &str| {
+        let text = format!("---\ntitle: {title}\ndate: 2025-02-18\n---\nForeign Minister Sergei Lavrov met Secretary of State Marco Rubio.\n");
+        fs::write(&article, text).unwrap();
+    };
+    write("Envoys meet in Riyadh");
+    let opts = briefing::build::BuildOptions {
+        root: dir.clone(),
+        ..Default::default()
+    };
+    briefing::build::run(&opts).unwrap();
+    let mut serve = ServeOptions::new(dir.join("public"));
+    serve.port = 0;
+    serve.watch = vec![content.clone()];
+    serve.poll = Duration::from_millis(50);
+    serve.debounce = Duration::from_millis(50);
+    let rebuild_opts = opts.clone();
+    let rebuild = Box::new(move || {
+        briefing::build::run(&rebuild_opts)
+            .map(|s| s.to_string())
+            .map_err(|e| e.to_string())
+    });
+    let server = Server::start(serve, rebuild).unwrap();
+    let addr = server.local_addr();
+    let mut events = Events::connect(addr);
+    thread::sleep(Duration::from_millis(150));
+
+    write("Envoys agree to keep talking");
+    let deadline = Instant::now() + DEADLINE;
+    assert!(
+        events.wait_for("reload", deadline).is_some(),
+        "no reload event within 2 s"
+    );
+    // Permalinks do not move: the retitled article keeps its first address.
+    let page = get(addr, "/articles/envoys-meet-in-riyadh/");
+    assert_eq!(page.status, 200);
+    assert!(page
+        .text()
+        .contains("<h1>Envoys agree to keep talking</h1>"));
+    assert_eq!(get(addr, "/articles/no-such-article/").status, 404);
+    server.shutdown();
+    let _ = fs::remove_dir_all(&dir);
+}
