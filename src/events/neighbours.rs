@@ -103,18 +103,7 @@ fn too_far(a: Option<i64>, b: Option<i64>, window: i64) -> bool {
 /// Shared-neighbour similarity: `|N(a) ∩ N(b)|` plus one for each of `a`,
 /// `b` that is in the other's list, over `k + 2`. Lists are sorted.
 pub fn shared(a: usize, na: &[usize], b: usize, nb: &[usize], k: usize) -> f32 {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < na.len() && j < nb.len() {
-        match na[i].cmp(&nb[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let n = super::tfidf::common(na, nb);
     let mutual = na.binary_search(&b).is_ok() as usize + nb.binary_search(&a).is_ok() as usize;
     (n + mutual) as f32 / (k + 2) as f32
 }

@@ -202,8 +202,8 @@ pub fn term_set(vocab: &Vocab, text: &str) -> Vec<TermId> {
     ids
 }
 
-/// Size of the intersection of two sorted, distinct id lists.
-pub fn common(a: &[TermId], b: &[TermId]) -> usize {
+/// Size of the intersection of two sorted, distinct lists.
+pub fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
