@@ -70,15 +70,11 @@ impl Engine {
         let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
         if config.theme == "default" {
             for (path, text) in BUILTIN {
-                match path.strip_prefix("templates/") {
-                    Some(name) => templates.insert(name.to_string(), text.to_string()),
-                    None => statics
-                        .insert(
-                            path.trim_start_matches("static/").into(),
-                            text.as_bytes().to_vec(),
-                        )
-                        .map(|_| String::new()),
-                };
+                if let Some(name) = path.strip_prefix("templates/") {
+                    templates.insert(name.to_string(), text.to_string());
+                } else if let Some(name) = path.strip_prefix("static/") {
+                    statics.insert(name.to_string(), text.as_bytes().to_vec());
+                }
             }
         }
         let theme = config.theme_path();

@@ -18,7 +18,7 @@ type Emit<'e> = dyn FnMut(Page, &str, &dyn ErasedCtx) -> Result<(), TemplateErro
 
 /// Renders every HTML page through `emit`.
 pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
-    let events: Vec<EventBrief> = site.events.iter().map(|e| event_brief(site, e)).collect();
+    let events: Vec<EventBrief> = site.events.iter().map(event_brief).collect();
     let mut people: Vec<PersonBrief> = site.people.iter().map(person_brief).collect();
     people.sort_by(|a, b| {
         b.mentions
@@ -112,8 +112,7 @@ pub(crate) fn redirects(site: &Site) -> Vec<Redirect> {
     site.redirects.clone()
 }
 
-fn event_brief(site: &Site, e: &crate::events::Event) -> EventBrief {
-    let _ = site;
+fn event_brief(e: &crate::events::Event) -> EventBrief {
     EventBrief {
         title: e.title.clone(),
         url: event_url(&e.slug),
@@ -301,7 +300,7 @@ fn person_ctx(site: &Site, p: &crate::people::Person) -> PersonCtx {
         events: events
             .iter()
             .filter_map(|s| site.event(s))
-            .map(|e| event_brief(site, e))
+            .map(event_brief)
             .collect(),
         quotes: p
             .quotes
@@ -458,7 +457,7 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
         sources,
         related: related_events(site, e)
             .into_iter()
-            .map(|r| event_brief(site, r))
+            .map(event_brief)
             .collect(),
         feed: format!("{}atom.xml", event_url(&e.slug)),
         url: event_url(&e.slug),
