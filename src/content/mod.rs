@@ -33,6 +33,7 @@
 mod article;
 mod blocks;
 mod clean;
+mod curated;
 mod dates;
 mod decode;
 mod error;
@@ -44,6 +45,9 @@ mod walk;
 
 pub use article::{Article, BlockKind, DateSource, Format, Paragraph};
 pub use blocks::markdown_options;
+pub use curated::{
+    read_curated, read_curated_dir, CuratedFault, CuratedFaultKind, CuratedFile, CurationError,
+};
 pub use error::{ContentError, ContentErrors};
 pub use slug::slugify;
 pub use walk::{SkipReason, Skipped};
@@ -335,82 +339,6 @@ fn looks_like_markdown(text: &str) -> bool {
             let link = t.find('[').is_some_and(|i| t[i..].contains("]("));
             heading || clean::is_fence(line) || bold || link
         })
-}
-
-/// A curated Markdown file (`people/<slug>.md`, `events/<slug>.md`): its
-/// front matter split off as an article's (one rule for where YAML opens
-/// and closes) and deserialized into the file kind's own fields.
-#[derive(Debug)]
-pub struct CuratedFile<'a, T> {
-    /// The front matter fields.
-    pub fields: T,
-    /// The file's lines (BOM removed): `lines[i]` is file line `i + 1`.
-    pub lines: Vec<&'a str>,
-    /// Index in `lines` of the closing line: the YAML is `lines[1..close]`.
-    pub close: usize,
-}
-
-impl<T> CuratedFile<'_, T> {
-    /// The lines after the closing line, `\n`-joined and trimmed.
-    pub fn body(&self) -> String {
-        self.lines[self.close + 1..].join("\n").trim().to_string()
-    }
-}
-
-/// Why a curated file's front matter cannot be read, at a 1-based position
-/// in the file. Each curated loader words it in its own error type.
-#[derive(Debug)]
-pub struct CuratedFault {
-    /// File line.
-    pub line: usize,
-    /// Column in that line.
-    pub column: usize,
-    /// What is wrong.
-    pub kind: CuratedFaultKind,
-}
-
-/// What is wrong with a curated file's front matter.
-#[derive(Debug)]
-pub enum CuratedFaultKind {
-    /// The first line is not `---` (at 1:1).
-    Missing,
-    /// Opened but never closed (at the file's last line).
-    Unclosed,
-    /// The YAML does not deserialize into the fields (where the parser stopped).
-    Yaml(serde_yaml::Error),
-}
-
-/// Reads a curated file's front matter into `T`; blank front matter reads
-/// as an empty mapping.
-pub fn read_curated<T: serde::de::DeserializeOwned>(
-    text: &str,
-) -> Result<CuratedFile<'_, T>, CuratedFault> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines: Vec<&str> = text.lines().collect();
-    let fault = |line, column, kind| CuratedFault { line, column, kind };
-    // `split`'s own error (and the path naming it) is replaced by the fault.
-    let split = match front_matter::split("", text) {
-        Ok(Some(split)) => split,
-        Ok(None) => return Err(fault(1, 1, CuratedFaultKind::Missing)),
-        Err(_) => return Err(fault(lines.len(), 1, CuratedFaultKind::Unclosed)),
-    };
-    let close = 1 + split.yaml.lines().count();
-    // Joined lines, not the slice: with no final line ending, a parser
-    // position at the end of the YAML stays on its last line.
-    let yaml = lines[1..close].join("\n");
-    let yaml = if yaml.trim().is_empty() { "{}" } else { &yaml };
-    match serde_yaml::from_str(yaml) {
-        Ok(fields) => Ok(CuratedFile {
-            fields,
-            lines,
-            close,
-        }),
-        Err(e) => {
-            // The parser counts lines from the YAML's first, file line 2.
-            let (line, column) = e.location().map_or((2, 1), |l| (l.line() + 1, l.column()));
-            Err(fault(line, column, CuratedFaultKind::Yaml(e)))
-        }
-    }
 }
 
 #[cfg(test)]

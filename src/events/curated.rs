@@ -19,7 +19,6 @@
 use crate::content::{self, CuratedFault, CuratedFaultKind};
 use crate::date::Date;
 use serde::Deserialize;
-use std::fmt;
 use std::path::Path;
 
 /// One curated event file.
@@ -40,31 +39,7 @@ pub struct CuratedEvent {
 }
 
 /// A problem in a curated event file: where, what, and what to do.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CuratedError {
-    /// File path relative to the content directory.
-    pub path: String,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-    /// What to do about it.
-    pub hint: String,
-}
-
-impl fmt::Display for CuratedError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {} ({})",
-            self.path, self.line, self.column, self.message, self.hint
-        )
-    }
-}
-
-impl std::error::Error for CuratedError {}
+pub type CuratedError = crate::content::CurationError;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -77,38 +52,7 @@ struct FrontMatter {
 /// Reads `content_dir/events/*.md`, sorted by file name. A missing folder
 /// means no curated events. Fails with every problem in every file.
 pub fn load(content_dir: &Path) -> Result<Vec<CuratedEvent>, Vec<CuratedError>> {
-    let dir = content_dir.join("events");
-    let mut files: Vec<_> = match std::fs::read_dir(&dir) {
-        Ok(rd) => rd
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "md"))
-            .collect(),
-        Err(_) => return Ok(Vec::new()),
-    };
-    files.sort();
-    let (mut events, mut errors) = (Vec::new(), Vec::new());
-    for path in files {
-        let name = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let rel = format!("events/{name}");
-        match std::fs::read_to_string(&path) {
-            Ok(text) => match parse(&rel, &text) {
-                Ok(e) => events.push(e),
-                Err(e) => errors.extend(e),
-            },
-            Err(e) => errors.push(error(
-                &rel,
-                1,
-                1,
-                format!("cannot read file: {e}"),
-                "check its permissions and UTF-8 encoding",
-            )),
-        }
-    }
+    let (events, errors) = crate::content::read_curated_dir(content_dir, "events", parse);
     if errors.is_empty() {
         Ok(events)
     } else {
@@ -123,13 +67,7 @@ fn error(
     message: impl Into<String>,
     hint: &str,
 ) -> CuratedError {
-    CuratedError {
-        path: path.to_string(),
-        line,
-        column,
-        message: message.into(),
-        hint: hint.to_string(),
-    }
+    CuratedError::new(path, line, column, message, hint)
 }
 
 /// Parses one file; `rel` is `events/<slug>.md`.

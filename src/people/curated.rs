@@ -18,7 +18,6 @@ use crate::content::{self, CuratedFault, CuratedFaultKind};
 use crate::nlp::names::{self, NameKey};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 use std::path::Path;
 
 /// Everything curation says about people.
@@ -60,32 +59,7 @@ pub struct AliasGroup {
     pub variants: Vec<String>,
 }
 
-/// A problem in a curation file, with where it is and what to do.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CurationError {
-    /// File path (relative to the content directory), or `briefing.yaml`.
-    pub path: String,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-    /// What to do about it.
-    pub hint: String,
-}
-
-impl fmt::Display for CurationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {} ({})",
-            self.path, self.line, self.column, self.message, self.hint
-        )
-    }
-}
-
-impl std::error::Error for CurationError {}
+pub use crate::content::CurationError;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -105,37 +79,8 @@ pub fn load_curation(
     config_never: &[String],
     config_aliases: &BTreeMap<String, Vec<String>>,
 ) -> Result<Curation, Vec<CurationError>> {
-    let mut errors = Vec::new();
-    let mut people = Vec::new();
-    let dir = content_dir.join("people");
-    let mut files: Vec<_> = match std::fs::read_dir(&dir) {
-        Ok(rd) => rd
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "md"))
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    files.sort();
-    for path in files {
-        let rel = format!(
-            "people/{}",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        );
-        match std::fs::read_to_string(&path) {
-            Ok(text) => match parse_person(&rel, &text) {
-                Ok(p) => people.push(p),
-                Err(e) => errors.extend(e),
-            },
-            Err(e) => errors.push(error(
-                &rel,
-                1,
-                1,
-                format!("cannot read the file: {e}"),
-                "save it as UTF-8 text",
-            )),
-        }
-    }
+    let (people, mut errors) =
+        crate::content::read_curated_dir(content_dir, "people", parse_person);
     errors.extend(duplicate_claims(&people));
     let never = config_never
         .iter()
@@ -172,13 +117,7 @@ fn error(
     message: impl Into<String>,
     hint: &str,
 ) -> CurationError {
-    CurationError {
-        path: path.to_string(),
-        line,
-        column,
-        message: message.into(),
-        hint: hint.to_string(),
-    }
+    CurationError::new(path, line, column, message, hint)
 }
 
 /// Parses one curated file (`rel` is its path for messages).
