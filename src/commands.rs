@@ -116,7 +116,11 @@ fn date_report(article: &crate::Article) -> Vec<serde_json::Value> {
 /// `briefing explain ARTICLE`: which event the article joined and why.
 pub fn explain(opts: &BuildOptions, article: &str) -> Result<String, String> {
     let config = build::config(opts).map_err(|e| e.to_string())?;
-    let site = Site::build(&config).map_err(|e| e.to_string())?;
+    // Same address memory and cache as `build`, so the slugs printed are
+    // the published ones.
+    let book = crate::addresses::AddressBook::load(&config.root)?;
+    let mut cache = crate::cache::Cache::load(&config.root);
+    let (site, _) = Site::build_with(&config, &book, &mut cache).map_err(|e| e.to_string())?;
     let a = site
         .articles
         .iter()
