@@ -99,6 +99,10 @@ pub enum Failure {
     Addresses(String),
     /// Writing the output failed.
     Io(PathBuf, std::io::Error),
+    /// The output directory would destroy input (see [`crate::guard`]).
+    UnsafeOutput(crate::guard::UnsafeOutput),
+    /// Another build holds the lock (see [`crate::lock`]).
+    Locked(crate::lock::LockError),
 }
 
 impl fmt::Display for Failure {
@@ -109,6 +113,8 @@ impl fmt::Display for Failure {
             Failure::Template(e) => write!(f, "{e}"),
             Failure::Addresses(e) => write!(f, "{e}"),
             Failure::Io(p, e) => write!(f, "{}: cannot write: {e}", p.display()),
+            Failure::UnsafeOutput(e) => write!(f, "{e}"),
+            Failure::Locked(e) => write!(f, "{e}"),
         }
     }
 }
@@ -134,6 +140,8 @@ pub fn config(opts: &BuildOptions) -> Result<Config, Failure> {
 pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     let start = Instant::now();
     let config = config(opts)?;
+    crate::guard::check_output(&config).map_err(Failure::UnsafeOutput)?;
+    let _lock = crate::lock::BuildLock::acquire(&config.root).map_err(Failure::Locked)?;
     let book = AddressBook::load(&config.root).map_err(Failure::Addresses)?;
     progress(opts, "Reading and analysing articles…");
     let mut cache = Cache::load(&config.root);

@@ -15,6 +15,8 @@ pub mod config;
 pub mod content;
 pub mod date;
 pub mod events;
+pub mod guard;
+pub mod lock;
 pub mod nlp;
 pub mod output;
 pub mod people;
