@@ -128,6 +128,7 @@ fn a_lock_left_by_a_killed_build_is_taken_over() {
     }
     if !busy {
         let _ = child.kill();
+        let _ = child.wait();
         eprintln!("skipping: flock(1) not available to hold the lock");
         return;
     }
