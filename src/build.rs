@@ -24,6 +24,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Show stage progress on stderr (the CLI sets it for terminals, not CI).
     pub progress: bool,
+    /// `--strict` and `--keep-going` (see [`crate::content::LoadOptions`]).
+    pub load: crate::content::LoadOptions,
 }
 
 /// Prints a transient progress line on stderr when asked to.
@@ -46,6 +48,12 @@ pub struct BuildSummary {
     pub pages: usize,
     /// Files skipped in content/ (non-articles, drafts), with reasons.
     pub skipped: Vec<String>,
+    /// Skipped files that point at a problem (binary, empty, broken link),
+    /// `path: reason`, for warnings on stderr.
+    pub warnings: Vec<String>,
+    /// Articles left out with errors under `--keep-going` (`path: errors`);
+    /// the command exits non-zero when there are any.
+    pub failed: Vec<String>,
     /// Articles analysed afresh (the rest came from the cache).
     pub analysed: usize,
     /// Why an old cache was discarded, if it was.
@@ -133,7 +141,21 @@ pub fn config(opts: &BuildOptions) -> Result<Config, Failure> {
     if let Some(u) = &opts.base_url {
         config.set_base_url(u);
     }
+    config.load = opts.load;
     Ok(config)
+}
+
+/// `Err` listing the articles left out under `--keep-going`, so the
+/// command exits non-zero although the rest was built.
+pub fn keep_going_result(summary: &BuildSummary) -> Result<(), String> {
+    if summary.failed.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{} article(s) had errors and were left out (--keep-going built the rest):\n  {}",
+        summary.failed.len(),
+        summary.failed.join("\n  ")
+    ))
 }
 
 /// Runs a full build and writes the output.
@@ -173,6 +195,18 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
             .skipped
             .iter()
             .map(|s| format!("{} ({})", s.path, s.reason))
+            .collect(),
+        warnings: site
+            .skipped
+            .iter()
+            .filter(|s| s.warning && !s.failed)
+            .map(|s| format!("{}: {}", s.path, s.reason))
+            .collect(),
+        failed: site
+            .skipped
+            .iter()
+            .filter(|s| s.failed)
+            .map(|s| format!("{}: {}", s.path, s.reason))
             .collect(),
         analysed: cache.misses,
         cache_note: cache.discarded.clone(),

@@ -40,6 +40,9 @@ pub struct Config {
     /// Site root (the directory holding `briefing.yaml`); not read from the file.
     #[serde(skip)]
     pub root: PathBuf,
+    /// `--strict` / `--keep-going`; not read from the file.
+    #[serde(skip)]
+    pub load: crate::content::LoadOptions,
 }
 
 impl Default for Config {
@@ -56,6 +59,7 @@ impl Default for Config {
             never_people: Vec::new(),
             aliases: BTreeMap::new(),
             root: PathBuf::from("."),
+            load: Default::default(),
         }
     }
 }

@@ -87,6 +87,13 @@ struct SiteArgs {
     /// Public base URL, may carry a path: https://user.github.io/repo/
     #[arg(long)]
     base_url: Option<String>,
+    /// Fail on files that are otherwise skipped with a warning (empty,
+    /// binary, broken links).
+    #[arg(long)]
+    strict: bool,
+    /// Build the articles that are fine, list the ones left out, exit non-zero.
+    #[arg(long)]
+    keep_going: bool,
 }
 
 impl SiteArgs {
@@ -97,6 +104,10 @@ impl SiteArgs {
             output: self.output.clone(),
             base_url: self.base_url.clone(),
             progress: false,
+            load: briefing::content::LoadOptions {
+                strict: self.strict,
+                keep_going: self.keep_going,
+            },
         }
     }
 }
@@ -114,7 +125,11 @@ fn main() -> ExitCode {
             progress: wants_progress(cli.quiet),
             ..site.options()
         })
-        .map(|s| {
+        .map_err(|e| e.to_string())
+        .and_then(|s| {
+            for w in &s.warnings {
+                eprintln!("warning: {w}");
+            }
             if !cli.quiet {
                 println!("{s}");
                 if cli.verbose {
@@ -123,8 +138,8 @@ fn main() -> ExitCode {
                     }
                 }
             }
-        })
-        .map_err(|e| e.to_string()),
+            briefing::build::keep_going_result(&s)
+        }),
         Command::Check(site) => briefing::commands::check(&site.options()).map(|s| {
             if !cli.quiet {
                 println!("{s}")

@@ -138,3 +138,30 @@ fn a_lock_left_by_a_killed_build_is_taken_over() {
     assert!(ok, "{err}");
     fs::remove_dir_all(root).unwrap();
 }
+
+#[test]
+fn cli_warns_about_skipped_files_and_keep_going_exits_non_zero() {
+    let root = small_site("keep-going");
+    fs::write(root.join("content/empty.txt"), "").unwrap();
+    let (ok, err) = build_cli(&root, &[]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("warning: empty.txt: skipped: empty file"),
+        "{err}"
+    );
+    let (ok, err) = build_cli(&root, &["--strict"]);
+    assert!(!ok && err.contains("empty.txt"), "{err}");
+    fs::write(
+        root.join("content/bad.md"),
+        "---\ndate: 2024-02-29T25:61:00Z\n---\nx\n",
+    )
+    .unwrap();
+    let (ok, err) = build_cli(&root, &[]);
+    assert!(!ok && err.contains("bad.md:2:7"), "{err}");
+    let (ok, err) = build_cli(&root, &["--keep-going"]);
+    assert!(!ok, "--keep-going must exit non-zero");
+    assert!(err.contains("left out") && err.contains("bad.md"), "{err}");
+    // ... but the rest was built.
+    assert!(root.join("public/index.html").is_file());
+    fs::remove_dir_all(root).unwrap();
+}
