@@ -201,6 +201,11 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
             .iter()
             .filter(|s| s.warning && !s.failed)
             .map(|s| format!("{}: {}", s.path, s.reason))
+            .chain(
+                site.articles
+                    .iter()
+                    .filter_map(render::depth::depth_warning),
+            )
             .collect(),
         failed: site
             .skipped

@@ -133,7 +133,8 @@ fn sanitised_block(p: &Paragraph) -> String {
     };
     let mut html = String::new();
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(md, opts));
+    let (events, _) = super::depth::cap_depth(Parser::new_ext(md, opts));
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     ammonia::Builder::default()
         .link_rel(Some("nofollow noopener"))
         .url_schemes(["http", "https", "mailto"].into_iter().collect())

@@ -7,6 +7,7 @@
 
 pub mod body;
 pub mod context;
+pub mod depth;
 pub mod engine;
 pub mod export;
 pub mod feeds;
