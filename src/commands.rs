@@ -11,6 +11,28 @@ pub fn check(opts: &BuildOptions) -> Result<String, String> {
     let config = build::config(opts).map_err(|e| e.to_string())?;
     let site = Site::build(&config).map_err(|e| e.to_string())?;
     let files = crate::render::render(&site).map_err(|e| e.to_string())?;
+    let exists = |p: &str| {
+        p.is_empty()
+            || files.get(p).is_some()
+            || files
+                .get(&format!("{}/index.html", p.trim_end_matches('/')))
+                .is_some()
+    };
+    let problems = crate::render::links::problems(&site, &exists);
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        return Err(format!(
+            "{} broken {} in the articles:\n{}\n  help: link to another article by its file \
+             (`../other.md`) and keep images beside the article",
+            problems.len(),
+            if problems.len() == 1 {
+                "link or image"
+            } else {
+                "links or images"
+            },
+            list.join("\n")
+        ));
+    }
     Ok(format!(
         "OK: {} articles, {} people, {} events, {} files would be written",
         site.articles.len(),

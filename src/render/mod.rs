@@ -11,6 +11,7 @@ pub mod engine;
 pub mod export;
 pub mod feeds;
 pub mod highlight;
+pub mod links;
 pub mod pages;
 pub mod search;
 
@@ -98,6 +99,9 @@ pub fn render(site: &Site) -> Result<SiteFiles, TemplateError> {
     }
     export::write(site, &mut files);
     search::write(site, &mut files);
+    for (path, bytes) in links::assets(site) {
+        files.insert(path, bytes);
+    }
     for (path, bytes) in &engine.statics {
         files.insert(path.clone(), bytes.clone());
     }

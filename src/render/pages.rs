@@ -212,7 +212,7 @@ fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
                 url: event_url(&e.slug),
             }),
         people,
-        body_html: body::article_html(a, links),
+        body_html: body::article_html_linked(a, links, &|d| super::links::href(site, a, d)),
         url: article_url(&a.id),
     }
 }
