@@ -39,6 +39,7 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "templates/404.html",
     "templates/redirect.html",
     "templates/atom.xml",
+    "templates/partials/pagination.html",
     "static/style.css",
     "static/search.js",
 ];

@@ -13,7 +13,9 @@ pub mod feeds;
 pub mod highlight;
 pub mod links;
 pub mod pages;
+pub mod paginate;
 pub mod search;
+pub mod sitemaps;
 
 use crate::output::SiteFiles;
 use crate::site::Site;
@@ -28,6 +30,8 @@ pub(crate) struct Page<'a> {
     pub template: &'a str,
     /// Feeds to list in `<head>` besides the site feed.
     pub feeds: Vec<context::Link>,
+    /// The pager, on pages of a paginated index.
+    pub pagination: Option<paginate::Pagination>,
 }
 
 impl Page<'_> {
@@ -50,6 +54,9 @@ pub fn render(site: &Site) -> Result<SiteFiles, TemplateError> {
         ctx.insert("root", &page.root());
         ctx.insert("page_url", &page.path);
         ctx.insert("feeds", &page.feeds);
+        if let Some(p) = &page.pagination {
+            ctx.insert("pagination", p);
+        }
         value.insert_into(name, &mut ctx);
         jobs.push((
             format!("{}index.html", page.path),
