@@ -33,8 +33,10 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
     let mut items = Vec::new();
     for e in &site.events {
         let text = e
-            .summary
-            .first()
+            .lede
+            .iter()
+            .chain(&e.summary)
+            .next()
             .map(|s| truncate(&s.text))
             .unwrap_or_default();
         items.push(Item {
