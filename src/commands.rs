@@ -205,6 +205,8 @@ fn date_report(article: &crate::Article) -> Vec<serde_json::Value> {
                 "expression": m.expression,
                 "date": m.date.to_string(),
                 "approximate": m.approximate,
+                "granularity": m.granularity,
+                "value": m.value(),
             }));
         }
     }

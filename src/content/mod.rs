@@ -40,7 +40,7 @@ mod error;
 mod front_matter;
 mod infer;
 mod slug;
-mod sources;
+pub mod sources;
 mod walk;
 
 pub use article::{Article, BlockKind, DateSource, Format, Paragraph};

@@ -10,8 +10,10 @@ pub mod cluster;
 pub mod curated;
 pub mod eval;
 pub mod explain;
+pub mod facts;
 mod features;
 pub mod index;
+pub mod lede;
 pub mod neighbours;
 mod place;
 pub mod summary;
@@ -21,6 +23,7 @@ pub(crate) mod testing;
 pub mod tfidf;
 pub mod timeline;
 pub mod title;
+pub mod voices;
 
 use crate::content::{Article, DateSource};
 use crate::date::Date;
@@ -49,7 +52,10 @@ pub struct Event {
     pub articles: Vec<String>,
     /// Person slugs; left empty here, filled by the site assembler.
     pub people: Vec<String>,
-    /// Merged summary, most central sentence first (empty when curated).
+    /// The lede: one or two sentences saying what, who, where, when
+    /// (empty when curated).
+    pub lede: Vec<SummarySentence>,
+    /// Further facts, each once, most corroborated first (empty when curated).
     pub summary: Vec<SummarySentence>,
     /// The curated summary, which replaces `summary`.
     pub curated_summary: Option<String>,
@@ -57,6 +63,8 @@ pub struct Event {
     pub curated_body: Option<String>,
     /// Dated happenings, by date.
     pub timeline: Vec<Dated>,
+    /// Happenings dated after the last article: what comes next.
+    pub next: Vec<Dated>,
 }
 
 /// Everything [`build`] produces.
@@ -211,27 +219,35 @@ fn event(
     let (start, end) = (days.iter().min().copied(), days.iter().max().copied());
     let fallback = Date::new(1970, 1, 1).expect("valid date");
     let sentences = summary::sentences_of(members, &c.vocab);
-    let summary = match cur.and_then(|x| x.summary.as_ref()) {
-        Some(_) => Vec::new(),
+    let place = place::place_of(members, gazetteer);
+    let brief = match cur.and_then(|x| x.summary.as_ref()) {
+        Some(_) => summary::Brief {
+            lede: Vec::new(),
+            summary: Vec::new(),
+        },
         None => summary::summarize(
             &sentences,
             &c.vocab,
             &c.centroids[e],
             summary::length_for(members.len()),
+            place.as_deref(),
         ),
     };
+    let end = end.unwrap_or(fallback);
     Event {
         slug,
         title: representative_title(members, c, e),
         start: start.unwrap_or(fallback),
-        end: end.unwrap_or(fallback),
-        place: place::place_of(members, gazetteer),
+        end,
+        place,
         articles: members.iter().map(|a| a.id.clone()).collect(),
         people: Vec::new(),
-        summary,
+        lede: brief.lede,
+        summary: brief.summary,
         curated_summary: None,
         curated_body: None,
         timeline: timeline::timeline(&sentences, &c.vocab),
+        next: timeline::next(&sentences, &c.vocab, end),
     }
 }
 
@@ -283,6 +299,7 @@ fn apply_curation(ev: &mut Event, cur: &CuratedEvent) {
     if let Some(s) = &cur.summary {
         ev.curated_summary = Some(s.clone());
         ev.summary.clear();
+        ev.lede.clear();
     }
     if let Some(d) = cur.date {
         ev.start = d;

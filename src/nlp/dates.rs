@@ -310,12 +310,22 @@ fn day_month(w: &[Word], i: usize, reference: Date) -> Option<Hit> {
     Some(Hit::day(i, last, date))
 }
 
-/// "yesterday", "today", "tonight", "tomorrow".
+/// "yesterday", "today", "tonight", "tomorrow", "this morning".
 fn relative_day(w: &[Word], i: usize, reference: Date) -> Option<Hit> {
+    // "USA Today": a capitalised word after a capitalised one is a name.
+    if i > 0
+        && w[i].text.starts_with(char::is_uppercase)
+        && w[i - 1].text.starts_with(char::is_uppercase)
+    {
+        return None;
+    }
     let shift = match lower(&w[i]).as_str() {
         "yesterday" => -1,
         "today" | "tonight" => 0,
         "tomorrow" => 1,
+        "this" if is_any(w.get(i + 1)?, &["morning", "afternoon", "evening"]) => {
+            return Some(Hit::day(i, i + 1, reference));
+        }
         _ => return None,
     };
     Some(Hit::day(i, i, reference.add_days(shift)))

@@ -265,3 +265,28 @@ fn the_governing_verb_decides_past_or_future() {
         "2025-03-21"
     );
 }
+
+#[test]
+fn decades_names_passives_and_causal_due() {
+    assert!(find("In the 1980's the port grew.", tue()).is_empty());
+    assert!(find("Trade boomed in the 1990s.", tue()).is_empty());
+    assert!(find("A column in USA Today argued the point.", tue()).is_empty());
+    assert_eq!(date_of("The ferry left this morning.", tue()), "2025-02-18");
+    // "will be asked … on Saturday": the passive participle is not a past cue.
+    assert_eq!(
+        date_of("Much will be asked of him on Saturday.", tue()),
+        "2025-02-22"
+    );
+    // "due to" is a cause, not a schedule.
+    assert_eq!(
+        date_of(
+            "Crews stopped due to low light on Saturday, the police said.",
+            tue()
+        ),
+        "2025-02-15"
+    );
+    assert_eq!(
+        date_of("The minister is due to land on Friday.", tue()),
+        "2025-02-21"
+    );
+}

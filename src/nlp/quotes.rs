@@ -188,6 +188,7 @@ impl Para<'_, '_> {
             let attributed = self
                 .after(q, &state.subject)
                 .or_else(|| self.before(q, n, &state.subject))
+                .or_else(|| self.coordinated(q, n, last.as_ref()))
                 .or_else(|| {
                     let (end, who) = last.as_ref()?;
                     (opens_sentence && *end <= q.open).then(|| who.clone())
@@ -296,10 +297,14 @@ impl Para<'_, '_> {
         };
         let title_ok = f.tokens.start == clause
             || roles::title_before(t, f.tokens.start).is_some_and(|r| {
+                // "the spokesman X", "ministry spokesman X": a few plain
+                // words may qualify the title.
                 r.start <= clause
-                    || t[clause..r.start]
-                        .iter()
-                        .all(|x| matches!(x.text, "The" | "the"))
+                    || (r.start - clause <= 3
+                        && t[clause..r.start].iter().all(|x| {
+                            x.text.chars().all(char::is_alphabetic)
+                                && !is_reporting_verb(&x.text.to_lowercase())
+                        }))
             });
         let possessive = t
             .get(f.tokens.end)
@@ -430,6 +435,32 @@ impl Para<'_, '_> {
         };
         let speaker = by_name.or_else(by_pronoun)?;
         Some(said(&speaker, tokens[verb].text))
+    }
+
+    /// `X welcomed “…” but emphasized that “…”`: a second quotation of the
+    /// same sentence, after a reporting verb with no subject of its own,
+    /// is the previous quotation's speaker's.
+    fn coordinated(&self, q: &QuoteSpan, n: usize, last: Option<&(usize, Said)>) -> Option<Said> {
+        let (end, who) = last?;
+        let prev = self.spans.get(n.checked_sub(1)?)?;
+        if prev.end != *end {
+            return None;
+        }
+        let (s, open) = self.token_at(q.open)?;
+        let (s0, from) = self.token_at(*end)?;
+        if s0 != s || from > open || open - from > WINDOW {
+            return None;
+        }
+        let tokens = &self.all[s].tokens[from..open];
+        self.count(tokens.len());
+        let verb = tokens
+            .iter()
+            .any(|t| is_reporting_verb(&t.text.to_lowercase()));
+        let other = tokens.iter().any(|t| is_pronoun(&t.text.to_lowercase()))
+            || self
+                .name_from(s, from)
+                .is_some_and(|f| f.tokens.start < open);
+        (verb && !other).then(|| who.clone())
     }
 
     /// A reporting verb follows the closing mark closely (`, a local

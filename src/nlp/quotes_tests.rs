@@ -181,6 +181,20 @@ fn quotation_spanning_paragraphs() {
 }
 
 #[test]
+fn second_quotation_after_a_coordinated_verb() {
+    let got = speakers(&[
+        "In Oslo, ministry spokesman Lars Eide welcomed “efforts toward calm” but stressed that “every party must be heard” first.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Lars Eide", "efforts toward calm"),
+            st("Lars Eide", "every party must be heard")
+        ]
+    );
+}
+
+#[test]
 fn multi_sentence_quote_is_one_quote() {
     let got = speakers(&["“We are ready. The pumps are running,” Lena Vogt said."]);
     assert_eq!(

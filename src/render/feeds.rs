@@ -130,8 +130,9 @@ fn event_entry(site: &Site, e: &crate::events::Event) -> Entry {
         .filter_map(|a| a.source.clone())
         .collect();
     let summary = e
-        .summary
+        .lede
         .iter()
+        .chain(&e.summary)
         .map(|s| s.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");

@@ -6,6 +6,7 @@
 //! Nothing here changes a content decision.
 
 pub mod body;
+pub mod briefing;
 pub mod context;
 pub mod depth;
 pub mod engine;

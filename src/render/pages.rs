@@ -1,6 +1,7 @@
 //! One context builder per page kind, and the list of pages to render.
 
 use super::body::{self, NameLink};
+use super::briefing::{Statement, VoiceCtx};
 use super::context::*;
 use super::{ErasedCtx, Page, TemplateError};
 use crate::addresses::Redirect;
@@ -131,7 +132,7 @@ fn sourced(site: &Site, text: &str, article: &str, paragraph: usize) -> Option<S
     Some(Sourced {
         text: text.to_string(),
         url: paragraph_url(a, paragraph),
-        source: a.source.clone(),
+        source: Some(super::briefing::source_name(a)),
         date: a.date.to_string(),
         who: None,
     })
@@ -342,10 +343,13 @@ struct EventCtx {
     end_long: String,
     place: Option<String>,
     curated_summary: Option<String>,
-    summary: Vec<Sourced>,
+    lede: Vec<Statement>,
+    summary: Vec<Statement>,
     timeline: Vec<TimelineEntry>,
+    next: Vec<Statement>,
     people: Vec<EventPerson>,
-    quotes: Vec<Sourced>,
+    quotes: Vec<VoiceCtx>,
+    reactions: Vec<VoiceCtx>,
     sources: Vec<ArticleBrief>,
     related: Vec<EventBrief>,
     feed: String,
@@ -368,8 +372,6 @@ struct EventPerson {
     roles: Vec<RoleGroup>,
 }
 
-/// How many quotes an event page shows.
-const EVENT_QUOTES: usize = 8;
 /// How many related events an event page shows.
 const RELATED: usize = 5;
 
@@ -384,19 +386,12 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
         .flatten()
         .filter_map(|(slug, n)| site.person(slug).map(|p| (p, *n)))
         .collect();
-    let mut quotes = Vec::new();
-    for (p, _) in &people {
-        for q in p.quotes.iter().filter(|q| in_event(&q.article)) {
-            if let Some(mut s) = sourced(site, &q.text, &q.article, q.paragraph) {
-                s.who = Some(Link {
-                    title: p.name.clone(),
-                    url: person_url(&p.slug),
-                });
-                quotes.push(s);
-            }
-        }
-    }
-    quotes.truncate(EVENT_QUOTES);
+    let (quotes, reactions) = super::briefing::voices_ctx(site, e);
+    let statements = |list: &[crate::events::SummarySentence]| -> Vec<Statement> {
+        list.iter()
+            .filter_map(|s| super::briefing::statement(site, e, s))
+            .collect()
+    };
     let sources: Vec<ArticleBrief> = e
         .articles
         .iter()
@@ -412,10 +407,12 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
         end_long: long_date(e.end),
         place: e.place.clone(),
         curated_summary: e.curated_summary.clone(),
-        summary: e
-            .summary
+        lede: statements(&e.lede),
+        summary: statements(&e.summary),
+        next: e
+            .next
             .iter()
-            .filter_map(|s| sourced(site, &s.text, &s.article, s.paragraph))
+            .filter_map(|d| super::briefing::upcoming(site, e, d))
             .collect(),
         timeline: e
             .timeline
@@ -446,6 +443,7 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
             })
             .collect(),
         quotes,
+        reactions,
         sources,
         related: related_events(site, e)
             .into_iter()

@@ -82,8 +82,10 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
             date: Some(e.start.to_string()),
             aliases: Vec::new(),
             text: e
-                .summary
-                .first()
+                .lede
+                .iter()
+                .chain(&e.summary)
+                .next()
                 .map(|s| truncate(&s.text))
                 .unwrap_or_default(),
         })

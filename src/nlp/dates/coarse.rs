@@ -99,6 +99,11 @@ pub(super) fn year(s: &str, w: &[Word], i: usize) -> Option<Hit> {
     if before.is_some_and(|c| "$€£¥#.,".contains(c)) {
         return None;
     }
+    // "the 1980s", "the 1980's": a decade, not a year.
+    let rest = &s[w[i].end..];
+    if rest.starts_with('s') || rest.starts_with("'s") || rest.starts_with("’s") {
+        return None;
+    }
     let after = s[w[i].end..].chars().next();
     if after.is_some_and(|c| c.is_alphanumeric() || "%.,".contains(c) && next_is_digit(s, w[i].end))
     {

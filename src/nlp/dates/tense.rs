@@ -22,7 +22,6 @@ const FUTURE: &[&str] = &[
     "ll",
     "shall",
     "scheduled",
-    "due",
     "expected",
     "plans",
     "plan",
@@ -55,8 +54,13 @@ const NOT_PAST: &[&str] = &[
 
 fn classify(w: &[Word], j: usize) -> Option<Tense> {
     let t = w[j].text.to_lowercase();
+    let after_be = |forms: &[&str]| j > 0 && super::is_any(&w[j - 1], forms);
     if FUTURE.contains(&t.as_str()) {
         return Some(Tense::Future);
+    }
+    // "is due to land" (a schedule), not "stopped due to low light" (a cause).
+    if t == "due" {
+        return after_be(&["is", "are", "was", "were", "be", "am"]).then_some(Tense::Future);
     }
     // "is set to", "are going to".
     let next_to = w
@@ -70,8 +74,12 @@ fn classify(w: &[Word], j: usize) -> Option<Tense> {
     if t.ends_with("ing") && be_before {
         return Some(Tense::Future);
     }
-    if PAST.contains(&t.as_str())
-        || (t.len() >= 5 && t.ends_with("ed") && !NOT_PAST.contains(&t.as_str()))
+    // "will be asked": a passive participle takes its tense from the
+    // auxiliary further back.
+    let participle = t.ends_with("ed") && after_be(&["be", "been", "being"]);
+    if !participle
+        && (PAST.contains(&t.as_str())
+            || (t.len() >= 5 && t.ends_with("ed") && !NOT_PAST.contains(&t.as_str())))
     {
         return Some(Tense::Past);
     }
