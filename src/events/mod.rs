@@ -6,6 +6,7 @@
 //! a [`timeline`] of dated happenings, and an [`explain`]ation per article.
 //! People, quotes and related events are joined in by the site assembler.
 
+pub mod boilerplate;
 pub mod cluster;
 pub mod curated;
 pub mod eval;
@@ -13,6 +14,7 @@ pub mod explain;
 mod features;
 pub mod index;
 pub mod neighbours;
+pub mod params;
 mod place;
 pub mod summary;
 pub mod terms;
