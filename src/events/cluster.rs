@@ -49,8 +49,9 @@ pub struct CandidateScore {
     /// Specificity-weighted share of the article's anchors (names, tickers,
     /// capitalised words, numbers) that the event's core carries.
     pub anchor: f32,
-    /// The article and the event name different companies (tickers): no
-    /// merge, however similar the rest.
+    /// The article and the event name different companies (tickers), or
+    /// their headlines name different people or places that neither side
+    /// mentions: no merge, however similar the rest.
     pub conflict: bool,
     /// Days between the article and the event's dated span, if both dated.
     pub days: Option<i64>,
@@ -69,7 +70,11 @@ impl CandidateScore {
     /// Why the article may not join this event whatever its score, if so.
     pub fn veto(&self, p: &Params) -> Option<String> {
         if self.conflict {
-            Some("its headline names another company (ticker)".to_string())
+            Some(
+                "its headline names another company, person or place, and neither \
+                 article mentions the other's"
+                    .to_string(),
+            )
         } else if self.similarity(p) < p.min_similarity {
             Some(format!(
                 "text similarity {:.3} < minimum {:.3}",
@@ -145,6 +150,8 @@ struct EventState {
     anchors: FxMap<TermId, u32>,
     /// Tickers of the members' headlines.
     tickers: Vec<TermId>,
+    /// Specific anchors of the members' headlines.
+    title_anchors: Vec<TermId>,
     places: Vec<String>,
     span: Option<(i64, i64)>,
 }
@@ -337,7 +344,8 @@ impl State {
         let anchor = anchor_support(f, ev, size);
         let conflict = !f.tickers.is_empty()
             && !ev.tickers.is_empty()
-            && !f.tickers.iter().any(|t| ev.tickers.contains(t));
+            && !f.tickers.iter().any(|t| ev.tickers.contains(t))
+            || headlines_conflict(f, ev);
         // Time is evidence: shared specific anchors make a later follow-up
         // as plausible as a same-day report.
         let penalty = days.map_or(0.0, |n| {
@@ -391,8 +399,13 @@ impl State {
             ev.names.insert(n.full);
             ev.names.insert(n.last);
         }
-        for &(t, _) in &f.anchors {
+        for &t in &f.all_anchors {
             *ev.anchors.entry(t).or_default() += 1;
+        }
+        for &t in &f.title_anchors {
+            if !ev.title_anchors.contains(&t) {
+                ev.title_anchors.push(t);
+            }
         }
         for &t in &f.tickers {
             if !ev.tickers.contains(&t) {
@@ -435,4 +448,16 @@ fn anchor_support(f: &Features, ev: &EventState, size: usize) -> f32 {
     } else {
         0.0
     }
+}
+
+/// The headlines say who or where, and neither side mentions the other's
+/// anywhere: two earthquakes in two towns, two companies' results.
+fn headlines_conflict(f: &Features, ev: &EventState) -> bool {
+    !f.title_anchors.is_empty()
+        && !ev.title_anchors.is_empty()
+        && !f.title_anchors.iter().any(|t| ev.anchors.contains_key(t))
+        && !ev
+            .title_anchors
+            .iter()
+            .any(|t| f.all_anchors.binary_search(t).is_ok())
 }

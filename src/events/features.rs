@@ -19,6 +19,11 @@ pub(crate) struct Features {
     /// Specific anchors with their specificity weight (> 0), sorted by
     /// term: the article's heaviest [`ANCHORS`] only.
     pub anchors: SparseVec,
+    /// Every specific anchor of the article (sorted), rare ones included.
+    pub all_anchors: Vec<TermId>,
+    /// The specific anchors of the headline (sorted): who and where the
+    /// story says it is about.
+    pub title_anchors: Vec<TermId>,
     /// Ticker keys of the headline (`<ABC>`), sorted.
     pub tickers: Vec<TermId>,
     /// Places, lowercased.
@@ -90,6 +95,7 @@ struct Raw {
     /// Counts of the boilerplate terms.
     boiler: Vec<(TermId, u32)>,
     anchors: Vec<TermId>,
+    title_anchors: Vec<TermId>,
     names: Vec<NameKeys>,
     tickers: Vec<TermId>,
 }
@@ -139,12 +145,20 @@ pub(crate) fn featurize(
             keys.sort_by_key(|k| k.0);
             keys.dedup_by_key(|k| k.0);
             let anchors = anchor_weights(&vocab, &r.anchors, floor);
+            let specific = |ts: &[TermId]| -> Vec<TermId> {
+                ts.iter()
+                    .copied()
+                    .filter(|&t| vocab.idf(t) > floor)
+                    .collect()
+            };
             let places = docs[i].places.iter().map(|s| s.to_lowercase()).collect();
             Features {
                 vector,
                 keys,
                 names: r.names,
                 anchors,
+                all_anchors: specific(&r.anchors),
+                title_anchors: specific(&r.title_anchors),
                 tickers: r.tickers,
                 places,
                 pos: 0,
@@ -160,11 +174,12 @@ fn count(vocab: &mut Vocab, d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Raw
     let mut counts: Vec<(TermId, u32)> = Vec::new();
     let mut boiler: Vec<(TermId, u32)> = Vec::new();
     let mut anchors: Vec<TermId> = Vec::new();
+    let mut title_anchors: Vec<TermId> = Vec::new();
     let parts = [
-        (&d.title, p.title_weight, p.title_weight),
-        (&d.text, 1, p.proper_weight),
+        (&d.title, p.title_weight, p.title_weight, true),
+        (&d.text, 1, p.proper_weight, false),
     ];
-    for (text, weight, proper) in parts {
+    for (text, weight, proper, title) in parts {
         for t in cased_terms_masked(text, Some(bp)) {
             let id = vocab.intern(&t.term);
             let c = (id, if t.proper { proper } else { weight });
@@ -175,6 +190,9 @@ fn count(vocab: &mut Vocab, d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Raw
             counts.push(c);
             if t.proper || t.term.bytes().any(|b| b.is_ascii_digit()) {
                 anchors.push(id);
+                if title {
+                    title_anchors.push(id);
+                }
             }
         }
     }
@@ -196,7 +214,11 @@ fn count(vocab: &mut Vocab, d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Raw
     anchors.extend(&tickers);
     anchors.sort_unstable();
     anchors.dedup();
+    title_anchors.extend(&tickers);
+    title_anchors.sort_unstable();
+    title_anchors.dedup();
     Raw {
+        title_anchors,
         counts: merge(counts),
         boiler: merge(boiler),
         anchors,
