@@ -39,11 +39,11 @@ pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
     };
     emit(page("", "index.html"), "home", &home)?;
     // Index templates read their list from a top-level variable of the same name.
-    emit_list(emit, "events/", "events.html", "events", &events)?;
+    super::paginate::emit_pages(emit, "events/", "events.html", "events", &events)?;
     let mut by_name = people.clone();
     by_name.sort_by(|a, b| a.name.cmp(&b.name));
-    emit_list(emit, "people/", "people.html", "people", &by_name)?;
-    emit_list(emit, "articles/", "articles.html", "articles", &articles)?;
+    super::paginate::emit_pages(emit, "people/", "people.html", "people", &by_name)?;
+    super::paginate::emit_pages(emit, "articles/", "articles.html", "articles", &articles)?;
     emit(page("search/", "search.html"), "search", &())?;
 
     for e in &site.events {
@@ -57,6 +57,7 @@ pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
                 path: event_url(&e.slug),
                 template: "event.html",
                 feeds,
+                pagination: None,
             },
             "event",
             &ctx,
@@ -73,6 +74,7 @@ pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
                 path: person_url(&p.slug),
                 template: "person.html",
                 feeds,
+                pagination: None,
             },
             "person",
             &ctx,
@@ -88,22 +90,12 @@ pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
     Ok(())
 }
 
-fn emit_list<T: Serialize>(
-    emit: &mut Emit,
-    path: &str,
-    template: &str,
-    name: &str,
-    list: &[T],
-) -> Result<(), TemplateError> {
-    let list: Vec<&T> = list.iter().collect();
-    emit(page(path, template), name, &list)
-}
-
 fn page<'a>(path: &str, template: &'a str) -> Page<'a> {
     Page {
         path: path.to_string(),
         template,
         feeds: Vec::new(),
+        pagination: None,
     }
 }
 
@@ -212,7 +204,7 @@ fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
                 url: event_url(&e.slug),
             }),
         people,
-        body_html: body::article_html(a, links),
+        body_html: body::article_html_linked(a, links, &|d| super::links::href(site, a, d)),
         url: article_url(&a.id),
     }
 }
