@@ -312,10 +312,8 @@ fn explain_without_an_article_is_a_clear_error() {
     );
     let opts = briefing::build::BuildOptions {
         root: root.clone(),
-        content: None,
-        output: None,
         base_url: Some("http://127.0.0.1:1111/".into()),
-        progress: false,
+        ..Default::default()
     };
     for empty in ["", "  "] {
         let err = briefing::commands::explain(&opts, empty).unwrap_err();
