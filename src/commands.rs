@@ -215,6 +215,11 @@ fn date_report(article: &crate::Article) -> Vec<serde_json::Value> {
 
 /// `briefing explain ARTICLE`: which event the article joined and why.
 pub fn explain(opts: &BuildOptions, article: &str) -> Result<String, String> {
+    // An empty name would match every path by suffix: refuse it first.
+    let article = article.trim();
+    if article.is_empty() {
+        return Err("explain needs an article: give its id (see data/articles.json) or its path under the content directory, e.g. `briefing explain articles/2025/riyadh.md`".into());
+    }
     let config = build::config(opts).map_err(|e| e.to_string())?;
     // Same address memory and cache as `build`, so the slugs printed are
     // the published ones.
