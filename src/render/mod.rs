@@ -6,6 +6,7 @@
 //! Nothing here changes a content decision.
 
 pub mod body;
+pub mod charts;
 pub mod context;
 pub mod engine;
 pub mod export;
