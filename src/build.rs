@@ -26,6 +26,8 @@ pub struct BuildOptions {
     pub progress: bool,
     /// `--drafts`: publish drafts too, for a preview.
     pub drafts: bool,
+    /// `--strict` and `--keep-going` (see [`crate::content::LoadOptions`]).
+    pub load: crate::content::LoadOptions,
 }
 
 /// Shows the stage on the cleared progress line (see [`crate::term`]).
@@ -47,6 +49,12 @@ pub struct BuildSummary {
     pub pages: usize,
     /// Files skipped in content/ (non-articles, drafts), with reasons.
     pub skipped: Vec<String>,
+    /// Skipped files that point at a problem (binary, empty, broken link),
+    /// `path: reason`, for warnings on stderr.
+    pub warnings: Vec<String>,
+    /// Articles left out with errors under `--keep-going` (`path: errors`);
+    /// the command exits non-zero when there are any.
+    pub failed: Vec<String>,
     /// Articles analysed afresh (the rest came from the cache).
     pub analysed: usize,
     /// Why an old cache was discarded, if it was.
@@ -100,6 +108,10 @@ pub enum Failure {
     Addresses(String),
     /// Writing the output failed.
     Io(PathBuf, std::io::Error),
+    /// The output directory would destroy input (see [`crate::guard`]).
+    UnsafeOutput(crate::guard::UnsafeOutput),
+    /// Another build holds the lock (see [`crate::lock`]).
+    Locked(crate::lock::LockError),
 }
 
 impl fmt::Display for Failure {
@@ -110,6 +122,8 @@ impl fmt::Display for Failure {
             Failure::Template(e) => write!(f, "{e}"),
             Failure::Addresses(e) => write!(f, "{e}"),
             Failure::Io(p, e) => write!(f, "{}: cannot write: {e}", p.display()),
+            Failure::UnsafeOutput(e) => write!(f, "{e}"),
+            Failure::Locked(e) => write!(f, "{e}"),
         }
     }
 }
@@ -135,13 +149,29 @@ pub fn config(opts: &BuildOptions) -> Result<Config, Failure> {
             })
         })?;
     }
+    config.load = opts.load;
     Ok(config)
+}
+
+/// `Err` listing the articles left out under `--keep-going`, so the
+/// command exits non-zero although the rest was built.
+pub fn keep_going_result(summary: &BuildSummary) -> Result<(), String> {
+    if summary.failed.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{} article(s) had errors and were left out (--keep-going built the rest):\n  {}",
+        summary.failed.len(),
+        summary.failed.join("\n  ")
+    ))
 }
 
 /// Runs a full build and writes the output.
 pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     let start = Instant::now();
     let config = config(opts)?;
+    crate::guard::check_output(&config).map_err(Failure::UnsafeOutput)?;
+    let _lock = crate::lock::BuildLock::acquire(&config.root).map_err(Failure::Locked)?;
     let book = AddressBook::load(&config.root).map_err(Failure::Addresses)?;
     progress(opts, "Reading and analysing articles…");
     let mut cache = Cache::load(&config.root);
@@ -173,6 +203,23 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
             .skipped
             .iter()
             .map(|s| format!("{} ({})", s.path, s.reason))
+            .collect(),
+        warnings: site
+            .skipped
+            .iter()
+            .filter(|s| s.warning && !s.failed)
+            .map(|s| format!("{}: {}", s.path, s.reason))
+            .chain(
+                site.articles
+                    .iter()
+                    .filter_map(render::depth::depth_warning),
+            )
+            .collect(),
+        failed: site
+            .skipped
+            .iter()
+            .filter(|s| s.failed)
+            .map(|s| format!("{}: {}", s.path, s.reason))
             .collect(),
         analysed: cache.misses,
         cache_note: cache.discarded.clone(),

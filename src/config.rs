@@ -43,6 +43,9 @@ pub struct Config {
     /// Publish drafts too (`--drafts`, for previews); not read from the file.
     #[serde(skip)]
     pub drafts: bool,
+    /// `--strict` / `--keep-going`; not read from the file.
+    #[serde(skip)]
+    pub load: crate::content::LoadOptions,
 }
 
 impl Default for Config {
@@ -60,6 +63,7 @@ impl Default for Config {
             aliases: BTreeMap::new(),
             root: PathBuf::from("."),
             drafts: false,
+            load: Default::default(),
         }
     }
 }

@@ -108,6 +108,13 @@ struct SiteArgs {
     /// Include drafts (`draft: true`), for previewing them.
     #[arg(long)]
     drafts: bool,
+    /// Fail on files that are otherwise skipped with a warning (empty,
+    /// binary, broken links).
+    #[arg(long)]
+    strict: bool,
+    /// Build the articles that are fine, list the ones left out, exit non-zero.
+    #[arg(long)]
+    keep_going: bool,
 }
 
 impl SiteArgs {
@@ -121,6 +128,10 @@ impl SiteArgs {
             base_url: self.base_url.clone(),
             progress: false,
             drafts: self.drafts,
+            load: briefing::content::LoadOptions {
+                strict: self.strict,
+                keep_going: self.keep_going,
+            },
         }
     }
 }
@@ -203,17 +214,19 @@ fn build_cmd(opts: &BuildOptions, quiet: bool, verbose: bool) -> Result<(), Stri
             briefing::term::warning(&w);
         }
     }
-    build::run(opts)
-        .map(|s| {
-            briefing::term::Progress::finish();
-            if !quiet {
-                println!("{s}");
-                if verbose {
-                    for c in &s.written.changed {
-                        println!("  changed {c}");
-                    }
+    build::run(opts).map_err(|e| e.to_string()).and_then(|s| {
+        briefing::term::Progress::finish();
+        for w in &s.warnings {
+            briefing::term::warning(w);
+        }
+        if !quiet {
+            println!("{s}");
+            if verbose {
+                for c in &s.written.changed {
+                    println!("  changed {c}");
                 }
             }
-        })
-        .map_err(|e| e.to_string())
+        }
+        briefing::build::keep_going_result(&s)
+    })
 }

@@ -8,6 +8,7 @@
 pub mod body;
 pub mod charts;
 pub mod context;
+pub mod depth;
 pub mod engine;
 pub mod export;
 pub mod feeds;
