@@ -39,10 +39,12 @@ fn day(s: &str) -> Option<i64> {
     Date::parse_iso(s.get(..10)?).map(Date::to_days)
 }
 
-fn open(out: &mut String, h: f64, label: &str, class: &str) {
+/// Starts an SVG; `role` is `img` for a plain picture and `group` for one
+/// holding links (an `img` may not contain interactive elements).
+fn open(out: &mut String, h: f64, label: &str, class: &str, role: &str) {
     let _ = write!(
         out,
-        "<svg class=\"chart {class}\" viewBox=\"0 0 {W} {h}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
+        "<svg class=\"chart {class}\" viewBox=\"0 0 {W} {h}\" role=\"{role}\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
         escape(label),
         escape(label)
     );
@@ -80,7 +82,14 @@ pub fn timeline(items: &[Dated], root: &str) -> String {
         dated[0].1.date,
         dated[dated.len() - 1].1.date
     );
-    open(&mut out, h, &label, "timeline-chart");
+    let linked = dated.iter().any(|(_, i)| !i.url.is_empty());
+    open(
+        &mut out,
+        h,
+        &label,
+        "timeline-chart",
+        if linked { "group" } else { "img" },
+    );
     let _ = write!(
         out,
         "<line x1=\"24\" y1=\"{axis}\" x2=\"{}\" y2=\"{axis}\" class=\"axis\"/>",
@@ -181,7 +190,7 @@ pub fn mentions(articles: &[Dated]) -> String {
         counts.keys().next().expect("non-empty"),
         counts.keys().next_back().expect("non-empty")
     );
-    open(&mut out, h, &label, "mentions-chart");
+    open(&mut out, h, &label, "mentions-chart", "img");
     for (i, slot) in slots.iter().enumerate() {
         let Some(&n) = counts.get(slot) else { continue };
         let bh = (base - 8.0) * n as f64 / max;
@@ -261,7 +270,7 @@ pub fn outlets(sources: &[Dated]) -> String {
         sources.len(),
         rows.len()
     );
-    open(&mut out, h, &label, "outlets-chart");
+    open(&mut out, h, &label, "outlets-chart", "img");
     for (i, (name, n)) in rows.iter().enumerate() {
         let y = 4.0 + i as f64 * row_h;
         let bw = (W - label_w - 48.0) * *n as f64 / max;
@@ -333,7 +342,7 @@ mod tests {
             svg.contains("cx=\"24.0\"") && svg.contains("cx=\"616.0\""),
             "{svg}"
         );
-        assert!(svg.contains("role=\"img\" aria-label=\"Timeline: 3 dated entries"));
+        assert!(svg.contains("role=\"group\" aria-label=\"Timeline: 3 dated entries"));
         assert_eq!(timeline(&[], ""), "");
     }
 
