@@ -148,6 +148,7 @@ fn base_urls_without_a_web_scheme_are_refused() {
         assert!(!out.status.success(), "{bad} accepted");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("error:") && err.contains("help:"), "{err}");
+        assert!(!err.contains('\x1b'), "no colour into a pipe: {err:?}");
     }
     fs::write(dir.join("briefing.yaml"), "base_url: example.org/x\n").unwrap();
     let out = briefing(&dir, &["build"]);
