@@ -7,7 +7,7 @@
 //! named speaker ("a local official said") are left out: a quote is
 //! never guessed onto a person.
 
-use crate::nlp::analysis::{Found, Quote, Sentence};
+use crate::nlp::layer::{Found, Quote, Sentence};
 use crate::nlp::roles;
 use crate::nlp::tokens::Token;
 use std::ops::Range;
