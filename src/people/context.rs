@@ -82,3 +82,40 @@ impl Contexts {
         })
     }
 }
+
+/// How often each name word is read, across the corpus, inside a person's
+/// name and inside an organisation, place or other named thing.
+pub(crate) struct WordTypes {
+    counts: BTreeMap<String, (usize, usize)>,
+}
+
+impl WordTypes {
+    /// Counts over all analyses (prose mentions and entity spans).
+    pub(crate) fn new(docs: &[(&Article, &Analysis)]) -> WordTypes {
+        let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for (_, analysis) in docs {
+            for m in analysis.mentions.iter().filter(|m| !m.in_caption) {
+                for w in names::normalise(&m.surface).words() {
+                    counts.entry(w.to_string()).or_default().0 += 1;
+                }
+            }
+            for e in &analysis.entities {
+                for w in names::normalise(&e.text).words() {
+                    counts.entry(w.to_string()).or_default().1 += 1;
+                }
+            }
+        }
+        WordTypes { counts }
+    }
+
+    /// A name every word of which the corpus uses more often for things
+    /// than for people ("Reynard Honda", "Warner Bros"): the tagger's slip,
+    /// outvoted by the corpus. One person word keeps it ("George Washington").
+    pub(crate) fn is_thing(&self, key: &names::NameKey) -> bool {
+        let words = key.words();
+        !words.is_empty()
+            && words
+                .iter()
+                .all(|w| self.counts.get(*w).is_some_and(|&(per, other)| other > per))
+    }
+}

@@ -2,7 +2,7 @@
 //! role and quote to its person, and assemble the pages' data.
 
 use super::cluster::{Candidate, Clusters};
-use super::context::Contexts;
+use super::context::{Contexts, WordTypes};
 use super::curated::Curation;
 use super::gazetteer;
 use super::{CoMention, MentionRef, Person, QuoteRef, Role};
@@ -94,14 +94,17 @@ pub fn resolve(articles: &[Article], analyses: &[Analysis], curation: &Curation)
 /// Full-name spellings of the corpus, with their article counts.
 fn candidates(docs: &[(&Article, &Analysis)], curation: &Curation) -> Vec<Candidate> {
     let mut seen: BTreeMap<NameKey, (BTreeSet<usize>, bool)> = BTreeMap::new();
+    let types = WordTypes::new(docs);
     for (d, (article, analysis)) in docs.iter().enumerate() {
         let names = analysis
             .mentions
             .iter()
-            .map(|m| (m.name.as_str(), m.in_caption));
-        for (name, caption) in names.chain(article.people.iter().map(|n| (n.as_str(), false))) {
+            .map(|m| (m.name.as_str(), m.in_caption, true));
+        let listed = article.people.iter().map(|n| (n.as_str(), false, false));
+        for (name, caption, found) in names.chain(listed) {
             let key = names::normalise(name);
-            if is_full(&key) && !curation.never.contains(&key) {
+            let thing = found && types.is_thing(&key);
+            if is_full(&key) && !thing && !curation.never.contains(&key) {
                 let e = seen.entry(key).or_insert_with(|| (BTreeSet::new(), true));
                 e.0.insert(d);
                 e.1 &= caption;
