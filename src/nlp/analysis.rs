@@ -107,6 +107,9 @@ fn push(out: &mut Vec<Found>, sent: usize, tokens: &[Token], r: Range<usize>) {
 /// place or other thing.
 fn candidates(sent: usize, tokens: &[Token], layer: &Layer, out: &mut Vec<Found>) {
     for span in layer.persons.get(sent).into_iter().flatten() {
+        if titles_a_work(tokens, span.start) {
+            continue;
+        }
         if let Some(r) = names::clean_span(tokens, span.clone()) {
             push(out, sent, tokens, r);
         }
@@ -115,7 +118,7 @@ fn candidates(sent: usize, tokens: &[Token], layer: &Layer, out: &mut Vec<Found>
         let Some(r) = names::clean_span(tokens, run) else {
             continue;
         };
-        if layer.blocks(sent, &r) {
+        if layer.blocks(sent, &r) || titles_a_work(tokens, r.start) {
             continue;
         }
         let cued = roles::title_before(tokens, r.start).is_some()
@@ -125,6 +128,14 @@ fn candidates(sent: usize, tokens: &[Token], layer: &Layer, out: &mut Vec<Found>
             push(out, sent, tokens, r);
         }
     }
+}
+
+/// A capitalised "The" inside a sentence, right before or opening the span,
+/// makes it the title of a work or the name of a group ("in The Joe Louis
+/// Story", "The Beatles"), not a person.
+fn titles_a_work(tokens: &[Token], start: usize) -> bool {
+    let the = |i: usize| tokens.get(i).is_some_and(|t| t.text == "The");
+    (start >= 2 && the(start - 1)) || (start >= 1 && the(start))
 }
 
 /// "X said", "X, an adviser, said", "X told".

@@ -23,7 +23,7 @@ fn is_org_word(lower: &str) -> bool {
     set(
         "ministry ministries department division office agency service services press news times post journal \
          herald tribune gazette images image photos photo pictures media tv television radio fund bank group company \
-         corp corporation inc ltd llc council committee commission conference convention summit forum assembly \
+         corp corporation inc ltd llc plc gmbh spa int intl bros council committee commission conference convention summit forum assembly \
          parliament congress senate house palace mosque cathedral university college school \
          institute foundation party army navy force forces guard police union league association organization \
          organisation federation republic kingdom states nations strip sea gulf ocean river mountains island islands \
@@ -250,6 +250,7 @@ fn valid_name(words: &[Token]) -> bool {
     words.iter().all(|t| is_name_shaped(t.text))
         && lower
             .iter()
+            .flat_map(|w| w.split('-'))
             .all(|w| !is_function_word(w) && !is_org_word(w))
         && words
             .iter()
@@ -311,6 +312,8 @@ mod tests {
             "Will Not",
             "White House",
             "Cold War",
+            "March-June",
+            "Halvard Bros",
         ] {
             assert_eq!(clean(s), None, "{s}");
         }
