@@ -26,13 +26,14 @@ pub struct BuildOptions {
     pub progress: bool,
     /// `--strict` and `--keep-going` (see [`crate::content::LoadOptions`]).
     pub load: crate::content::LoadOptions,
+    /// `--drafts`: publish drafts too, for a preview.
+    pub drafts: bool,
 }
 
-/// Prints a transient progress line on stderr when asked to.
+/// Shows the stage on the cleared progress line (see [`crate::term`]).
 fn progress(opts: &BuildOptions, msg: &str) {
-    if opts.progress {
-        eprint!("\r\x1b[2K{msg}");
-    }
+    crate::term::Progress::enable(opts.progress);
+    crate::term::Progress::stage(msg.trim_end_matches('…'), 0);
 }
 
 /// What a successful build did.
@@ -138,8 +139,15 @@ pub fn config(opts: &BuildOptions) -> Result<Config, Failure> {
     if let Some(o) = &opts.output {
         config.output_dir = o.clone();
     }
+    config.drafts = opts.drafts;
     if let Some(u) = &opts.base_url {
-        config.set_base_url(u);
+        config.set_base_url(u).map_err(|message| {
+            Failure::Config(ConfigError {
+                path: "--base-url".into(),
+                location: None,
+                message,
+            })
+        })?;
     }
     config.load = opts.load;
     Ok(config)

@@ -94,7 +94,7 @@ impl Site {
         let mut skipped = loaded.skipped;
         let mut articles = Vec::with_capacity(loaded.articles.len());
         for a in loaded.articles {
-            if a.draft {
+            if a.draft && !config.drafts {
                 skipped.push(Skipped {
                     path: a.source_path.clone(),
                     reason: "draft: true".into(),

@@ -40,7 +40,7 @@ mod error;
 mod front_matter;
 mod infer;
 mod slug;
-mod sources;
+pub mod sources;
 mod walk;
 
 pub use article::{Article, BlockKind, DateSource, Format, Paragraph};
@@ -378,10 +378,24 @@ fn settle_date(body: &Body, mtime: Option<Date>) -> Option<(Date, DateSource)> {
     }
     body.blocks
         .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Prose | BlockKind::Caption))
+        // Never a caption: a photo's date is not the article's (issue 11).
+        .filter(|b| b.kind == BlockKind::Prose)
         .find_map(|b| dates::first_mention(&b.text))
+        .or_else(|| caption_and_weekday(&body.blocks))
         .map(|d| (d, DateSource::TextMention))
         .or_else(|| mtime.map(|d| (d, DateSource::FileMtime)))
+}
+
+/// See [`dates::day_from_caption_and_weekday`].
+fn caption_and_weekday(blocks: &[blocks::Block]) -> Option<Date> {
+    let of = |k: BlockKind| -> Vec<&str> {
+        blocks
+            .iter()
+            .filter(|b| b.kind == k)
+            .map(|b| b.text.as_str())
+            .collect()
+    };
+    dates::day_from_caption_and_weekday(&of(BlockKind::Caption), &of(BlockKind::Prose))
 }
 
 fn no_date(path: &str) -> ContentError {

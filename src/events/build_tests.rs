@@ -39,7 +39,19 @@ fn same_kind_different_events_stay_apart_same_event_comes_together() {
         (e.start.to_string(), e.end.to_string()),
         ("2025-03-04".into(), "2025-03-05".into())
     );
-    assert!((3..=6).contains(&e.summary.len()), "{:?}", e.summary);
+    // A lede and the other facts, each once (three distinct facts here).
+    assert!(
+        !e.lede.is_empty() && e.summary.len() <= 6,
+        "{:?}",
+        e.summary
+    );
+    assert_eq!(
+        e.lede.len() + e.summary.len(),
+        3,
+        "{:?} {:?}",
+        e.lede,
+        e.summary
+    );
     assert!(
         e.timeline
             .iter()
@@ -78,10 +90,11 @@ fn shuffled_input_gives_identical_output() {
 }
 
 #[test]
-fn pins_and_curation_win() {
+fn pins_and_curation_win_and_curated_events_attract_matching_articles() {
     let mut arts = vec![
         quake("a1", "2025-03-04", "Velmora", "Dozens were injured."),
         quake("a2", "2025-03-04", "Velmora", "Schools were closed."),
+        quake("k1", "2025-03-04", "Karsk", "Power was cut."),
     ];
     arts[1].event = Some("velmora-quake".into());
     let cur = CuratedEvent {
@@ -98,7 +111,13 @@ fn pins_and_curation_win() {
         .iter()
         .find(|e| e.slug == "velmora-quake")
         .expect("pinned event");
-    assert_eq!(pinned.articles, vec!["a2"]);
+    // a1 is not pinned: it joins because it matches; Karsk's quake does not.
+    assert_eq!(pinned.articles, vec!["a1", "a2"]);
+    assert!(
+        built.explanations["a1"].contains("1. velmora-quake — The Velmora earthquake"),
+        "{}",
+        built.explanations["a1"]
+    );
     assert_eq!(pinned.title, "The Velmora earthquake");
     assert_eq!(
         pinned.curated_summary.as_deref(),
