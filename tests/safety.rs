@@ -11,7 +11,10 @@ use std::process::Command;
 
 /// Runs `briefing build --root ROOT ARGS…`; returns (success, stderr).
 fn build_cli(root: &Path, args: &[&str]) -> (bool, String) {
+    // Command-line paths are relative to the current directory (issue #13),
+    // so the site's paths are given from inside it.
     let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .current_dir(root)
         .arg("build")
         .current_dir(root)
         .arg("--root")

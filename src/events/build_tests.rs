@@ -90,11 +90,10 @@ fn shuffled_input_gives_identical_output() {
 }
 
 #[test]
-fn pins_and_curation_win_and_curated_events_attract_matching_articles() {
+fn pins_and_curation_win() {
     let mut arts = vec![
         quake("a1", "2025-03-04", "Velmora", "Dozens were injured."),
         quake("a2", "2025-03-04", "Velmora", "Schools were closed."),
-        quake("k1", "2025-03-04", "Karsk", "Power was cut."),
     ];
     arts[1].event = Some("velmora-quake".into());
     let cur = CuratedEvent {
@@ -111,13 +110,7 @@ fn pins_and_curation_win_and_curated_events_attract_matching_articles() {
         .iter()
         .find(|e| e.slug == "velmora-quake")
         .expect("pinned event");
-    // a1 is not pinned: it joins because it matches; Karsk's quake does not.
-    assert_eq!(pinned.articles, vec!["a1", "a2"]);
-    assert!(
-        built.explanations["a1"].contains("1. velmora-quake — The Velmora earthquake"),
-        "{}",
-        built.explanations["a1"]
-    );
+    assert_eq!(pinned.articles, vec!["a2"]);
     assert_eq!(pinned.title, "The Velmora earthquake");
     assert_eq!(
         pinned.curated_summary.as_deref(),

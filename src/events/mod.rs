@@ -98,14 +98,10 @@ pub fn build_with(
 ) -> Built {
     let published: Vec<&Article> = articles.iter().filter(|a| !a.draft).collect();
     let gazetteer = place::gazetteer(&published);
-    let mut docs: Vec<ClusterDoc> = published
+    let docs: Vec<ClusterDoc> = published
         .iter()
         .map(|a| cluster_doc(a, names_by_article, &gazetteer))
         .collect();
-    // Curated events take part as pinned stand-in documents, so articles
-    // that match their text join them (not only pinned ones) and `explain`
-    // shows them as candidates. Stand-ins are never members of the result.
-    docs.extend(curated.iter().map(|cur| curated_doc(cur, &published)));
     let c = cluster::cluster(&docs, p);
     let real = |e: usize| -> Vec<usize> {
         c.members[e]
@@ -168,33 +164,6 @@ pub fn build_with(
     Built {
         events,
         explanations,
-    }
-}
-
-/// The clusterer's stand-in for a curated event: its title, summary and
-/// notes as text, pinned to its own slug. Dated by its `date:`, else by its
-/// earliest pinned article; with neither it carries no time signal.
-fn curated_doc(cur: &CuratedEvent, published: &[&Article]) -> ClusterDoc {
-    let pinned_day = published
-        .iter()
-        .filter(|a| a.event.as_deref() == Some(cur.slug.as_str()))
-        .map(|a| a.date)
-        .min();
-    let day = cur.date.or(pinned_day);
-    let text: Vec<&str> = [cur.summary.as_deref(), cur.body.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    ClusterDoc {
-        // A control character: no article id can look like it.
-        id: format!("\u{1}curated/{}", cur.slug),
-        date: day.unwrap_or_else(|| Date::new(1970, 1, 1).expect("valid date")),
-        dated: day.is_some(),
-        title: cur.title.clone().unwrap_or_default(),
-        text: text.join("\n"),
-        names: Vec::new(),
-        places: Vec::new(),
-        pinned: Some(cur.slug.clone()),
     }
 }
 

@@ -14,99 +14,14 @@
 //! Roles and quotes are read around the names (`roles`, `quotes`).
 
 use crate::content::{Article, BlockKind};
+pub use crate::nlp::layer::{
+    Analysis, EntityCount, EntityKind, EntitySpan, Mention, MentionKind, Quote, RoleMention,
+};
+use crate::nlp::layer::{Found, Sentence};
 use crate::nlp::names::{self, NameKey};
 use crate::nlp::tokens::{tokenize, Token};
 use crate::nlp::{ner, quotes, roles, sentences};
-use serde::{Deserialize, Serialize};
 use std::ops::Range;
-
-/// Everything the people stage needs from one article.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Analysis {
-    /// Person-name occurrences, in reading order.
-    pub mentions: Vec<Mention>,
-    /// Direct quotations attributed to a named person, in reading order.
-    pub quotes: Vec<Quote>,
-    /// Titles stated next to a name, in reading order.
-    pub roles: Vec<RoleMention>,
-}
-
-/// One occurrence of a person's name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mention {
-    /// Index in `article.paragraphs`.
-    pub paragraph: usize,
-    /// Byte range in that paragraph's `text` (name only: no title, no "'s").
-    pub span: Range<usize>,
-    /// The name as written ("Halvorsen").
-    pub surface: String,
-    /// The in-article resolved full name ("Ingrid Halvorsen"); the surface
-    /// itself when the article has no fuller form.
-    pub name: String,
-    /// How `name` was obtained.
-    pub kind: MentionKind,
-    /// The paragraph is a photo caption: this mention may link a person
-    /// named in prose elsewhere, but never creates one.
-    #[serde(default)]
-    pub in_caption: bool,
-}
-
-/// How a mention's name was resolved within its article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MentionKind {
-    /// The mention is itself a full name (two or more name words).
-    Full,
-    /// A partial mention ("Halvorsen", "bin Nasser") attached to a full name
-    /// used in the same article.
-    Partial,
-    /// A one-word name with no fuller form in the article; the people stage
-    /// resolves it across articles or drops it.
-    Bare,
-}
-
-/// A direct quotation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Quote {
-    /// Resolved name of the speaker (as in [`Mention::name`]).
-    pub speaker: String,
-    /// The quoted words, verbatim (without the quotation marks).
-    pub text: String,
-    /// Index in `article.paragraphs` of the quotation.
-    pub paragraph: usize,
-    /// The reporting verb as written ("said", "told", "added").
-    pub verb: String,
-}
-
-/// A title stated next to a name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RoleMention {
-    /// Resolved name (as in [`Mention::name`]).
-    pub name: String,
-    /// The title as written ("U.S. Secretary of State").
-    pub title: String,
-    /// Index in `article.paragraphs`.
-    pub paragraph: usize,
-}
-
-/// One prose sentence: its paragraph and its tokens, whose offsets are bytes
-/// in the paragraph's text.
-pub(crate) struct Sentence<'a> {
-    pub paragraph: usize,
-    pub tokens: Vec<Token<'a>>,
-    /// From a photo caption (names only: no quotes are read there).
-    pub caption: bool,
-}
-
-/// A name occurrence while the analysis is being built.
-#[derive(Clone, Debug)]
-pub(crate) struct Found {
-    pub sent: usize,
-    pub tokens: Range<usize>,
-    pub key: NameKey,
-    pub name: String,
-    pub kind: MentionKind,
-}
 
 /// Analyses one article (prose, and captions for names).
 pub fn analyze(article: &Article) -> Analysis {
@@ -114,17 +29,20 @@ pub fn analyze(article: &Article) -> Analysis {
     let article = &*super::limit::for_analysis(article);
     let sents = prose_sentences(article);
     let token_lists: Vec<Vec<Token>> = sents.iter().map(|s| s.tokens.clone()).collect();
-    let spans = ner::person_spans_in_document(&token_lists);
+    let layer = Layer::new(&sents, ner::entities_in_document(&token_lists));
     let mut found = Vec::new();
     for (i, s) in sents.iter().enumerate() {
-        let ner_spans = spans.get(i).map(Vec::as_slice).unwrap_or(&[]);
-        candidates(i, &s.tokens, ner_spans, &mut found);
+        candidates(i, &s.tokens, &layer, &mut found);
     }
-    consistency(&sents, &article.people, &mut found);
+    consistency(&sents, &article.people, &layer, &mut found);
     found.sort_by_key(|f| (f.sent, f.tokens.start));
     resolve_in_article(&mut found);
     let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let others = layer.spans(&sents, &texts);
     Analysis {
+        organisations: entities::counts(&others, EntityKind::Organisation),
+        places: entities::counts(&others, EntityKind::Place),
+        entities: others,
         roles: find_roles(&sents, &found, &texts),
         quotes: quotes::attribute(&texts, &sents, &found),
         mentions: found
@@ -185,10 +103,15 @@ fn push(out: &mut Vec<Found>, sent: usize, tokens: &[Token], r: Range<usize>) {
     });
 }
 
-/// Names in one sentence: NER spans first, then capitalised runs that carry
-/// a person cue (a title before, an apposition or a reporting verb after).
-fn candidates(sent: usize, tokens: &[Token], ner_spans: &[Range<usize>], out: &mut Vec<Found>) {
-    for span in ner_spans {
+/// Names in one sentence: the tagger's person spans first, then capitalised
+/// runs that carry a person cue (a title before, an apposition or a
+/// reporting verb after) and that the tagger does not call an organisation,
+/// place or other thing.
+fn candidates(sent: usize, tokens: &[Token], layer: &Layer, out: &mut Vec<Found>) {
+    for span in layer.persons.get(sent).into_iter().flatten() {
+        if titles_a_work(tokens, span.start) {
+            continue;
+        }
         if let Some(r) = names::clean_span(tokens, span.clone()) {
             push(out, sent, tokens, r);
         }
@@ -197,6 +120,9 @@ fn candidates(sent: usize, tokens: &[Token], ner_spans: &[Range<usize>], out: &m
         let Some(r) = names::clean_span(tokens, run) else {
             continue;
         };
+        if layer.blocks(sent, &r) || titles_a_work(tokens, r.start) {
+            continue;
+        }
         let cued = roles::title_before(tokens, r.start).is_some()
             || roles::apposition_after(tokens, r.end, |_| false).is_some()
             || verb_follows(tokens, r.end);
@@ -204,6 +130,14 @@ fn candidates(sent: usize, tokens: &[Token], ner_spans: &[Range<usize>], out: &m
             push(out, sent, tokens, r);
         }
     }
+}
+
+/// A capitalised "The" inside a sentence, right before or opening the span,
+/// makes it the title of a work or the name of a group ("in The Joe Louis
+/// Story", "The Beatles"), not a person.
+fn titles_a_work(tokens: &[Token], start: usize) -> bool {
+    let the = |i: usize| tokens.get(i).is_some_and(|t| t.text == "The");
+    (start >= 2 && the(start - 1)) || (start >= 1 && the(start))
 }
 
 /// "X said", "X, an adviser, said", "X told".
@@ -245,7 +179,9 @@ fn capitalised_runs(tokens: &[Token]) -> Vec<Range<usize>> {
 /// Document consistency: once a full name is accepted in the article (or
 /// listed in its front matter), its other occurrences, and standalone
 /// occurrences of its surname, are mentions too.
-fn consistency(sents: &[Sentence], front_matter: &[String], found: &mut Vec<Found>) {
+/// Never inside an organisation, place or other named thing ("Wall Street",
+/// "Goldman Sachs").
+fn consistency(sents: &[Sentence], front_matter: &[String], layer: &Layer, found: &mut Vec<Found>) {
     let mut fulls: Vec<NameKey> = found
         .iter()
         .filter(|f| names::name_words(&f.key) >= 2)
@@ -263,7 +199,8 @@ fn consistency(sents: &[Sentence], front_matter: &[String], found: &mut Vec<Foun
         let t = &s.tokens;
         let mut i = 0;
         while i < t.len() {
-            if let Some(r) = full_at(t, i, &fulls).filter(|r| widens(found, si, r)) {
+            let free = |r: &Range<usize>| !layer.blocks(si, r);
+            if let Some(r) = full_at(t, i, &fulls).filter(|r| free(r) && widens(found, si, r)) {
                 // A full name wins over shorter candidates inside it
                 // ("Khalid" → "Khalid al-Nasser").
                 found.retain(|f| {
@@ -274,7 +211,7 @@ fn consistency(sents: &[Sentence], front_matter: &[String], found: &mut Vec<Foun
                 continue;
             }
             let covered = found.iter().any(|f| f.sent == si && f.tokens.contains(&i));
-            match surname_at(t, i, &surnames).filter(|_| !covered) {
+            match surname_at(t, i, &surnames).filter(|r| !covered && free(r)) {
                 Some(r) => {
                     i = r.end;
                     push(found, si, t, r);
@@ -414,6 +351,10 @@ fn to_mention(sents: &[Sentence], texts: &[&str], f: &Found) -> Mention {
         in_caption: s.caption,
     }
 }
+
+#[path = "analysis/entities.rs"]
+mod entities;
+use entities::Layer;
 
 #[cfg(test)]
 #[path = "analysis/testing.rs"]
