@@ -78,8 +78,10 @@ pub fn check_output(config: &Config) -> Result<(), UnsafeOutput> {
                 describe(what, input)
             )));
         }
-        // Inside the site root is the normal place; inside any other input is not.
-        if *what != "the site root" && out.starts_with(input) {
+        // Inside the site root is the normal place; inside any other input is
+        // not, except `serve`'s own preview output under `.briefing/serve/`.
+        let preview = *what == ".briefing" && out.starts_with(input.join("serve"));
+        if *what != "the site root" && !preview && out.starts_with(input) {
             return Err(refuse(format!(
                 "it lies inside {} (the next build would read its own output)",
                 describe(what, input)
@@ -212,6 +214,9 @@ mod tests {
         assert!(refused(&root, "themes/x").contains("lies inside the input folder"));
         assert!(refused(&root, "static").contains("input folder"));
         assert!(refused(&root, ".briefing").contains("input folder"));
+        assert!(refused(&root, ".briefing/cache").contains("input folder"));
+        // `briefing serve` builds its preview here.
+        assert!(check_output(&config(&root, ".briefing/serve/repo")).is_ok());
         assert!(refused(&root, "briefing.yaml").contains("configuration file"));
         assert!(check_output(&config(&root, "public")).is_ok());
         assert!(check_output(&config(&root, "out/site")).is_ok());

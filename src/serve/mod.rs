@@ -16,8 +16,11 @@
 //!   [`HEADER_TIMEOUT`] in total (not per read), and keep-alive, Range and
 //!   conditional requests come with the stack. tokio is built with `rt`,
 //!   `net`, `time` and `sync` only.
-//! - **The watcher polls mtimes** (plus size, inode and the set of paths) every
-//!   [`ServeOptions::poll`]. Polling needs no platform API, and it sees every way an
+//! - **OS notifications (`notify`) say when to look; the snapshot decides.** A
+//!   notification wakes the watcher at once, which then compares a snapshot of
+//!   mtimes (plus size, inode and the set of paths) with the last one; without
+//!   notifications it polls every [`ServeOptions::poll`], and with them it still
+//!   polls every few seconds as a safety net. Polling needs no platform API, and it sees every way an
 //!   editor can save: in-place writes, atomic saves (write a temp file, rename it
 //!   over the original), rename-into-place, and network or container filesystems
 //!   where inotify/FSEvents never fire. The price is `stat` calls: about 2 ms per
@@ -34,6 +37,7 @@
 //!   to a path inside the output directory (see `path.rs` for the request-path rules).
 
 mod http;
+mod os_watch;
 mod path;
 mod reload;
 mod watch;
