@@ -77,7 +77,12 @@ impl Cache {
         let todo: Vec<usize> = (0..articles.len())
             .filter(|&i| !self.entries.contains_key(&keys[i]))
             .collect();
-        let fresh = parallel_map(&todo, |&i| analysis::analyze(&articles[i]));
+        crate::term::Progress::stage("Analysing articles", todo.len());
+        let fresh = parallel_map(&todo, |&i| {
+            let a = analysis::analyze(&articles[i]);
+            crate::term::Progress::tick();
+            a
+        });
         self.misses = todo.len();
         self.hits = articles.len() - todo.len();
         for (i, a) in todo.into_iter().zip(fresh) {

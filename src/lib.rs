@@ -15,12 +15,16 @@ pub mod config;
 pub mod content;
 pub mod date;
 pub mod events;
+pub mod guard;
+pub mod init;
+pub mod lock;
 pub mod nlp;
 pub mod output;
 pub mod people;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod term;
 
 pub use content::Article;
 pub use date::Date;

@@ -99,6 +99,27 @@ pub fn outlet_from_url(url: &str) -> Option<String> {
     Some(title_case_label(name))
 }
 
+/// Words of a title kept when it names a source.
+const SHORT_TITLE_WORDS: usize = 5;
+
+/// A name for an article's source, never empty: the outlet, else the
+/// outlet of its address (table or domain), else its title's first words,
+/// else its id.
+pub fn source_name(outlet: Option<&str>, url: Option<&str>, title: &str, id: &str) -> String {
+    if let Some(o) = outlet.map(str::trim).filter(|o| !o.is_empty()) {
+        return o.to_string();
+    }
+    if let Some(o) = url.and_then(outlet_from_url) {
+        return o;
+    }
+    let words: Vec<&str> = title.split_whitespace().collect();
+    match words.len() {
+        0 => id.to_string(),
+        n if n <= SHORT_TITLE_WORDS => words.join(" "),
+        _ => format!("{}…", words[..SHORT_TITLE_WORDS].join(" ")),
+    }
+}
+
 /// `kyiv-post` → "Kyiv Post"; `example` → "Example".
 fn title_case_label(label: &str) -> String {
     label
@@ -116,6 +137,25 @@ fn title_case_label(label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn source_names_are_never_bare() {
+        let name = |o, u, t| source_name(o, u, t, "id-1");
+        assert_eq!(name(Some("Harbour Times"), None, "x"), "Harbour Times");
+        assert_eq!(
+            name(None, Some("https://www.reuters.com/a"), "x"),
+            "Reuters"
+        );
+        assert_eq!(
+            name(Some(" "), Some("https://lake-post.example/b"), "x"),
+            "Lake Post"
+        );
+        assert_eq!(
+            name(None, None, "Ferry service resumes on the northern route"),
+            "Ferry service resumes on the…"
+        );
+        assert_eq!(name(None, None, ""), "id-1");
+    }
 
     #[test]
     fn extracts_hosts() {

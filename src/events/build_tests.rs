@@ -39,7 +39,19 @@ fn same_kind_different_events_stay_apart_same_event_comes_together() {
         (e.start.to_string(), e.end.to_string()),
         ("2025-03-04".into(), "2025-03-05".into())
     );
-    assert!((3..=6).contains(&e.summary.len()), "{:?}", e.summary);
+    // A lede and the other facts, each once (three distinct facts here).
+    assert!(
+        !e.lede.is_empty() && e.summary.len() <= 6,
+        "{:?}",
+        e.summary
+    );
+    assert_eq!(
+        e.lede.len() + e.summary.len(),
+        3,
+        "{:?} {:?}",
+        e.lede,
+        e.summary
+    );
     assert!(
         e.timeline
             .iter()

@@ -6,13 +6,17 @@
 //! a [`timeline`] of dated happenings, and an [`explain`]ation per article.
 //! People, quotes and related events are joined in by the site assembler.
 
+pub mod boilerplate;
 pub mod cluster;
 pub mod curated;
 pub mod eval;
 pub mod explain;
+pub mod facts;
 mod features;
 pub mod index;
+pub mod lede;
 pub mod neighbours;
+pub mod params;
 mod place;
 pub mod summary;
 pub mod terms;
@@ -21,6 +25,7 @@ pub(crate) mod testing;
 pub mod tfidf;
 pub mod timeline;
 pub mod title;
+pub mod voices;
 
 use crate::content::{Article, DateSource};
 use crate::date::Date;
@@ -49,7 +54,10 @@ pub struct Event {
     pub articles: Vec<String>,
     /// Person slugs; left empty here, filled by the site assembler.
     pub people: Vec<String>,
-    /// Merged summary, most central sentence first (empty when curated).
+    /// The lede: one or two sentences saying what, who, where, when
+    /// (empty when curated).
+    pub lede: Vec<SummarySentence>,
+    /// Further facts, each once, most corroborated first (empty when curated).
     pub summary: Vec<SummarySentence>,
     /// The curated summary, which replaces `summary`.
     pub curated_summary: Option<String>,
@@ -57,6 +65,8 @@ pub struct Event {
     pub curated_body: Option<String>,
     /// Dated happenings, by date.
     pub timeline: Vec<Dated>,
+    /// Happenings dated after the last article: what comes next.
+    pub next: Vec<Dated>,
 }
 
 /// Everything [`build`] produces.
@@ -93,12 +103,28 @@ pub fn build_with(
         .map(|a| cluster_doc(a, names_by_article, &gazetteer))
         .collect();
     let c = cluster::cluster(&docs, p);
+    let real = |e: usize| -> Vec<usize> {
+        c.members[e]
+            .iter()
+            .copied()
+            .filter(|&i| i < published.len())
+            .collect()
+    };
     let slugs = assign_slugs(&published, &c);
     let mut events: Vec<Event> = (0..c.members.len())
-        .map(|e| {
-            let members: Vec<&Article> = c.members[e].iter().map(|&i| published[i]).collect();
+        .filter_map(|e| {
+            let idx = real(e);
+            let members: Vec<&Article> = idx.iter().map(|&i| published[i]).collect();
+            if members.is_empty() {
+                return None;
+            }
             let cur = curated.iter().find(|x| x.slug == slugs[e]);
-            event(&members, &c, e, slugs[e].clone(), cur, &gazetteer)
+            let m = Members {
+                articles: &members,
+                idx: &idx,
+                event: e,
+            };
+            Some(event(&m, &c, slugs[e].clone(), cur, &gazetteer))
         })
         .collect();
     // Curated fields win; an event keeps its slug either way.
@@ -107,11 +133,20 @@ pub fn build_with(
             apply_curation(ev, cur);
         }
     }
-    let names: Vec<explain::EventName> = events
-        .iter()
+    let titles: Vec<String> = (0..c.members.len())
+        .map(|e| match events.iter().find(|ev| ev.slug == slugs[e]) {
+            Some(ev) => ev.title.clone(),
+            None => curated
+                .iter()
+                .find(|x| x.slug == slugs[e])
+                .and_then(|x| x.title.clone())
+                .unwrap_or_else(|| slugs[e].clone()),
+        })
+        .collect();
+    let names: Vec<explain::EventName> = (0..c.members.len())
         .map(|e| explain::EventName {
-            slug: &e.slug,
-            title: &e.title,
+            slug: &slugs[e],
+            title: &titles[e],
         })
         .collect();
     let explanations = (0..published.len())
@@ -168,6 +203,7 @@ fn assign_slugs(published: &[&Article], c: &Clustering) -> Vec<String> {
         if c.pins[e].is_some() {
             continue;
         }
+        // Unpinned events hold articles only (stand-ins are pinned).
         let first = published[c.members[e][0]];
         let words = title::slugify(
             &title::clean_title(&first.title, first.source.as_deref()),
@@ -190,14 +226,22 @@ fn assign_slugs(published: &[&Article], c: &Clustering) -> Vec<String> {
     out
 }
 
+/// The articles of one clustered event: `idx[k]` is the clustering input
+/// index of `articles[k]`; `event` is the clustering event index.
+struct Members<'a> {
+    articles: &'a [&'a Article],
+    idx: &'a [usize],
+    event: usize,
+}
+
 fn event(
-    members: &[&Article],
+    m: &Members,
     c: &Clustering,
-    e: usize,
     slug: String,
     cur: Option<&CuratedEvent>,
     gazetteer: &BTreeSet<String>,
 ) -> Event {
+    let (members, e) = (m.articles, m.event);
     let dated: Vec<Date> = members
         .iter()
         .filter(|a| a.date_source != DateSource::FileMtime)
@@ -211,27 +255,35 @@ fn event(
     let (start, end) = (days.iter().min().copied(), days.iter().max().copied());
     let fallback = Date::new(1970, 1, 1).expect("valid date");
     let sentences = summary::sentences_of(members, &c.vocab);
-    let summary = match cur.and_then(|x| x.summary.as_ref()) {
-        Some(_) => Vec::new(),
+    let place = place::place_of(members, gazetteer);
+    let brief = match cur.and_then(|x| x.summary.as_ref()) {
+        Some(_) => summary::Brief {
+            lede: Vec::new(),
+            summary: Vec::new(),
+        },
         None => summary::summarize(
             &sentences,
             &c.vocab,
             &c.centroids[e],
             summary::length_for(members.len()),
+            place.as_deref(),
         ),
     };
+    let end = end.unwrap_or(fallback);
     Event {
         slug,
-        title: representative_title(members, c, e),
+        title: representative_title(m, c),
         start: start.unwrap_or(fallback),
-        end: end.unwrap_or(fallback),
-        place: place::place_of(members, gazetteer),
+        end,
+        place,
         articles: members.iter().map(|a| a.id.clone()).collect(),
         people: Vec::new(),
-        summary,
+        lede: brief.lede,
+        summary: brief.summary,
         curated_summary: None,
         curated_body: None,
         timeline: timeline::timeline(&sentences, &c.vocab),
+        next: timeline::next(&sentences, &c.vocab, end),
     }
 }
 
@@ -241,7 +293,8 @@ const TITLE_MARGIN: f32 = 0.05;
 /// The headline of the member closest to the centroid, cleaned. Real
 /// headlines are preferred: a title cut short with "…" or longer than 14
 /// words is usually a first sentence standing in for a missing headline.
-fn representative_title(members: &[&Article], c: &Clustering, e: usize) -> String {
+fn representative_title(m: &Members, c: &Clustering) -> String {
+    let (members, e) = (m.articles, m.event);
     let titles: Vec<String> = members
         .iter()
         .map(|a| title::clean_title(&a.title, a.source.as_deref()))
@@ -258,7 +311,7 @@ fn representative_title(members: &[&Article], c: &Clustering, e: usize) -> Strin
         v if v.is_empty() => all,
         v => v,
     };
-    let idx = |k: usize| c.members[e][k];
+    let idx = |k: usize| m.idx[k];
     let score = |k: usize| tfidf::cosine(&c.vectors[idx(k)], &c.centroids[e]);
     let first = pool.first().copied().unwrap_or(0);
     let best = pool
@@ -283,6 +336,7 @@ fn apply_curation(ev: &mut Event, cur: &CuratedEvent) {
     if let Some(s) = &cur.summary {
         ev.curated_summary = Some(s.clone());
         ev.summary.clear();
+        ev.lede.clear();
     }
     if let Some(d) = cur.date {
         ev.start = d;

@@ -1,13 +1,16 @@
-//! The merged summary of an event: a few sentences picked across sources.
+//! The merged summary of an event: a lede and a few facts, each once.
 //!
 //! Each prose sentence is scored by its TF-IDF cosine with the event
 //! centroid (how central it is to what all sources say), discounted by its
-//! position in its article (news puts the gist first). Sentences are then
-//! picked greedily, best first, discounting sources already used and
-//! skipping near-duplicates of picked sentences (token-set Jaccard).
+//! position in its article (news puts the gist first). Sentences that say
+//! the same thing are grouped into one fact ([`facts`]); the [`lede`] is
+//! drawn from the articles' opening sentences, and the summary lists the
+//! other facts that each add something new, with the articles that report
+//! them.
 
 use crate::content::Article;
 use crate::events::tfidf::{self, SparseVec, TermId, Vocab};
+use crate::events::{facts, lede};
 use crate::nlp::sentences;
 use serde::Serialize;
 
@@ -22,6 +25,8 @@ pub struct SummarySentence {
     pub paragraph: usize,
     /// The paragraph's anchor (`p3`), for links.
     pub anchor: String,
+    /// Ids of the articles that report this fact, sorted (the sentence's own included).
+    pub sources: Vec<String>,
 }
 
 /// A prose sentence of an event article.
@@ -73,7 +78,7 @@ pub fn sentences_of<'a>(articles: &[&'a Article], vocab: &Vocab) -> Vec<Sentence
 
 /// A sentence that reads well on its own: 6–60 words, starts like a
 /// sentence, ends with a terminator, not a photo credit.
-fn usable(s: &str) -> bool {
+pub(crate) fn usable(s: &str) -> bool {
     let n = s.split_whitespace().count();
     let starts =
         s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
@@ -85,71 +90,57 @@ fn usable(s: &str) -> bool {
 
 /// Near-duplicate threshold (token-set Jaccard).
 pub(crate) const NEAR_DUPLICATE: f32 = 0.5;
-/// Weight kept by a source each time it has already been picked.
-const SOURCE_DISCOUNT: f32 = 0.6;
 
-/// Up to `max` summary sentences for the event with `centroid`.
+/// An event's lede (one or two sentences) and up to `max` further facts.
+pub struct Brief {
+    /// What happened, who, where, when.
+    pub lede: Vec<SummarySentence>,
+    /// Distinct facts, most corroborated and central first.
+    pub summary: Vec<SummarySentence>,
+}
+
+/// The lede and summary of the event with `centroid`; `place` is where it
+/// happened, when known.
 pub fn summarize(
     sentences: &[Sentence],
     vocab: &Vocab,
     centroid: &SparseVec,
     max: usize,
-) -> Vec<SummarySentence> {
-    struct Scored<'a, 'b> {
-        s: &'b Sentence<'a>,
-        terms: Vec<TermId>,
-        score: f32,
-    }
-    let norm = tfidf::norm(centroid);
-    let mut pool: Vec<Scored> = sentences
+    place: Option<&str>,
+) -> Brief {
+    let cands = facts::candidates(sentences, vocab, centroid);
+    let groups = facts::group(&cands);
+    let opening = lede::lede(&groups, place);
+    let taken: Vec<&facts::Candidate> = opening.iter().map(|(c, _)| *c).collect();
+    let rest: Vec<facts::Fact> = groups
         .iter()
-        .filter(|s| usable(s.text))
-        .map(|s| {
-            let v = tfidf::vector_of_ids(vocab, &s.ids);
-            let cos = if norm > 0.0 {
-                tfidf::dot(&v, centroid) / norm
-            } else {
-                0.0
-            };
-            Scored {
-                terms: s.term_set(),
-                s,
-                score: cos / (1.0 + 0.1 * s.position as f32),
-            }
+        .filter(|f| !opening.iter().any(|(_, g)| std::ptr::eq(*g, *f)))
+        .map(|f| facts::Fact {
+            members: f.members.clone(),
+            sources: f.sources.clone(),
         })
         .collect();
-    let mut picked: Vec<Scored> = Vec::new();
-    while picked.len() < max {
-        let used = |a: &Article| {
-            picked
-                .iter()
-                .filter(|p| std::ptr::eq(p.s.article, a))
-                .count() as i32
-        };
-        let best = pool
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                !picked
-                    .iter()
-                    .any(|p| tfidf::jaccard(&p.terms, &c.terms) >= NEAR_DUPLICATE)
-            })
-            .map(|(i, c)| (i, c.score * SOURCE_DISCOUNT.powi(used(c.s.article))))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        match best {
-            Some((i, score)) if score > 0.0 => picked.push(pool.remove(i)),
-            _ => break,
-        }
-    }
-    picked
+    let summary = facts::pick(&rest, &taken, max)
         .into_iter()
-        .map(|p| SummarySentence {
-            text: p.s.text.to_string(),
-            article: p.s.article.id.clone(),
-            paragraph: p.s.paragraph,
-            anchor: p.s.article.paragraphs[p.s.paragraph].anchor.clone(),
-        })
-        .collect()
+        .map(|f| sentence(f.rep().s, &f.sources))
+        .collect();
+    Brief {
+        lede: opening
+            .into_iter()
+            .map(|(c, f)| sentence(c.s, &f.sources))
+            .collect(),
+        summary,
+    }
+}
+
+fn sentence(s: &Sentence, sources: &[String]) -> SummarySentence {
+    SummarySentence {
+        text: s.text.to_string(),
+        article: s.article.id.clone(),
+        paragraph: s.paragraph,
+        anchor: s.article.paragraphs[s.paragraph].anchor.clone(),
+        sources: sources.to_vec(),
+    }
 }
 
 /// How many sentences an event of `n` articles gets: 3 to 6.
@@ -201,17 +192,26 @@ mod tests {
                 centroid = tfidf::add(&centroid, &tfidf::vector_of(&vocab, &p.text));
             }
         }
-        let s = summarize(&sentences_of(&[&a, &b], &vocab), &vocab, &centroid, 3);
-        assert_eq!(s.len(), 3);
+        let brief = summarize(
+            &sentences_of(&[&a, &b], &vocab),
+            &vocab,
+            &centroid,
+            3,
+            Some("Marlow"),
+        );
+        let s: Vec<&SummarySentence> = brief.lede.iter().chain(&brief.summary).collect();
+        assert!(!brief.lede.is_empty() && s.len() >= 3, "{s:#?}");
         let texts: Vec<&str> = s.iter().map(|x| x.text.as_str()).collect();
-        let floods = texts
+        let floods: Vec<&&SummarySentence> = s
             .iter()
-            .filter(|t| t.starts_with("Flood waters"))
-            .count();
-        assert_eq!(floods, 1, "near-duplicates collapse: {texts:?}");
+            .filter(|t| t.text.starts_with("Flood waters"))
+            .collect();
+        assert_eq!(floods.len(), 1, "one fact, told once: {texts:?}");
+        assert_eq!(floods[0].sources, ["a", "b"], "both sources report it");
         assert!(s.iter().any(|x| x.article == "a") && s.iter().any(|x| x.article == "b"));
         for x in &s {
             assert_eq!(x.anchor, format!("p{}", x.paragraph + 1));
+            assert!(x.sources.contains(&x.article));
         }
     }
 

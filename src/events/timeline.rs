@@ -32,6 +32,8 @@ pub struct Dated {
     pub anchor: String,
     /// How many articles mention this happening.
     pub sources: usize,
+    /// Ids of those articles, sorted.
+    pub articles: Vec<String>,
 }
 
 /// Two same-day sentences are one happening when their content words
@@ -53,8 +55,27 @@ struct Candidate<'a, 'b> {
 /// The timeline of an event from its articles' prose `sentences` (see
 /// `summary::sentences_of`), sorted by date; `vocab` knows their words.
 pub fn timeline(sentences: &[Sentence], vocab: &Vocab) -> Vec<Dated> {
+    entries(candidates(sentences, vocab))
+}
+
+/// What comes next: the happenings dated after `latest` (the event's last
+/// article day), sorted by date, each with the articles that mention it.
+pub fn next(sentences: &[Sentence], vocab: &Vocab, latest: Date) -> Vec<Dated> {
+    let ahead: Vec<Candidate> = candidates(sentences, vocab)
+        .into_iter()
+        .filter(|c| c.date > latest)
+        .collect();
+    let mut out = entries(ahead);
+    out.truncate(NEXT);
+    out
+}
+
+/// Entries kept in "what's next".
+const NEXT: usize = 6;
+
+fn entries(cands: Vec<Candidate>) -> Vec<Dated> {
     let mut by_day: BTreeMap<(Date, bool), Vec<Vec<Candidate>>> = BTreeMap::new();
-    for c in candidates(sentences, vocab) {
+    for c in cands {
         let groups = by_day.entry((c.date, c.approximate)).or_default();
         // Compared with each group's first sentence only: linear per group.
         match groups
@@ -155,7 +176,7 @@ fn entry(group: &[Candidate]) -> Dated {
         })
         .unwrap_or(0);
     let c = &group[typical];
-    let mut ids: Vec<&str> = group.iter().map(|c| c.s.article.id.as_str()).collect();
+    let mut ids: Vec<String> = group.iter().map(|c| c.s.article.id.clone()).collect();
     ids.sort_unstable();
     ids.dedup();
     Dated {
@@ -166,6 +187,7 @@ fn entry(group: &[Candidate]) -> Dated {
         paragraph: c.s.paragraph,
         anchor: c.s.article.paragraphs[c.s.paragraph].anchor.clone(),
         sources: ids.len(),
+        articles: ids,
     }
 }
 
@@ -206,6 +228,32 @@ mod tests {
             t.windows(2).all(|w| w[0].date <= w[1].date),
             "sorted by date"
         );
+    }
+
+    #[test]
+    fn next_lists_what_is_dated_after_the_last_article() {
+        let a = article(
+            "a",
+            "2025-02-18",
+            &[
+                "Ministers met in Lyon on Monday to discuss the floods.",
+                "They will meet again in Geneva on Friday to sign the plan.",
+            ],
+        );
+        let b = article(
+            "b",
+            "2025-02-19",
+            &["The ministers will sign the flood plan in Geneva on Friday, officials said."],
+        );
+        let vocab = vocab_of(&[&a, &b]);
+        let n = next(
+            &sentences_of(&[&a, &b], &vocab),
+            &vocab,
+            Date::new(2025, 2, 19).unwrap(),
+        );
+        assert_eq!(n.len(), 1, "{n:#?}");
+        assert_eq!(n[0].date.to_string(), "2025-02-21");
+        assert_eq!(n[0].articles, ["a", "b"]);
     }
 
     #[test]

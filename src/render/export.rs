@@ -52,6 +52,109 @@ struct EventRecord<'a> {
     articles: &'a [String],
     people: Vec<&'a str>,
     permalink: String,
+    /// The lede's sentences, joined ("" when curated or empty).
+    lede: String,
+    /// Facts, each once, with the articles that report them.
+    summary: Vec<StatementRecord<'a>>,
+    /// Key quotes, spread across speakers, each with every reporting article.
+    quotes: Vec<QuoteRecord>,
+    /// Dated happenings, by date.
+    timeline: Vec<DatedRecord<'a>>,
+    /// Happenings dated after the event's last article.
+    next: Vec<DatedRecord<'a>>,
+}
+
+/// A briefing sentence and its provenance.
+#[derive(Serialize)]
+struct StatementRecord<'a> {
+    text: &'a str,
+    article: &'a str,
+    paragraph: usize,
+    sources: &'a [String],
+}
+
+/// A key quote: speaker is a person slug.
+#[derive(Serialize)]
+struct QuoteRecord {
+    speaker: String,
+    text: String,
+    article: String,
+    paragraph: usize,
+    sources: Vec<String>,
+    /// The speaker is outside the main parties (a reaction).
+    reaction: bool,
+}
+
+/// A dated happening.
+#[derive(Serialize)]
+struct DatedRecord<'a> {
+    date: String,
+    approximate: bool,
+    text: &'a str,
+    article: &'a str,
+    paragraph: usize,
+    sources: &'a [String],
+}
+
+fn dated(list: &[crate::events::Dated]) -> Vec<DatedRecord<'_>> {
+    list.iter()
+        .map(|d| DatedRecord {
+            date: d.date.to_string(),
+            approximate: d.approximate,
+            text: &d.text,
+            article: &d.article,
+            paragraph: d.paragraph,
+            sources: &d.articles,
+        })
+        .collect()
+}
+
+fn event_record<'a>(site: &'a Site, e: &'a crate::events::Event) -> EventRecord<'a> {
+    EventRecord {
+        slug: &e.slug,
+        title: &e.title,
+        start: e.start.to_string(),
+        end: e.end.to_string(),
+        place: e.place.as_deref(),
+        articles: &e.articles,
+        people: site
+            .event_people
+            .get(&e.slug)
+            .into_iter()
+            .flatten()
+            .map(|(p, _)| p.as_str())
+            .collect(),
+        permalink: site.config.absolute(&event_url(&e.slug)),
+        lede: e
+            .lede
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        summary: e
+            .summary
+            .iter()
+            .map(|s| StatementRecord {
+                text: &s.text,
+                article: &s.article,
+                paragraph: s.paragraph,
+                sources: &s.sources,
+            })
+            .collect(),
+        quotes: super::briefing::event_voices(site, e)
+            .into_iter()
+            .map(|v| QuoteRecord {
+                speaker: v.speaker,
+                text: v.text,
+                article: v.article,
+                paragraph: v.paragraph,
+                sources: v.sources,
+                reaction: v.reaction,
+            })
+            .collect(),
+        timeline: dated(&e.timeline),
+        next: dated(&e.next),
+    }
 }
 
 /// Adds the three export files.
@@ -104,26 +207,7 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
             }
         })
         .collect();
-    let events: Vec<EventRecord> = site
-        .events
-        .iter()
-        .map(|e| EventRecord {
-            slug: &e.slug,
-            title: &e.title,
-            start: e.start.to_string(),
-            end: e.end.to_string(),
-            place: e.place.as_deref(),
-            articles: &e.articles,
-            people: site
-                .event_people
-                .get(&e.slug)
-                .into_iter()
-                .flatten()
-                .map(|(p, _)| p.as_str())
-                .collect(),
-            permalink: permalink(event_url(&e.slug)),
-        })
-        .collect();
+    let events: Vec<EventRecord> = site.events.iter().map(|e| event_record(site, e)).collect();
     files.insert("data/articles.json", to_json(&articles));
     files.insert("data/people.json", to_json(&people));
     files.insert("data/events.json", to_json(&events));

@@ -6,13 +6,19 @@
 //! Nothing here changes a content decision.
 
 pub mod body;
+pub mod briefing;
+pub mod charts;
 pub mod context;
+pub mod depth;
 pub mod engine;
 pub mod export;
 pub mod feeds;
 pub mod highlight;
+pub mod links;
 pub mod pages;
+pub mod paginate;
 pub mod search;
+pub mod sitemaps;
 
 use crate::output::SiteFiles;
 use crate::site::Site;
@@ -27,6 +33,8 @@ pub(crate) struct Page<'a> {
     pub template: &'a str,
     /// Feeds to list in `<head>` besides the site feed.
     pub feeds: Vec<context::Link>,
+    /// The pager, on pages of a paginated index.
+    pub pagination: Option<paginate::Pagination>,
 }
 
 impl Page<'_> {
@@ -49,6 +57,9 @@ pub fn render(site: &Site) -> Result<SiteFiles, TemplateError> {
         ctx.insert("root", &page.root());
         ctx.insert("page_url", &page.path);
         ctx.insert("feeds", &page.feeds);
+        if let Some(p) = &page.pagination {
+            ctx.insert("pagination", p);
+        }
         value.insert_into(name, &mut ctx);
         jobs.push((
             format!("{}index.html", page.path),
@@ -98,6 +109,9 @@ pub fn render(site: &Site) -> Result<SiteFiles, TemplateError> {
     }
     export::write(site, &mut files);
     search::write(site, &mut files);
+    for (path, bytes) in links::assets(site) {
+        files.insert(path, bytes);
+    }
     for (path, bytes) in &engine.statics {
         files.insert(path.clone(), bytes.clone());
     }

@@ -1,6 +1,7 @@
 //! One context builder per page kind, and the list of pages to render.
 
 use super::body::{self, NameLink};
+use super::briefing::{Statement, VoiceCtx};
 use super::context::*;
 use super::{ErasedCtx, Page, TemplateError};
 use crate::addresses::Redirect;
@@ -39,11 +40,11 @@ pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
     };
     emit(page("", "index.html"), "home", &home)?;
     // Index templates read their list from a top-level variable of the same name.
-    emit_list(emit, "events/", "events.html", "events", &events)?;
+    super::paginate::emit_pages(emit, "events/", "events.html", "events", &events)?;
     let mut by_name = people.clone();
     by_name.sort_by(|a, b| a.name.cmp(&b.name));
-    emit_list(emit, "people/", "people.html", "people", &by_name)?;
-    emit_list(emit, "articles/", "articles.html", "articles", &articles)?;
+    super::paginate::emit_pages(emit, "people/", "people.html", "people", &by_name)?;
+    super::paginate::emit_pages(emit, "articles/", "articles.html", "articles", &articles)?;
     emit(page("search/", "search.html"), "search", &())?;
 
     for e in &site.events {
@@ -57,6 +58,7 @@ pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
                 path: event_url(&e.slug),
                 template: "event.html",
                 feeds,
+                pagination: None,
             },
             "event",
             &ctx,
@@ -73,6 +75,7 @@ pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
                 path: person_url(&p.slug),
                 template: "person.html",
                 feeds,
+                pagination: None,
             },
             "person",
             &ctx,
@@ -88,22 +91,12 @@ pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
     Ok(())
 }
 
-fn emit_list<T: Serialize>(
-    emit: &mut Emit,
-    path: &str,
-    template: &str,
-    name: &str,
-    list: &[T],
-) -> Result<(), TemplateError> {
-    let list: Vec<&T> = list.iter().collect();
-    emit(page(path, template), name, &list)
-}
-
 fn page<'a>(path: &str, template: &'a str) -> Page<'a> {
     Page {
         path: path.to_string(),
         template,
         feeds: Vec::new(),
+        pagination: None,
     }
 }
 
@@ -139,7 +132,7 @@ fn sourced(site: &Site, text: &str, article: &str, paragraph: usize) -> Option<S
     Some(Sourced {
         text: text.to_string(),
         url: paragraph_url(a, paragraph),
-        source: a.source.clone(),
+        source: Some(super::briefing::source_name(a)),
         date: a.date.to_string(),
         who: None,
     })
@@ -212,7 +205,7 @@ fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
                 url: event_url(&e.slug),
             }),
         people,
-        body_html: body::article_html(a, links),
+        body_html: body::article_html_linked(a, links, &|d| super::links::href(site, a, d)),
         url: article_url(&a.id),
     }
 }
@@ -350,10 +343,13 @@ struct EventCtx {
     end_long: String,
     place: Option<String>,
     curated_summary: Option<String>,
-    summary: Vec<Sourced>,
+    lede: Vec<Statement>,
+    summary: Vec<Statement>,
     timeline: Vec<TimelineEntry>,
+    next: Vec<Statement>,
     people: Vec<EventPerson>,
-    quotes: Vec<Sourced>,
+    quotes: Vec<VoiceCtx>,
+    reactions: Vec<VoiceCtx>,
     sources: Vec<ArticleBrief>,
     related: Vec<EventBrief>,
     feed: String,
@@ -376,8 +372,6 @@ struct EventPerson {
     roles: Vec<RoleGroup>,
 }
 
-/// How many quotes an event page shows.
-const EVENT_QUOTES: usize = 8;
 /// How many related events an event page shows.
 const RELATED: usize = 5;
 
@@ -392,19 +386,12 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
         .flatten()
         .filter_map(|(slug, n)| site.person(slug).map(|p| (p, *n)))
         .collect();
-    let mut quotes = Vec::new();
-    for (p, _) in &people {
-        for q in p.quotes.iter().filter(|q| in_event(&q.article)) {
-            if let Some(mut s) = sourced(site, &q.text, &q.article, q.paragraph) {
-                s.who = Some(Link {
-                    title: p.name.clone(),
-                    url: person_url(&p.slug),
-                });
-                quotes.push(s);
-            }
-        }
-    }
-    quotes.truncate(EVENT_QUOTES);
+    let (quotes, reactions) = super::briefing::voices_ctx(site, e);
+    let statements = |list: &[crate::events::SummarySentence]| -> Vec<Statement> {
+        list.iter()
+            .filter_map(|s| super::briefing::statement(site, e, s))
+            .collect()
+    };
     let sources: Vec<ArticleBrief> = e
         .articles
         .iter()
@@ -420,10 +407,12 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
         end_long: long_date(e.end),
         place: e.place.clone(),
         curated_summary: e.curated_summary.clone(),
-        summary: e
-            .summary
+        lede: statements(&e.lede),
+        summary: statements(&e.summary),
+        next: e
+            .next
             .iter()
-            .filter_map(|s| sourced(site, &s.text, &s.article, s.paragraph))
+            .filter_map(|d| super::briefing::upcoming(site, e, d))
             .collect(),
         timeline: e
             .timeline
@@ -454,6 +443,7 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
             })
             .collect(),
         quotes,
+        reactions,
         sources,
         related: related_events(site, e)
             .into_iter()

@@ -1,0 +1,105 @@
+"""Fixed random samples for hand-checking quotes and dates (issue 11).
+
+Held-out parts (never used to design rules): ECB+ dev topics 18-35 and BBC
+politics files 201-417. Usage: see bench/briefing_sample.sh.
+"""
+import json, os, random, re, sys
+
+SHARED = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
+SEED = 11
+
+
+def prepare(out):
+    os.makedirs(out, exist_ok=True)
+    n = 0
+    with open(os.path.join(SHARED, "ecbplus_dev", "docs.jsonl")) as f:
+        for line in f:
+            d = json.loads(line)
+            if d["topic"] < 18:
+                continue
+            lines = d["text"].split("\n")
+            # One paragraph per sentence line; the ecbplus date line stays
+            # second so it becomes the article's date.
+            with open(os.path.join(out, f"ecb_{d['doc_id']}.txt"), "w") as g:
+                g.write("\n\n".join(lines) + "\n")
+            n += 1
+    pol = os.path.join(SHARED, "bbc_news", "politics")
+    for name in sorted(os.listdir(pol)):
+        if name.endswith(".txt") and 201 <= int(name[:3]) <= 417:
+            with open(os.path.join(pol, name), encoding="utf-8") as f:
+                text = f.read()
+            with open(os.path.join(out, f"bbc_{name}"), "w") as g:
+                g.write(text)
+            n += 1
+    print(f"{n} held-out files in {out}", file=sys.stderr)
+
+
+def load(out):
+    with open(os.path.join(out, "extract.json")) as f:
+        return json.load(f)
+
+
+def paragraphs(out, path):
+    with open(os.path.join(out, os.path.basename(path))) as f:
+        return [p.strip() for p in re.split(r"\n\s*\n", f.read()) if p.strip()]
+
+
+def lead_lines(d, paras):
+    """How many file paragraphs (title, date lines) precede prose paragraph
+    0: the offset under which most of the doc's date expressions are found."""
+    def fits(k):
+        return sum(1 for m in d["dates"] if m["paragraph"] + k < len(paras)
+                   and m["expression"] in paras[m["paragraph"] + k])
+    return max([0, 1, 2, 3], key=lambda k: (fits(k), -k))
+
+
+def quotes(out):
+    docs = load(out)
+    allq = [(d["path"], q) for d in docs for q in d["quotes"]]
+    rng = random.Random(SEED)
+    sample = rng.sample(allq, min(40, len(allq)))
+    print(f"# {len(allq)} quotes in {len(docs)} held-out files; sample of {len(sample)}")
+    for i, (path, q) in enumerate(sample, 1):
+        print(f"[Q{i}] {os.path.basename(path)} | {q['speaker']} | {q['verb']} | \"{q['text']}\"")
+
+
+def recall(out, n_docs=20):
+    """Every double-quoted span of a fixed sample of files with quotes, with
+    what was attributed in its paragraph: judge by hand which are direct
+    quotes by a named person and whether they were found."""
+    docs = [d for d in load(out) if d["path"].startswith("bbc_") or d["path"].startswith("ecb_")]
+    rng = random.Random(SEED + 1)
+    with_marks = [d for d in docs if '"' in open(os.path.join(out, d["path"])).read()]
+    sample = rng.sample(with_marks, min(n_docs, len(with_marks)))
+    for d in sorted(sample, key=lambda d: d["path"]):
+        print(f"## {d['path']}")
+        # The extract's paragraph indexes count prose paragraphs after the lead.
+        found = [(q["text"], q["speaker"]) for q in d["quotes"]]
+        text = open(os.path.join(out, d["path"])).read()
+        for m in re.finditer(r'"([^"\n]{3,}?)"', text):
+            span = m.group(1).strip().rstrip(",")
+            who = [s for t, s in found if t.rstrip(",").strip() and (t in span or span in t)]
+            ctx = text[max(0, m.start() - 60): m.end() + 60].replace("\n", " ")
+            print(f"  - \"{span[:90]}\" -> {who[0] if who else 'NONE'}   ...{ctx}...")
+
+
+def dates(out):
+    # ECB+ stories are 2008-2013: a later date is the file time (no date
+    # line was read), against which relative dates mean nothing.
+    docs = [d for d in load(out) if d["path"].startswith("ecb_") and d["path"].endswith("ecbplus.txt")
+            and d["date"] < "2020"]
+    alld = [(d, m) for d in docs for m in d["dates"]]
+    rng = random.Random(SEED + 2)
+    sample = rng.sample(alld, min(40, len(alld)))
+    print(f"# {len(alld)} date mentions in {len(docs)} dated held-out ECB+ files; sample of {len(sample)}")
+    for i, (d, m) in enumerate(sample, 1):
+        paras = paragraphs(out, d["path"])
+        p = m["paragraph"] + lead_lines(d, paras)
+        sent = paras[p] if p < len(paras) else ""
+        print(f"[D{i}] {d['path']} article {d['date']} | {m['expression']!r} -> {m.get('value', m['date'])}"
+              f"{' ~' if m['approximate'] else ''} | {sent[:200]}")
+
+
+if __name__ == "__main__":
+    cmd, out = sys.argv[1], sys.argv[2]
+    {"prepare": prepare, "quotes": quotes, "recall": recall, "dates": dates}[cmd](out)
