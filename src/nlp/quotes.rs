@@ -294,23 +294,7 @@ impl Para<'_, '_> {
             let t = &self.all[s].tokens;
             self.count(t.len());
             for i in 1..t.len() {
-                let titled = matches!(
-                    t[i - 1].text,
-                    "Mr" | "Mr."
-                        | "Mrs"
-                        | "Mrs."
-                        | "Ms"
-                        | "Ms."
-                        | "Dr"
-                        | "Dr."
-                        | "Miss"
-                        | "Sir"
-                        | "Lord"
-                        | "Lady"
-                        | "Dame"
-                        | "Prof"
-                        | "Professor"
-                );
+                let titled = is_honorific(t[i - 1].text);
                 let known = self
                     .name_from(s, i - 1)
                     .is_some_and(|f| f.tokens.start <= i);
@@ -377,7 +361,10 @@ impl Para<'_, '_> {
             None if from == 0 => 0,
             None => return false, // the clause starts too far back for a title
         };
+        // "Mr Blair", "Sir Andrew Green": an honorific stands for a title.
+        let honorific = f.tokens.start == clause + 1 && is_honorific(t[clause].text);
         let title_ok = f.tokens.start == clause
+            || honorific
             || roles::title_before(t, f.tokens.start).is_some_and(|r| {
                 // "the spokesman X", "ministry spokesman X": a few plain
                 // words may qualify the title.
@@ -399,6 +386,7 @@ impl Para<'_, '_> {
         let f = self.name_from(s, i)?;
         let tokens = &self.all[s].tokens;
         let ok = f.tokens.start == i
+            || (f.tokens.start == i + 1 && is_honorific(tokens[i].text))
             || (f.tokens.start < i + 12
                 && roles::title_before(tokens, f.tokens.start).is_some_and(|r| r.start <= i));
         ok.then_some(f)
@@ -633,6 +621,31 @@ impl Para<'_, '_> {
         let that = tokens[verb + 1..].iter().any(|t| t.text == "that");
         (colon || that || verb + 3 >= tokens.len()).then(|| said(&f.name, tokens[verb].text))
     }
+}
+
+/// "Mr", "Mrs", "Dr", "Sir", …: a word that marks the next one as a person's name.
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mr."
+            | "Mrs"
+            | "Mrs."
+            | "Ms"
+            | "Ms."
+            | "Dr"
+            | "Dr."
+            | "Miss"
+            | "Sir"
+            | "Lord"
+            | "Lady"
+            | "Dame"
+            | "Prof"
+            | "Prof."
+            | "Professor"
+            | "Msgr."
+            | "Rev."
+            | "Const."
+    )
 }
 
 #[cfg(test)]

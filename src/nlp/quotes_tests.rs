@@ -330,3 +330,17 @@ fn bench_he_said() {
         t.elapsed()
     );
 }
+
+#[test]
+fn honorific_before_a_surname_is_a_subject() {
+    let got = speakers(&[
+        "On Wednesday Lena Vogt said she hoped to return.",
+        "Mrs Vogt told the Harbour Times: “I know the port very well.”",
+        "“It will reopen,” said Mrs Vogt. “Soon,” Mrs Vogt added later.",
+    ]);
+    assert_eq!(
+        got.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(),
+        ["Lena Vogt", "Lena Vogt"],
+        "{got:?}"
+    );
+}
