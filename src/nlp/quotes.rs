@@ -242,7 +242,7 @@ impl Para<'_, '_> {
                 // likely a party or a word ("Labour", "One said") as a person.
                 let full = who.speaker.split_whitespace().count() >= 2
                     && !verbs::is_organisation_word(who.speaker.rsplit(' ').next().unwrap_or(""));
-                if text.split_whitespace().count() >= 2 && full {
+                if text.split_whitespace().count() >= 2 && full && !is_title(&text) {
                     out.push(Quote {
                         speaker: who.speaker.clone(),
                         text,
@@ -293,6 +293,21 @@ impl Para<'_, '_> {
         for s in self.sents.clone() {
             let t = &self.all[s].tokens;
             self.count(t.len());
+            // "The friend said", "A spokesman added": someone unnamed speaks.
+            for i in 2..t.len() {
+                let det = |k: usize| {
+                    matches!(
+                        t[k].text,
+                        "The" | "the" | "A" | "a" | "An" | "an" | "His" | "Her"
+                    )
+                };
+                let plain = |k: usize| t[k].text.starts_with(char::is_lowercase);
+                let np = (det(i - 2) && plain(i - 1))
+                    || (i >= 3 && det(i - 3) && plain(i - 2) && plain(i - 1));
+                if np && is_reporting_verb(&t[i].text.to_lowercase()) && !self.inside(t[i].start) {
+                    out.push((t[i].start, Mentioned::Unknown));
+                }
+            }
             for i in 1..t.len() {
                 let titled = is_honorific(t[i - 1].text);
                 let known = self
@@ -378,7 +393,15 @@ impl Para<'_, '_> {
         let possessive = t
             .get(f.tokens.end)
             .is_some_and(|x| matches!(x.text, "'s" | "’s"));
-        title_ok && !possessive
+        // "thanking Roy Williams, Hansbrough, and the university": an item
+        // of a list, not a subject.
+        let after_name = clause >= 2
+            && t[clause - 1].text == ","
+            && t[clause - 2].text.starts_with(char::is_uppercase);
+        let listed = after_name
+            && t.get(f.tokens.end)
+                .is_some_and(|x| matches!(x.text, "," | "and" | "or"));
+        title_ok && !possessive && !listed
     }
 
     /// A name at token `i` of sentence `s`, possibly after a title that starts there.
@@ -621,6 +644,23 @@ impl Para<'_, '_> {
         let that = tokens[verb + 1..].iter().any(|t| t.text == "that");
         (colon || that || verb + 3 >= tokens.len()).then(|| said(&f.name, tokens[verb].text))
     }
+}
+
+/// A title in quotation marks ("An American Life: One Man's Road"), not
+/// speech: nearly every longer word capitalised.
+fn is_title(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+        })
+        .count();
+    long.len() >= 3 && caps * 5 >= long.len() * 4
 }
 
 /// "Mr", "Mrs", "Dr", "Sir", …: a word that marks the next one as a person's name.

@@ -344,3 +344,13 @@ fn honorific_before_a_surname_is_a_subject() {
         "{got:?}"
     );
 }
+
+#[test]
+fn titles_lists_and_unnamed_speakers() {
+    let got = speakers(&[
+        "Lena Vogt wrote in her memoir, “Harbour Lights: Twenty Years Running Northern Ports.”",
+        "Lena Vogt arrived. A neighbour said the street was quiet. She added: “We slept well.”",
+        "Tomas Riehl spoke next, thanking Lena Vogt, Piet Kruse, and the crews. “It was a long night,” he said.",
+    ]);
+    assert!(got.is_empty(), "{got:?}");
+}
