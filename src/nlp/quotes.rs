@@ -302,8 +302,7 @@ impl Para<'_, '_> {
                     )
                 };
                 let plain = |k: usize| t[k].text.starts_with(char::is_lowercase);
-                let np = (det(i - 2) && plain(i - 1))
-                    || (i >= 3 && det(i - 3) && plain(i - 2) && plain(i - 1));
+                let np = (det(i - 2) && plain(i - 1)) || (i >= 3 && det(i - 3) && plain(i - 1)); // "The Tory leader said"
                 if np && is_reporting_verb(&t[i].text.to_lowercase()) && !self.inside(t[i].start) {
                     out.push((t[i].start, Mentioned::Unknown));
                 }
@@ -380,6 +379,7 @@ impl Para<'_, '_> {
         let honorific = f.tokens.start == clause + 1 && is_honorific(t[clause].text);
         let title_ok = f.tokens.start == clause
             || honorific
+            || descriptor(&t[clause..f.tokens.start])
             || roles::title_before(t, f.tokens.start).is_some_and(|r| {
                 // "the spokesman X", "ministry spokesman X": a few plain
                 // words may qualify the title.
@@ -410,6 +410,7 @@ impl Para<'_, '_> {
         let tokens = &self.all[s].tokens;
         let ok = f.tokens.start == i
             || (f.tokens.start == i + 1 && is_honorific(tokens[i].text))
+            || (f.tokens.start > i && descriptor(&tokens[i..f.tokens.start]))
             || (f.tokens.start < i + 12
                 && roles::title_before(tokens, f.tokens.start).is_some_and(|r| r.start <= i));
         ok.then_some(f)
@@ -644,6 +645,68 @@ impl Para<'_, '_> {
         let that = tokens[verb + 1..].iter().any(|t| t.text == "that");
         (colon || that || verb + 3 >= tokens.len()).then(|| said(&f.name, tokens[verb].text))
     }
+}
+
+/// A few words that describe the person named next ("Colts defensive
+/// back", "War on Want's", "40-year-old", "shadow attorney general Mr"):
+/// at most four, and none a verb, conjunction or preposition that would
+/// make the name an object ("criticised", "and", "by", "about").
+fn descriptor(words: &[Token]) -> bool {
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| {
+            let l = w.text.to_lowercase();
+            let plain = w.text.chars().all(|c| c.is_alphanumeric() || c == '-')
+                || matches!(w.text, "'s" | "’s")
+                || is_honorific(w.text);
+            let verbish = is_reporting_verb(&l) || (l.len() > 4 && l.ends_with("ed"));
+            let function = matches!(
+                l.as_str(),
+                "and"
+                    | "or"
+                    | "but"
+                    | "by"
+                    | "with"
+                    | "to"
+                    | "for"
+                    | "from"
+                    | "about"
+                    | "against"
+                    | "at"
+                    | "in"
+                    | "into"
+                    | "over"
+                    | "after"
+                    | "before"
+                    | "under"
+                    | "between"
+                    | "among"
+                    | "like"
+                    | "than"
+                    | "as"
+                    | "that"
+                    | "who"
+                    | "which"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "be"
+                    | "been"
+                    | "not"
+                    | "when"
+                    | "while"
+                    | "if"
+                    | "because"
+                    | "then"
+                    | "also"
+                    | "said"
+            );
+            plain && !verbish && !function
+        })
 }
 
 /// A title in quotation marks ("An American Life: One Man's Road"), not

@@ -354,3 +354,15 @@ fn titles_lists_and_unnamed_speakers() {
     ]);
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn descriptive_words_before_a_name() {
+    let got = speakers(&[
+        "“It was a long game,” harbour pilot Lena Vogt said.",
+        "Dock union veteran Tomas Riehl said: “We will strike.”",
+        "“We are tired,” said 40-year-old Piet Kruse, a docker.",
+        "The report criticised Ada Brandt and said: “The budget is gone.”",
+    ]);
+    let who: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(who, ["Lena Vogt", "Tomas Riehl", "Piet Kruse"], "{got:?}");
+}
