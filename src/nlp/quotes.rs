@@ -379,7 +379,11 @@ impl Para<'_, '_> {
         let honorific = f.tokens.start == clause + 1 && is_honorific(t[clause].text);
         let title_ok = f.tokens.start == clause
             || honorific
-            || descriptor(&t[clause..f.tokens.start])
+            // Descriptive words count only before the person's own speech
+            // verb ("union veteran X said"), not "Voters distrust X".
+            || (descriptor(&t[clause..f.tokens.start])
+                && t.get(f.tokens.end)
+                    .is_some_and(|x| is_reporting_verb(&x.text.to_lowercase())))
             || roles::title_before(t, f.tokens.start).is_some_and(|r| {
                 // "the spokesman X", "ministry spokesman X": a few plain
                 // words may qualify the title.
@@ -672,6 +676,7 @@ fn descriptor(words: &[Token]) -> bool {
                     | "from"
                     | "about"
                     | "against"
+                    | "of"
                     | "at"
                     | "in"
                     | "into"

@@ -362,6 +362,7 @@ fn descriptive_words_before_a_name() {
         "Dock union veteran Tomas Riehl said: “We will strike.”",
         "“We are tired,” said 40-year-old Piet Kruse, a docker.",
         "The report criticised Ada Brandt and said: “The budget is gone.”",
+        "Voters distrust Ada Brandt, the “harbour queen”. He said so, adding “she must go now”.",
     ]);
     let who: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
     assert_eq!(who, ["Lena Vogt", "Tomas Riehl", "Piet Kruse"], "{got:?}");

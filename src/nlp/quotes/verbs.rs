@@ -194,5 +194,18 @@ pub fn is_organisation_word(word: &str) -> bool {
             | "Police"
             | "Government"
             | "Kremlin"
+            | "Telecom"
+            | "Systems"
+            | "Technologies"
+            | "Software"
+            | "Networks"
+            | "Airlines"
+            | "Airways"
+            | "Motors"
+            | "Media"
+            | "Communications"
+            | "Energy"
+            | "Holdings"
+            | "Partners"
     )
 }
