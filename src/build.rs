@@ -4,9 +4,11 @@
 use crate::addresses::AddressBook;
 use crate::cache::Cache;
 use crate::config::{Config, ConfigError};
-use crate::output::WriteReport;
+use crate::inputs;
+use crate::output::{WriteReport, Writer};
 use crate::render::{self, TemplateError};
 use crate::site::{BuildError, Site};
+use crate::timings::Timings;
 use std::fmt;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -54,6 +56,8 @@ pub struct BuildSummary {
     pub written: WriteReport,
     /// Wall time.
     pub elapsed: Duration,
+    /// Per-stage wall time and peak memory (`--timings`).
+    pub timings: Timings,
 }
 
 impl fmt::Display for BuildSummary {
@@ -130,14 +134,46 @@ pub fn config(opts: &BuildOptions) -> Result<Config, Failure> {
     Ok(config)
 }
 
-/// Runs a full build and writes the output.
+/// Where the output manifest lives under the site root.
+pub const MANIFEST_FILE: &str = ".briefing/output.manifest";
+
+/// Runs a build and writes the output; does nothing (in milliseconds) when
+/// no input changed since the last successful build.
 pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     let start = Instant::now();
+    let mut timings = Timings::default();
     let config = config(opts)?;
+    let out = config.output_path();
+    let manifest = config.root.join(MANIFEST_FILE);
+    let inputs = inputs::fingerprint(&config);
+    timings.mark("input scan");
+    if let Some(done) = inputs::Record::load(&config.root).filter(|r| {
+        r.inputs == inputs && r.state_unchanged() && crate::output::output_intact(&out, &manifest)
+    }) {
+        timings.mark("no-op check");
+        return Ok(BuildSummary {
+            articles: done.articles,
+            people: done.people,
+            events: done.events,
+            pages: done.pages,
+            skipped: done.skipped,
+            analysed: 0,
+            cache_note: None,
+            written: WriteReport {
+                total: done.files,
+                ..Default::default()
+            },
+            elapsed: start.elapsed(),
+            timings,
+        });
+    }
+    timings.mark("no-op check");
     let book = AddressBook::load(&config.root).map_err(Failure::Addresses)?;
     progress(opts, "Reading and analysing articles…");
     let mut cache = Cache::load(&config.root);
-    let (site, book) = Site::build_with(&config, &book, &mut cache).map_err(Failure::Build)?;
+    timings.mark("load state");
+    let (site, book) =
+        Site::build_timed(&config, &book, &mut cache, &mut timings).map_err(Failure::Build)?;
     progress(
         opts,
         &format!(
@@ -147,28 +183,52 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
             site.events.len()
         ),
     );
-    let files = render::render(&site).map_err(Failure::Template)?;
-    progress(opts, &format!("Writing {} files…", files.len()));
-    let out = config.output_path();
-    let written = files.write(&out).map_err(|e| Failure::Io(out.clone(), e))?;
+    let writer = Writer::begin(&out, &manifest).map_err(|e| Failure::Io(out.clone(), e))?;
+    render::render_to(&site, &writer, &mut timings).map_err(Failure::Template)?;
+    progress(opts, "Writing files…");
+    let written = writer.finish().map_err(|e| Failure::Io(out.clone(), e))?;
+    timings.mark("commit output");
     book.save(&config.root)
         .map_err(|e| Failure::Io(AddressBook::path(&config.root), e))?;
     cache
         .save(&config.root)
         .map_err(|e| Failure::Io(Cache::path(&config.root), e))?;
+    let skipped: Vec<String> = site
+        .skipped
+        .iter()
+        .map(|s| format!("{} ({})", s.path, s.reason))
+        .collect();
+    let pages = written.html;
+    let record = inputs::Record::new(
+        inputs,
+        &[
+            Cache::path(&config.root),
+            AddressBook::path(&config.root),
+            manifest,
+        ],
+        inputs::Counts {
+            articles: site.articles.len(),
+            people: site.people.len(),
+            events: site.events.len(),
+            pages,
+            files: written.total,
+            skipped: skipped.clone(),
+        },
+    );
+    record
+        .save(&config.root)
+        .map_err(|e| Failure::Io(inputs::Record::path(&config.root), e))?;
+    timings.mark("save state");
     Ok(BuildSummary {
         articles: site.articles.len(),
         people: site.people.len(),
         events: site.events.len(),
-        pages: files.paths().filter(|p| p.ends_with(".html")).count(),
-        skipped: site
-            .skipped
-            .iter()
-            .map(|s| format!("{} ({})", s.path, s.reason))
-            .collect(),
+        pages,
+        skipped,
         analysed: cache.misses,
         cache_note: cache.discarded.clone(),
         written,
         elapsed: start.elapsed(),
+        timings,
     })
 }

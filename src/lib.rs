@@ -15,12 +15,14 @@ pub mod config;
 pub mod content;
 pub mod date;
 pub mod events;
+pub mod inputs;
 pub mod nlp;
 pub mod output;
 pub mod people;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod timings;
 
 pub use content::Article;
 pub use date::Date;

@@ -21,6 +21,9 @@ struct Cli {
     /// Print what was skipped and changed.
     #[arg(long, short, global = true)]
     verbose: bool,
+    /// Print each build stage's wall time and peak memory on stderr.
+    #[arg(long, global = true)]
+    timings: bool,
 }
 
 #[derive(Subcommand)]
@@ -115,6 +118,9 @@ fn main() -> ExitCode {
             ..site.options()
         })
         .map(|s| {
+            if cli.timings {
+                eprintln!("{}", s.timings);
+            }
             if !cli.quiet {
                 println!("{s}");
                 if cli.verbose {

@@ -16,8 +16,8 @@ const MAX_MENTIONS: usize = 40;
 
 type Emit<'e> = dyn FnMut(Page, &str, &dyn ErasedCtx) -> Result<(), TemplateError> + 'e;
 
-/// Renders every HTML page through `emit`.
-pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
+/// Renders the home page and the index pages through `emit`.
+pub(crate) fn indexes(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
     let events: Vec<EventBrief> = site.events.iter().map(event_brief).collect();
     let mut people: Vec<PersonBrief> = site.people.iter().map(person_brief).collect();
     people.sort_by(|a, b| {
@@ -46,46 +46,88 @@ pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
     emit_list(emit, "articles/", "articles.html", "articles", &articles)?;
     emit(page("search/", "search.html"), "search", &())?;
 
-    for e in &site.events {
-        let ctx = event_ctx(site, e);
-        let feeds = vec![Link {
-            title: format!("{} (event feed)", e.title),
-            url: ctx.feed.clone(),
-        }];
-        emit(
-            Page {
-                path: event_url(&e.slug),
-                template: "event.html",
-                feeds,
-            },
-            "event",
-            &ctx,
-        )?;
-    }
-    for p in &site.people {
-        let ctx = person_ctx(site, p);
-        let feeds = vec![Link {
-            title: format!("{} (person feed)", p.name),
-            url: ctx.feed.clone(),
-        }];
-        emit(
-            Page {
-                path: person_url(&p.slug),
-                template: "person.html",
-                feeds,
-            },
-            "person",
-            &ctx,
-        )?;
-    }
-    for (i, a) in site.articles.iter().enumerate() {
-        emit(
-            page(&article_url(&a.id), "article.html"),
+    Ok(())
+}
+
+/// A page about one item of the site: an event, a person or an article
+/// (an index into the site's list of them).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum PageItem {
+    /// `site.events[i]`.
+    Event(usize),
+    /// `site.people[i]`.
+    Person(usize),
+    /// `site.articles[i]`.
+    Article(usize),
+}
+
+/// Every item page of the site, in a fixed order.
+pub(crate) fn items(site: &Site) -> Vec<PageItem> {
+    let events = (0..site.events.len()).map(PageItem::Event);
+    let people = (0..site.people.len()).map(PageItem::Person);
+    let articles = (0..site.articles.len()).map(PageItem::Article);
+    events.chain(people).chain(articles).collect()
+}
+
+/// Builds one item page's context and hands it to `emit`.
+pub(crate) fn item(site: &Site, item: PageItem, emit: &mut Emit) -> Result<(), TemplateError> {
+    match item {
+        PageItem::Event(i) => {
+            let e = &site.events[i];
+            let ctx = event_ctx(site, e);
+            let own = super::feeds::has_feed(site, e.articles.len());
+            let feeds = item_feed(own, &e.title, "event feed", &ctx.feed);
+            emit(
+                Page {
+                    path: event_url(&e.slug),
+                    template: "event.html",
+                    feeds,
+                },
+                "event",
+                &ctx,
+            )
+        }
+        PageItem::Person(i) => {
+            let p = &site.people[i];
+            let ctx = person_ctx(site, p);
+            let own = super::feeds::has_feed(site, p.articles.len());
+            let feeds = item_feed(own, &p.name, "person feed", &ctx.feed);
+            emit(
+                Page {
+                    path: person_url(&p.slug),
+                    template: "person.html",
+                    feeds,
+                },
+                "person",
+                &ctx,
+            )
+        }
+        PageItem::Article(i) => emit(
+            page(&article_url(&site.articles[i].id), "article.html"),
             "article",
             &article_ctx(site, i),
-        )?;
+        ),
     }
-    Ok(())
+}
+
+/// The `<head>` feed link of an item page: its own feed where it has one
+/// (the site feed is in every page's `<head>` already).
+fn item_feed(own: bool, title: &str, kind: &str, feed: &str) -> Vec<Link> {
+    own.then(|| Link {
+        title: format!("{title} ({kind})"),
+        url: feed.to_string(),
+    })
+    .into_iter()
+    .collect()
+}
+
+/// An item's feed address: its own, or the site feed when it has none.
+fn feed_url(site: &Site, page: &str, articles: usize) -> String {
+    if super::feeds::has_feed(site, articles) {
+        format!("{page}atom.xml")
+    } else {
+        "atom.xml".into()
+    }
 }
 
 fn emit_list<T: Serialize>(
@@ -334,7 +376,7 @@ fn person_ctx(site: &Site, p: &crate::people::Person) -> PersonCtx {
             .map(|b| format!("<p>{b}</p>")),
         links: p.links.iter().filter(|l| is_web_url(l)).cloned().collect(),
         articles,
-        feed: format!("{}atom.xml", person_url(&p.slug)),
+        feed: feed_url(site, &person_url(&p.slug), p.articles.len()),
         url: person_url(&p.slug),
     }
 }
@@ -459,26 +501,30 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
             .into_iter()
             .map(event_brief)
             .collect(),
-        feed: format!("{}atom.xml", event_url(&e.slug)),
+        feed: feed_url(site, &event_url(&e.slug), e.articles.len()),
         url: event_url(&e.slug),
     }
 }
 
 /// Events sharing the most people with `e`.
+///
+/// Works on integer ids: every (person of `e`, other event of that person)
+/// pair is collected, sorted and counted, so the cost is the number of such
+/// pairs times a logarithm, with no string keys.
 fn related_events<'s>(site: &'s Site, e: &crate::events::Event) -> Vec<&'s crate::events::Event> {
-    // Count, per other event, the people it shares with `e`.
-    let mut shared: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for (person, _) in site.event_people.get(&e.slug).into_iter().flatten() {
-        for other in site.person_events.get(person).into_iter().flatten() {
-            if *other != e.slug {
-                *shared.entry(other.as_str()).or_default() += 1;
-            }
-        }
-    }
-    let mut scored: Vec<(usize, &crate::events::Event)> = shared
-        .into_iter()
-        .filter_map(|(slug, n)| site.event(slug).map(|o| (n, o)))
+    let Some(me) = site.event_position(&e.slug) else {
+        return Vec::new();
+    };
+    let mut others: Vec<u32> = site.event_person_ids[me]
+        .iter()
+        .flat_map(|&p| site.person_event_ids[p as usize].iter().copied())
+        .filter(|&o| o as usize != me)
         .collect();
+    others.sort_unstable();
+    let mut scored: Vec<(usize, &crate::events::Event)> = Vec::new();
+    for run in others.chunk_by(|a, b| a == b) {
+        scored.push((run.len(), &site.events[run[0] as usize]));
+    }
     scored.sort_by(|a, b| {
         b.0.cmp(&a.0)
             .then_with(|| b.1.start.cmp(&a.1.start))
