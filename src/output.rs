@@ -4,7 +4,7 @@
 //! 1. each file's bytes are hashed; a file whose hash, size and mtime match
 //!    the manifest of the previous build is left alone (bytes, inode, mtime);
 //! 2. any other file is written into a staging directory beside the output
-//!    (`.<output>.stage-<pid>`); nothing in the output changes yet, so a build
+//!    (`.<output>.stage-<pid>`, flat, one numbered file each); nothing in the output changes yet, so a build
 //!    that fails while rendering leaves the published site as it was;
 //! 3. [`Writer::finish`] renames each staged file into place (a rename
 //!    replaces a file atomically: a reader sees the old or the new bytes),
@@ -126,6 +126,9 @@ pub struct Writer {
     /// another directory or unreadable): then existing files are compared
     /// byte by byte.
     old: Option<BTreeMap<String, Entry>>,
+    /// The output was empty: there is no published site to keep intact, so
+    /// files go straight into place (no staging, no renames).
+    direct: bool,
     state: Mutex<State>,
 }
 
@@ -155,7 +158,9 @@ impl Writer {
         let _ = fs::remove_dir_all(&stage);
         fs::create_dir_all(&stage)?;
         let old = load_manifest(manifest_path).filter(|m| m.output == out);
+        let direct = fs::read_dir(out)?.next().is_none();
         Ok(Writer {
+            direct,
             out: out.to_path_buf(),
             stage,
             manifest_path: manifest_path.to_path_buf(),
@@ -192,17 +197,28 @@ impl Writer {
                 false,
             ));
         }
-        let staged = self.stage.join(rel);
-        if let Some(dir) = staged.parent() {
-            fs::create_dir_all(dir)?;
+        if self.direct {
+            if let Some(dir) = dest.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            fs::write(&dest, bytes)?;
+            let (size, mtime_ns) = stat(&dest).unwrap_or((size, 0));
+            let entry = Entry {
+                hash,
+                size,
+                mtime_ns,
+            };
+            return Ok((Some(entry), true));
         }
-        fs::write(&staged, bytes)?;
+        // Staged flat, one file per number: a tree of staging directories
+        // costs more to create and remove than the files themselves.
+        let number = {
+            let mut st = self.state.lock().expect("writer lock");
+            st.staged.push((rel.to_string(), hash, size));
+            st.staged.len() - 1
+        };
+        fs::write(self.stage.join(number.to_string()), bytes)?;
         let changed = unchanged.is_none();
-        self.state
-            .lock()
-            .expect("writer lock")
-            .staged
-            .push((rel.to_string(), hash, size));
         Ok((None, changed))
     }
 
@@ -221,7 +237,7 @@ impl Writer {
             }
         }
         let written = state.staged.len();
-        for (rel, hash, size) in &state.staged {
+        for (number, (rel, hash, size)) in state.staged.iter().enumerate() {
             let dest = self.out.join(rel);
             if let Some(dir) = dest.parent() {
                 fs::create_dir_all(dir)?;
@@ -229,7 +245,7 @@ impl Writer {
             if dest.is_dir() {
                 fs::remove_dir_all(&dest)?;
             }
-            fs::rename(self.stage.join(rel), &dest)?;
+            fs::rename(self.stage.join(number.to_string()), &dest)?;
             let mtime_ns = stat(&dest).map_or(0, |(_, m)| m);
             files.insert(
                 rel.clone(),
