@@ -64,7 +64,7 @@ impl fmt::Display for BuildSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "Built {} articles ({} analysed), {} people, {} events: {} pages ({} files, {} changed, {} removed) in {:.2}s",
+            "Built {} articles ({} analysed), {} people, {} events: {} pages ({} files, {} changed, {} removed, {} pages not re-rendered) in {:.2}s",
             self.articles,
             self.analysed,
             self.people,
@@ -73,6 +73,7 @@ impl fmt::Display for BuildSummary {
             self.written.total,
             self.written.changed.len(),
             self.written.removed.len(),
+            self.written.reused,
             self.elapsed.as_secs_f64()
         )?;
         if let Some(note) = &self.cache_note {

@@ -43,12 +43,28 @@ pub struct WriteReport {
     pub written: usize,
     /// HTML files the build produced.
     pub html: usize,
+    /// Pages not rendered at all: their inputs were unchanged.
+    pub reused: usize,
 }
 
 /// Somewhere rendered files go: memory ([`SiteFiles`]) or disk ([`Writer`]).
 pub trait Sink: Sync {
     /// Takes one file; `rel` is `/`-separated and relative to the output root.
     fn put(&self, rel: String, bytes: Vec<u8>);
+
+    /// Takes one file made from inputs hashing to `input` (see [`Sink::reuse`]).
+    fn put_keyed(&self, rel: String, bytes: Vec<u8>, input: u128) {
+        let _ = input;
+        self.put(rel, bytes);
+    }
+
+    /// True when the file at `rel` was published from inputs hashing to
+    /// `input` and is still intact: it counts as produced, unchanged, and the
+    /// caller need not render it. Sinks without memory always say false.
+    fn reuse(&self, rel: &str, input: u128) -> bool {
+        let _ = (rel, input);
+        false
+    }
 }
 
 impl SiteFiles {
@@ -104,6 +120,8 @@ struct Entry {
     hash: u128,
     size: u64,
     mtime_ns: u128,
+    /// Hash of the inputs the file was rendered from (0: not known).
+    input: u128,
 }
 
 /// The output as last written: which output directory, and every file.
@@ -115,7 +133,7 @@ struct Manifest {
 }
 
 /// Bump when [`Manifest`] changes shape.
-const MANIFEST_FORMAT: u32 = 1;
+const MANIFEST_FORMAT: u32 = 2;
 
 /// Writes one build's files in place; see the module docs.
 pub struct Writer {
@@ -136,7 +154,8 @@ pub struct Writer {
 struct State {
     produced: BTreeMap<String, Option<Entry>>,
     changed: Vec<String>,
-    staged: Vec<(String, u128, u64)>,
+    staged: Vec<(String, u128, u64, u128)>,
+    reused: usize,
     error: Option<io::Error>,
 }
 
@@ -170,7 +189,7 @@ impl Writer {
     }
 
     /// Decides whether the file must be written, and stages it if so.
-    fn take(&self, rel: &str, bytes: &[u8]) -> io::Result<(Option<Entry>, bool)> {
+    fn take(&self, rel: &str, bytes: &[u8], input: u128) -> io::Result<(Option<Entry>, bool)> {
         let hash = hash_bytes(bytes);
         let size = bytes.len() as u64;
         let dest = self.out.join(rel);
@@ -181,7 +200,7 @@ impl Writer {
         if let Some(e) = unchanged {
             // Same bytes as last time: trust the file if nobody touched it.
             if stat(&dest).is_some_and(|(s, m)| s == e.size && m == e.mtime_ns) {
-                return Ok((Some(*e), false));
+                return Ok((Some(Entry { input, ..*e }), false));
             }
         }
         // No manifest, or the file was touched since: compare its bytes.
@@ -193,6 +212,7 @@ impl Writer {
                     hash,
                     size,
                     mtime_ns,
+                    input,
                 }),
                 false,
             ));
@@ -207,6 +227,7 @@ impl Writer {
                 hash,
                 size,
                 mtime_ns,
+                input,
             };
             return Ok((Some(entry), true));
         }
@@ -214,7 +235,7 @@ impl Writer {
         // costs more to create and remove than the files themselves.
         let number = {
             let mut st = self.state.lock().expect("writer lock");
-            st.staged.push((rel.to_string(), hash, size));
+            st.staged.push((rel.to_string(), hash, size, input));
             st.staged.len() - 1
         };
         fs::write(self.stage.join(number.to_string()), bytes)?;
@@ -237,7 +258,7 @@ impl Writer {
             }
         }
         let written = state.staged.len();
-        for (number, (rel, hash, size)) in state.staged.iter().enumerate() {
+        for (number, (rel, hash, size, input)) in state.staged.iter().enumerate() {
             let dest = self.out.join(rel);
             if let Some(dir) = dest.parent() {
                 fs::create_dir_all(dir)?;
@@ -253,6 +274,7 @@ impl Writer {
                     hash: *hash,
                     size: *size,
                     mtime_ns,
+                    input: *input,
                 },
             );
         }
@@ -289,6 +311,7 @@ impl Writer {
             .count();
         Ok(WriteReport {
             html,
+            reused: state.reused,
             total: state.produced.len(),
             changed,
             removed,
@@ -299,7 +322,27 @@ impl Writer {
 
 impl Sink for Writer {
     fn put(&self, rel: String, bytes: Vec<u8>) {
-        let result = self.take(&rel, &bytes);
+        self.put_keyed(rel, bytes, 0);
+    }
+
+    fn reuse(&self, rel: &str, input: u128) -> bool {
+        let Some(e) = self.old.as_ref().and_then(|old| old.get(rel)) else {
+            return false;
+        };
+        if e.input != input
+            || input == 0
+            || !stat(&self.out.join(rel)).is_some_and(|(s, m)| s == e.size && m == e.mtime_ns)
+        {
+            return false;
+        }
+        let mut st = self.state.lock().expect("writer lock");
+        st.produced.insert(rel.to_string(), Some(*e));
+        st.reused += 1;
+        true
+    }
+
+    fn put_keyed(&self, rel: String, bytes: Vec<u8>, input: u128) {
+        let result = self.take(&rel, &bytes, input);
         let mut st = self.state.lock().expect("writer lock");
         match result {
             Ok((entry, changed)) => {

@@ -235,7 +235,12 @@ fn random_edits_then_incremental_equals_clean_build() {
                     fs::remove_file(victim).unwrap();
                 }
             }
-            build(&root).unwrap_or_else(|e| panic!("seed {seed} step {step}: {e}"));
+            let s = build(&root).unwrap_or_else(|e| panic!("seed {seed} step {step}: {e}"));
+            assert!(
+                s.written.reused > 0,
+                "pages whose inputs did not change are not re-rendered: {:?}",
+                s.written
+            );
         }
         // A no-op build changes nothing either.
         let noop = build(&root).unwrap();

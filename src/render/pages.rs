@@ -69,45 +69,96 @@ pub(crate) fn items(site: &Site) -> Vec<PageItem> {
     events.chain(people).chain(articles).collect()
 }
 
-/// Builds one item page's context and hands it to `emit`.
-pub(crate) fn item(site: &Site, item: PageItem, emit: &mut Emit) -> Result<(), TemplateError> {
+/// Asked before a page is rendered, with its path and a hash of everything
+/// it shows: true when the published file already shows exactly that.
+pub(crate) type Reuse<'r> = dyn Fn(&str, u128) -> bool + 'r;
+
+/// The hash of a page's inputs: its template, head feeds and context.
+fn page_key(page: &Page, value: &dyn ErasedCtx, extra: u128) -> u128 {
+    let mut bytes = format!("{}\n{}\n{extra}\n", page.path, page.template).into_bytes();
+    bytes.extend(serde_json::to_vec(&page.feeds).unwrap_or_default());
+    bytes.extend(value.json());
+    crate::output::hash_bytes(&bytes)
+}
+
+/// Builds one item page's context and hands it to `emit`, unless `reuse`
+/// says the published page already shows it (then nothing is rendered).
+pub(crate) fn item(
+    site: &Site,
+    item: PageItem,
+    reuse: &Reuse,
+    emit: &mut Emit,
+) -> Result<(), TemplateError> {
     match item {
         PageItem::Event(i) => {
             let e = &site.events[i];
             let ctx = event_ctx(site, e);
             let own = super::feeds::has_feed(site, e.articles.len());
             let feeds = item_feed(own, &e.title, "event feed", &ctx.feed);
-            emit(
-                Page {
-                    path: event_url(&e.slug),
-                    template: "event.html",
-                    feeds,
-                },
-                "event",
-                &ctx,
-            )
+            let mut page = Page {
+                path: event_url(&e.slug),
+                template: "event.html",
+                feeds,
+                key: None,
+            };
+            keyed_emit(&mut page, "event", &ctx, 0, reuse, emit)
         }
         PageItem::Person(i) => {
             let p = &site.people[i];
             let ctx = person_ctx(site, p);
             let own = super::feeds::has_feed(site, p.articles.len());
             let feeds = item_feed(own, &p.name, "person feed", &ctx.feed);
-            emit(
-                Page {
-                    path: person_url(&p.slug),
-                    template: "person.html",
-                    feeds,
-                },
-                "person",
-                &ctx,
-            )
+            let mut page = Page {
+                path: person_url(&p.slug),
+                template: "person.html",
+                feeds,
+                key: None,
+            };
+            keyed_emit(&mut page, "person", &ctx, 0, reuse, emit)
         }
-        PageItem::Article(i) => emit(
-            page(&article_url(&site.articles[i].id), "article.html"),
-            "article",
-            &article_ctx(site, i),
-        ),
+        PageItem::Article(i) => {
+            // The body is the costly part: key the page on what the body is
+            // made from (the article and its name links), render it only
+            // when the page must be written.
+            let (mut ctx, links) = article_ctx(site, i);
+            let a = &site.articles[i];
+            let extra = crate::output::hash_bytes(
+                format!("{:x}{links:?}", crate::cache::key(a)).as_bytes(),
+            );
+            let mut page = page(&article_url(&a.id), "article.html");
+            let key = page_key(&page, &ctx, extra);
+            if reuse(&page.path, key) {
+                return Ok(());
+            }
+            ctx.body_html = body::article_html(a, |p| {
+                links
+                    .iter()
+                    .filter(|(para, _)| *para == p)
+                    .map(|(_, l)| l.clone())
+                    .collect()
+            });
+            page.key = Some(key);
+            emit(page, "article", &ctx)
+        }
     }
+}
+
+/// Emits a page unless `reuse` recognises its key.
+fn keyed_emit(
+    page: &mut Page,
+    name: &str,
+    ctx: &dyn ErasedCtx,
+    extra: u128,
+    reuse: &Reuse,
+    emit: &mut Emit,
+) -> Result<(), TemplateError> {
+    let key = page_key(page, ctx, extra);
+    if reuse(&page.path, key) {
+        return Ok(());
+    }
+    page.key = Some(key);
+    let page = std::mem::replace(page, self::page("", ""));
+    emit(page, name, ctx)
 }
 
 /// The `<head>` feed link of an item page: its own feed where it has one
@@ -146,6 +197,7 @@ fn page<'a>(path: &str, template: &'a str) -> Page<'a> {
         path: path.to_string(),
         template,
         feeds: Vec::new(),
+        key: None,
     }
 }
 
@@ -205,24 +257,26 @@ fn role_sourced(
     }
 }
 
-fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
+/// An article page's context without its body, and the names to link in
+/// the body as (paragraph, link).
+fn article_ctx(site: &Site, i: usize) -> (ArticleCtx, Vec<(usize, NameLink)>) {
     let a = &site.articles[i];
     let analysis = &site.analyses[i];
     let slug_of = |name: &str| site.person_slug_for(&a.id, name);
-    let links = |p: usize| -> Vec<NameLink> {
-        analysis
-            .mentions
-            .iter()
-            .filter(|m| m.paragraph == p)
-            .filter_map(|m| {
-                let slug = slug_of(&m.name)?;
-                Some(NameLink {
+    let links: Vec<(usize, NameLink)> = analysis
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let slug = slug_of(&m.name)?;
+            Some((
+                m.paragraph,
+                NameLink {
                     surface: m.surface.clone(),
                     href: format!("../../{}", person_url(&slug)),
-                })
-            })
-            .collect()
-    };
+                },
+            ))
+        })
+        .collect();
     let people: Vec<Link> = site
         .people_in(&a.id)
         .map(|p| Link {
@@ -230,7 +284,7 @@ fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
             url: person_url(&p.slug),
         })
         .collect();
-    ArticleCtx {
+    let ctx = ArticleCtx {
         id: a.id.clone(),
         title: a.title.clone(),
         date: a.date.to_string(),
@@ -254,9 +308,10 @@ fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
                 url: event_url(&e.slug),
             }),
         people,
-        body_html: body::article_html(a, links),
+        body_html: String::new(),
         url: article_url(&a.id),
-    }
+    };
+    (ctx, links)
 }
 
 /// Person page context (`person`).
