@@ -26,13 +26,16 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Show stage progress on stderr (the CLI sets it for terminals, not CI).
     pub progress: bool,
+    /// `--strict` and `--keep-going` (see [`crate::content::LoadOptions`]).
+    pub load: crate::content::LoadOptions,
+    /// `--drafts`: publish drafts too, for a preview.
+    pub drafts: bool,
 }
 
-/// Prints a transient progress line on stderr when asked to.
+/// Shows the stage on the cleared progress line (see [`crate::term`]).
 fn progress(opts: &BuildOptions, msg: &str) {
-    if opts.progress {
-        eprint!("\r\x1b[2K{msg}");
-    }
+    crate::term::Progress::enable(opts.progress);
+    crate::term::Progress::stage(msg.trim_end_matches('…'), 0);
 }
 
 /// What a successful build did.
@@ -48,6 +51,12 @@ pub struct BuildSummary {
     pub pages: usize,
     /// Files skipped in content/ (non-articles, drafts), with reasons.
     pub skipped: Vec<String>,
+    /// Skipped files that point at a problem (binary, empty, broken link),
+    /// `path: reason`, for warnings on stderr.
+    pub warnings: Vec<String>,
+    /// Articles left out with errors under `--keep-going` (`path: errors`);
+    /// the command exits non-zero when there are any.
+    pub failed: Vec<String>,
     /// Articles analysed afresh (the rest came from the cache).
     pub analysed: usize,
     /// Why an old cache was discarded, if it was.
@@ -104,6 +113,10 @@ pub enum Failure {
     Addresses(String),
     /// Writing the output failed.
     Io(PathBuf, std::io::Error),
+    /// The output directory would destroy input (see [`crate::guard`]).
+    UnsafeOutput(crate::guard::UnsafeOutput),
+    /// Another build holds the lock (see [`crate::lock`]).
+    Locked(crate::lock::LockError),
 }
 
 impl fmt::Display for Failure {
@@ -114,6 +127,8 @@ impl fmt::Display for Failure {
             Failure::Template(e) => write!(f, "{e}"),
             Failure::Addresses(e) => write!(f, "{e}"),
             Failure::Io(p, e) => write!(f, "{}: cannot write: {e}", p.display()),
+            Failure::UnsafeOutput(e) => write!(f, "{e}"),
+            Failure::Locked(e) => write!(f, "{e}"),
         }
     }
 }
@@ -129,10 +144,31 @@ pub fn config(opts: &BuildOptions) -> Result<Config, Failure> {
     if let Some(o) = &opts.output {
         config.output_dir = o.clone();
     }
+    config.drafts = opts.drafts;
     if let Some(u) = &opts.base_url {
-        config.set_base_url(u);
+        config.set_base_url(u).map_err(|message| {
+            Failure::Config(ConfigError {
+                path: "--base-url".into(),
+                location: None,
+                message,
+            })
+        })?;
     }
+    config.load = opts.load;
     Ok(config)
+}
+
+/// `Err` listing the articles left out under `--keep-going`, so the
+/// command exits non-zero although the rest was built.
+pub fn keep_going_result(summary: &BuildSummary) -> Result<(), String> {
+    if summary.failed.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{} article(s) had errors and were left out (--keep-going built the rest):\n  {}",
+        summary.failed.len(),
+        summary.failed.join("\n  ")
+    ))
 }
 
 /// Where the output manifest lives under the site root.
@@ -144,6 +180,8 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     let start = Instant::now();
     let mut timings = Timings::default();
     let config = config(opts)?;
+    crate::guard::check_output(&config).map_err(Failure::UnsafeOutput)?;
+    let _lock = crate::lock::BuildLock::acquire(&config.root).map_err(Failure::Locked)?;
     let out = config.output_path();
     let manifest = config.root.join(MANIFEST_FILE);
     let inputs = inputs::fingerprint(&config);
@@ -158,6 +196,8 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
             events: done.events,
             pages: done.pages,
             skipped: done.skipped,
+            warnings: done.warnings,
+            failed: done.failed,
             analysed: 0,
             cache_note: None,
             written: WriteReport {
@@ -199,6 +239,23 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
         .iter()
         .map(|s| format!("{} ({})", s.path, s.reason))
         .collect();
+    let warnings: Vec<String> = site
+        .skipped
+        .iter()
+        .filter(|s| s.warning && !s.failed)
+        .map(|s| format!("{}: {}", s.path, s.reason))
+        .chain(
+            site.articles
+                .iter()
+                .filter_map(render::depth::depth_warning),
+        )
+        .collect();
+    let failed: Vec<String> = site
+        .skipped
+        .iter()
+        .filter(|s| s.failed)
+        .map(|s| format!("{}: {}", s.path, s.reason))
+        .collect();
     let pages = written.html;
     let record = inputs::Record::new(
         inputs,
@@ -214,6 +271,8 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
             pages,
             files: written.total,
             skipped: skipped.clone(),
+            warnings: warnings.clone(),
+            failed: failed.clone(),
         },
     );
     record
@@ -226,6 +285,8 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
         events: site.events.len(),
         pages,
         skipped,
+        warnings,
+        failed,
         analysed: cache.misses,
         cache_note: cache.discarded.clone(),
         written,

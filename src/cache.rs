@@ -75,9 +75,14 @@ impl Cache {
         let todo: Vec<usize> = (0..articles.len())
             .filter(|&i| !self.entries.contains_key(&keys[i]))
             .collect();
+        crate::term::Progress::stage("Analysing articles", todo.len());
         let fresh: Vec<Analysis> = todo
             .par_iter()
-            .map(|&i| analysis::analyze(&articles[i]))
+            .map(|&i| {
+                let a = analysis::analyze(&articles[i]);
+                crate::term::Progress::tick();
+                a
+            })
             .collect();
         self.misses = todo.len();
         self.hits = articles.len() - todo.len();

@@ -11,6 +11,28 @@ pub fn check(opts: &BuildOptions) -> Result<String, String> {
     let config = build::config(opts).map_err(|e| e.to_string())?;
     let site = Site::build(&config).map_err(|e| e.to_string())?;
     let files = crate::render::render(&site).map_err(|e| e.to_string())?;
+    let exists = |p: &str| {
+        p.is_empty()
+            || files.get(p).is_some()
+            || files
+                .get(&format!("{}/index.html", p.trim_end_matches('/')))
+                .is_some()
+    };
+    let problems = crate::render::links::problems(&site, &exists);
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        return Err(format!(
+            "{} broken {} in the articles:\n{}\n  help: link to another article by its file \
+             (`../other.md`) and keep images beside the article",
+            problems.len(),
+            if problems.len() == 1 {
+                "link or image"
+            } else {
+                "links or images"
+            },
+            list.join("\n")
+        ));
+    }
     Ok(format!(
         "OK: {} articles, {} people, {} events, {} files would be written",
         site.articles.len(),
@@ -20,19 +42,95 @@ pub fn check(opts: &BuildOptions) -> Result<String, String> {
     ))
 }
 
+/// Warnings worth printing before `briefing build`.
+pub fn build_warnings(config: &crate::config::Config) -> Vec<String> {
+    let mut out = Vec::new();
+    if config.base_url_is_local() {
+        out.push(format!(
+            "base_url is {}, this machine: feeds, the sitemap, canonical links and 404.html \
+             will point here, not at your published site\n  help: set base_url in briefing.yaml \
+             (e.g. https://you.github.io/your-repo/) or pass --base-url",
+            config.base_url
+        ));
+    }
+    out
+}
+
+/// Where `serve` builds and what it serves: the base URL is rewritten to the
+/// server's own address, keeping the configured sub-path, so absolute links
+/// (404 page, canonicals, feeds) point at the preview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServePlan {
+    /// The base URL the preview is built with (`http://127.0.0.1:1111/repo/`).
+    pub base_url: String,
+    /// The build's output directory.
+    pub output: PathBuf,
+    /// The directory the HTTP server serves (the output, or the folder above
+    /// the sub-path).
+    pub served: PathBuf,
+}
+
+/// Plans `serve` for `config` on `bind:port` (a real port, not 0).
+pub fn serve_plan(config: &crate::config::Config, bind: IpAddr, port: u16) -> ServePlan {
+    let host = match bind {
+        IpAddr::V4(v4) if v4.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(v6) if v6.is_unspecified() => "[::1]".to_string(),
+        IpAddr::V6(v6) => format!("[{v6}]"),
+        IpAddr::V4(v4) => v4.to_string(),
+    };
+    let path = config.base_path();
+    let base_url = format!("http://{host}:{port}{path}");
+    let sub = path.trim_matches('/');
+    if sub.is_empty() {
+        let out = config.output_path();
+        return ServePlan {
+            base_url,
+            output: out.clone(),
+            served: out,
+        };
+    }
+    // Under a sub-path the preview goes beside the cache, so the served tree
+    // can hold it at `/<sub>/` (the server refuses symlinks out of its root).
+    let served = config.root.join(".briefing/serve");
+    ServePlan {
+        base_url,
+        output: served.join(sub),
+        served,
+    }
+}
+
+/// A free port on `bind` when `port` is 0 (the listener is dropped at once).
+fn real_port(bind: IpAddr, port: u16) -> Result<u16, String> {
+    if port != 0 {
+        return Ok(port);
+    }
+    std::net::TcpListener::bind((bind, 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| format!("cannot find a free port on {bind}: {e}"))
+}
+
 /// `briefing serve`: build, then serve and rebuild on change.
 pub fn serve(opts: &BuildOptions, bind: IpAddr, port: u16, quiet: bool) -> Result<(), String> {
     let config = build::config(opts).map_err(|e| e.to_string())?;
+    let port = real_port(bind, port)?;
+    let plan = serve_plan(&config, bind, port);
+    let opts = BuildOptions {
+        base_url: Some(plan.base_url.clone()),
+        output: Some(plan.output.clone()),
+        ..opts.clone()
+    };
     // The server starts even when the first build fails: the browser shows
     // the error until it is fixed.
-    let first = build::run(opts);
+    let first = build::run(&opts);
+    crate::term::Progress::finish();
     match &first {
         Ok(s) if !quiet => println!("{s}"),
         Ok(_) => {}
-        Err(e) => eprintln!("error: {e}"),
+        Err(e) => crate::term::error(&e.to_string()),
     }
     let root = &config.root;
-    let mut serve_opts = ServeOptions::new(config.output_path());
+    let mut serve_opts = ServeOptions::new(plan.served.clone());
     serve_opts.bind = bind;
     serve_opts.port = port;
     serve_opts.watch = vec![
@@ -53,9 +151,9 @@ pub fn serve(opts: &BuildOptions, bind: IpAddr, port: u16, quiet: bool) -> Resul
         server.report_error(&e.to_string());
     }
     println!(
-        "Serving {} at http://{}/ (Ctrl-C to stop)",
-        config.output_path().display(),
-        server.local_addr()
+        "Serving {} at {} (Ctrl-C to stop)",
+        plan.output.display(),
+        plan.base_url
     );
     server.wait();
     Ok(())
@@ -140,4 +238,34 @@ pub fn train_ner(
     let report = crate::nlp::ner::train(&opts)?;
     println!("{report}");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn serve_rewrites_the_base_to_its_own_address_and_keeps_the_sub_path() {
+        let mut c = Config {
+            root: PathBuf::from("/site"),
+            ..Config::default()
+        };
+        c.set_base_url("https://u.github.io/repo/").unwrap();
+        let plan = serve_plan(&c, "127.0.0.1".parse().unwrap(), 4000);
+        assert_eq!(plan.base_url, "http://127.0.0.1:4000/repo/");
+        assert_eq!(plan.served, PathBuf::from("/site/.briefing/serve"));
+        assert_eq!(plan.output, PathBuf::from("/site/.briefing/serve/repo"));
+        let root = serve_plan(&Config::default(), "0.0.0.0".parse().unwrap(), 8080);
+        assert_eq!(root.base_url, "http://127.0.0.1:8080/");
+        assert_eq!(root.output, root.served);
+    }
+
+    #[test]
+    fn a_local_base_url_warns_for_build() {
+        assert_eq!(build_warnings(&Config::default()).len(), 1);
+        let mut c = Config::default();
+        c.set_base_url("https://example.org/").unwrap();
+        assert!(build_warnings(&c).is_empty());
+    }
 }

@@ -43,6 +43,12 @@ pub struct Config {
     /// Site root (the directory holding `briefing.yaml`); not read from the file.
     #[serde(skip)]
     pub root: PathBuf,
+    /// `--strict` / `--keep-going`; not read from the file.
+    #[serde(skip)]
+    pub load: crate::content::LoadOptions,
+    /// Publish drafts too (`--drafts`, for previews); not read from the file.
+    #[serde(skip)]
+    pub drafts: bool,
 }
 
 impl Default for Config {
@@ -60,6 +66,8 @@ impl Default for Config {
             aliases: BTreeMap::new(),
             feed_min_articles: 2,
             root: PathBuf::from("."),
+            load: Default::default(),
+            drafts: false,
         }
     }
 }
@@ -125,19 +133,43 @@ impl Config {
             };
             (loc, format!("{msg}\n  help: {hint}"))
         })?;
-        config.normalise_base_url();
+        config.base_url = check_base_url(&config.base_url).map_err(|msg| {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("base_url"))
+                .map(|i| (i + 1, 1));
+            (line, msg)
+        })?;
         Ok(config)
     }
 
-    /// Overrides the base URL (from `--base-url`).
-    pub fn set_base_url(&mut self, url: &str) {
-        self.base_url = url.to_string();
-        self.normalise_base_url();
+    /// Overrides the base URL (from `--base-url`); refuses one without a
+    /// web scheme, like `briefing.yaml` does.
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+        self.base_url = check_base_url(url)?;
+        Ok(())
     }
 
-    fn normalise_base_url(&mut self) {
-        if !self.base_url.ends_with('/') {
-            self.base_url.push('/');
+    /// True when the base URL points at this machine (the default, or a
+    /// copy of it): fine for `serve`, wrong for a published build.
+    pub fn base_url_is_local(&self) -> bool {
+        let rest = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, r)| r);
+        let host = rest.split(['/', ':']).next().unwrap_or("");
+        matches!(host, "127.0.0.1" | "localhost" | "[::1]" | "0.0.0.0")
+    }
+
+    /// The path part of the base URL (`/repo/` for `https://u.github.io/repo/`).
+    pub fn base_path(&self) -> String {
+        let rest = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, r)| r);
+        match rest.find('/') {
+            Some(i) => rest[i..].to_string(),
+            None => "/".into(),
         }
     }
 
@@ -167,6 +199,33 @@ impl Config {
     }
 }
 
+/// Validates a base URL and gives it a trailing slash. Only `http://` and
+/// `https://` with a host are accepted: a scheme-less `example.org` would
+/// make every absolute link relative, and `javascript:` would run in readers.
+pub fn check_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let help = "write the full address with its scheme, e.g. https://you.github.io/your-repo/";
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return Err(format!("base_url `{url}` has no scheme\n  help: {help}"));
+    };
+    if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
+        return Err(format!(
+            "base_url `{url}`: only http:// and https:// addresses can be published\n  help: {help}"
+        ));
+    }
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() || host.contains(char::is_whitespace) || url.contains(['"', '<', '>']) {
+        return Err(format!(
+            "base_url `{url}` has no valid host\n  help: {help}"
+        ));
+    }
+    let mut out = url.to_string();
+    if !out.ends_with('/') {
+        out.push('/');
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +242,26 @@ mod tests {
         assert_eq!(c.base_url, "https://u.github.io/repo/");
         assert_eq!(c.absolute("/events/"), "https://u.github.io/repo/events/");
         assert_eq!(c.aliases["Sergei Lavrov"], vec!["Sergey Lavrov"]);
+    }
+
+    #[test]
+    fn base_url_needs_a_web_scheme() {
+        let (loc, msg) = Config::parse("title: x\nbase_url: example.org\n").unwrap_err();
+        assert!(msg.contains("no scheme") && msg.contains("help:"), "{msg}");
+        assert_eq!(loc.map(|l| l.0), Some(2));
+        let (_, msg) = Config::parse("base_url: javascript:alert(1)//\n").unwrap_err();
+        assert!(msg.contains("base_url"), "{msg}");
+        assert!(check_base_url("javascript://x/").is_err());
+        assert!(check_base_url("https:///path").is_err());
+        assert!(check_base_url("ftp://host/").is_err());
+        assert_eq!(check_base_url("HTTPS://h.org").unwrap(), "HTTPS://h.org/");
+        let mut c = Config::default();
+        assert!(c.set_base_url("example.org").is_err());
+        c.set_base_url("https://u.github.io/repo").unwrap();
+        assert_eq!(c.base_path(), "/repo/");
+        assert!(!c.base_url_is_local());
+        assert!(Config::default().base_url_is_local());
+        assert_eq!(Config::default().base_path(), "/");
     }
 
     #[test]

@@ -118,6 +118,75 @@ impl Date {
     }
 }
 
+/// Checks the time part of an ISO 8601 datetime, the text after the date
+/// (`T15:01:01Z`, ` 09:30`, `T23:59:60+02:00`). Only the day is kept, but a
+/// time that cannot exist (`25:61`) says the value is wrong, so it is
+/// refused rather than silently cut off. Empty is fine (a plain date).
+pub fn check_time(tail: &str) -> Result<(), String> {
+    let Some(t) = tail.strip_prefix(['T', 't', ' ']) else {
+        return if tail.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("unexpected `{tail}` after the date"))
+        };
+    };
+    let (clock, zone) = match t.find(['Z', 'z', '+', '-']) {
+        Some(i) => t.split_at(i),
+        None => (t, ""),
+    };
+    let bad = || format!("`{t}` is not a time of day (write HH:MM or HH:MM:SS, e.g. T15:01:01Z)");
+    let two = |s: &str| -> Result<u32, String> {
+        if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse().map_err(|_| bad())
+        } else {
+            Err(bad())
+        }
+    };
+    let parts: Vec<&str> = clock.split(':').collect();
+    let (h, m, sec) = match parts.as_slice() {
+        [h, m] => (two(h)?, two(m)?, 0),
+        [h, m, s] => (two(h)?, two(m)?, two(seconds(s).ok_or_else(bad)?)?),
+        _ => return Err(bad()),
+    };
+    if h > 23 || m > 59 || sec > 60 {
+        return Err(format!(
+            "`{clock}` is not a possible time: hours go to 23, minutes to 59, seconds to 60"
+        ));
+    }
+    check_zone(zone)
+}
+
+/// The whole seconds of `SS` or `SS.fff`; `None` for a bad fraction.
+fn seconds(s: &str) -> Option<&str> {
+    match s.split_once(['.', ',']) {
+        Some((w, f)) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => Some(w),
+        Some(_) => None,
+        None => Some(s),
+    }
+}
+
+/// `Z`, `+HH:MM`, `-HHMM`, `+HH` or nothing.
+fn check_zone(zone: &str) -> Result<(), String> {
+    if zone.is_empty() || zone.eq_ignore_ascii_case("z") {
+        return Ok(());
+    }
+    let digits: String = zone[1..].chars().filter(|c| *c != ':').collect();
+    let all_digits = digits.bytes().all(|b| b.is_ascii_digit());
+    let ok = all_digits
+        && matches!(digits.len(), 2 | 4)
+        && digits[..2].parse::<u32>().is_ok_and(|h| h <= 14)
+        && digits[2..]
+            .parse::<u32>()
+            .map_or(digits.len() == 2, |m| m <= 59);
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{zone}` is not a time zone offset (write Z, +02:00 or -05:00)"
+        ))
+    }
+}
+
 /// Number of days in `month` of `year`.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
@@ -159,6 +228,37 @@ impl serde::Serialize for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn impossible_times_are_refused() {
+        for ok in [
+            "",
+            "T15:01:01Z",
+            "T00:00",
+            " 09:30",
+            "T23:59:60+02:00",
+            "T12:00:00.250-0500",
+            "t08:15:00z",
+        ] {
+            assert!(check_time(ok).is_ok(), "{ok}: {:?}", check_time(ok));
+        }
+        for bad in [
+            "T25:61:00Z",
+            "T24:00",
+            "T12:60",
+            "T12:00:61",
+            "T1:00",
+            "T12",
+            "T12:00+25:00",
+            "Tnoon",
+            "x",
+        ] {
+            assert!(check_time(bad).is_err(), "{bad} accepted");
+        }
+        assert!(check_time("T25:61:00Z")
+            .unwrap_err()
+            .contains("not a possible time"));
+    }
 
     #[test]
     fn round_trips_days() {

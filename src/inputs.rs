@@ -20,7 +20,7 @@ use std::time::UNIX_EPOCH;
 pub const RECORD_FILE: &str = ".briefing/last-build.bin";
 
 /// Bump when [`Record`] changes shape.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What the last successful build saw and produced.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -42,6 +42,10 @@ pub struct Record {
     pub files: usize,
     /// What was skipped in content/, with reasons.
     pub skipped: Vec<String>,
+    /// Warnings the build printed.
+    pub warnings: Vec<String>,
+    /// Articles left out under `--keep-going`.
+    pub failed: Vec<String>,
 }
 
 /// Summary numbers a [`Record`] keeps.
@@ -58,6 +62,10 @@ pub struct Counts {
     pub files: usize,
     /// What was skipped in content/, with reasons.
     pub skipped: Vec<String>,
+    /// Warnings the build printed.
+    pub warnings: Vec<String>,
+    /// Articles left out under `--keep-going`.
+    pub failed: Vec<String>,
 }
 
 impl Record {
@@ -78,6 +86,8 @@ impl Record {
             pages: counts.pages,
             files: counts.files,
             skipped: counts.skipped,
+            warnings: counts.warnings,
+            failed: counts.failed,
         }
     }
 
@@ -190,6 +200,8 @@ mod tests {
             pages: 0,
             files: 0,
             skipped: Vec::new(),
+            warnings: Vec::new(),
+            failed: vec!["a.md: bad".into()],
         };
         let r = Record::new(1, std::slice::from_ref(&state), counts());
         r.save(&root).unwrap();

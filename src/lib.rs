@@ -15,13 +15,17 @@ pub mod config;
 pub mod content;
 pub mod date;
 pub mod events;
+pub mod guard;
+pub mod init;
 pub mod inputs;
+pub mod lock;
 pub mod nlp;
 pub mod output;
 pub mod people;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod term;
 pub mod timings;
 
 pub use content::Article;

@@ -30,8 +30,26 @@ struct Cli {
 enum Command {
     /// Build the site into the output directory.
     Build(SiteArgs),
-    /// Check the content and templates without writing anything.
+    /// Check the content, templates and every internal link and image
+    /// without writing anything; fails on the first kind of problem found.
     Check(SiteArgs),
+    /// Start a new site in DIR (default: here): briefing.yaml, content/ with
+    /// an example article, .gitignore and a GitHub Pages workflow. Never
+    /// overwrites a file.
+    Init {
+        /// Folder of the new site (created if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Copy only the built-in theme into DIR/themes/default/ for editing.
+        #[arg(long)]
+        theme: bool,
+        /// Git repository the Pages workflow installs briefing from.
+        #[arg(long, default_value = briefing::init::DEFAULT_GIT)]
+        git: String,
+        /// Branch of that repository.
+        #[arg(long, default_value = briefing::init::DEFAULT_REV)]
+        rev: String,
+    },
     /// Build, serve on 127.0.0.1, rebuild on change and reload the browser.
     Serve {
         #[command(flatten)]
@@ -90,18 +108,42 @@ struct SiteArgs {
     /// Public base URL, may carry a path: https://user.github.io/repo/
     #[arg(long)]
     base_url: Option<String>,
+    /// Fail on files that are otherwise skipped with a warning (empty,
+    /// binary, broken links).
+    #[arg(long)]
+    strict: bool,
+    /// Build the articles that are fine, list the ones left out, exit non-zero.
+    #[arg(long)]
+    keep_going: bool,
+    /// Include drafts (`draft: true`), for previewing them.
+    #[arg(long)]
+    drafts: bool,
 }
 
 impl SiteArgs {
+    /// Paths given on the command line are relative to the current
+    /// directory, as with every other tool, not to `--root`.
     fn options(&self) -> BuildOptions {
         BuildOptions {
             root: self.root.clone(),
-            content: self.content.clone(),
-            output: self.output.clone(),
+            content: self.content.as_deref().map(from_cwd),
+            output: self.output.as_deref().map(from_cwd),
             base_url: self.base_url.clone(),
             progress: false,
+            load: briefing::content::LoadOptions {
+                strict: self.strict,
+                keep_going: self.keep_going,
+            },
+            drafts: self.drafts,
         }
     }
+}
+
+/// `path` made absolute against the current directory (unchanged if absolute).
+fn from_cwd(path: &std::path::Path) -> PathBuf {
+    std::env::current_dir()
+        .map(|d| d.join(path))
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Progress lines only for a person at a terminal: never in CI or pipes.
@@ -113,29 +155,38 @@ fn wants_progress(quiet: bool) -> bool {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Build(site) => build::run(&BuildOptions {
-            progress: wants_progress(cli.quiet),
-            ..site.options()
-        })
-        .map(|s| {
-            if cli.timings {
-                eprintln!("{}", s.timings);
-            }
-            if !cli.quiet {
-                println!("{s}");
-                if cli.verbose {
-                    for c in &s.written.changed {
-                        println!("  changed {c}");
-                    }
-                }
-            }
-        })
-        .map_err(|e| e.to_string()),
+        Command::Build(site) => {
+            let opts = BuildOptions {
+                progress: wants_progress(cli.quiet),
+                ..site.options()
+            };
+            build_cmd(&opts, cli.quiet, cli.verbose, cli.timings)
+        }
         Command::Check(site) => briefing::commands::check(&site.options()).map(|s| {
             if !cli.quiet {
                 println!("{s}")
             }
         }),
+        Command::Init {
+            dir,
+            theme,
+            git,
+            rev,
+        } => {
+            let opts = briefing::init::InitOptions {
+                dir: dir.clone(),
+                theme_only: *theme,
+                git: git.clone(),
+                rev: rev.clone(),
+            };
+            briefing::init::run(&opts)
+                .map(|_| {
+                    if !cli.quiet {
+                        println!("{}", briefing::init::next_steps(&opts))
+                    }
+                })
+                .map_err(|e| e.to_string())
+        }
         Command::Serve { site, port, bind } => {
             briefing::commands::serve(&site.options(), *bind, *port, cli.quiet)
         }
@@ -153,8 +204,35 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            briefing::term::error(&e);
             ExitCode::FAILURE
         }
     }
+}
+
+/// `briefing build`: warnings first (a local base URL), then the build.
+fn build_cmd(opts: &BuildOptions, quiet: bool, verbose: bool, timings: bool) -> Result<(), String> {
+    if let Ok(config) = build::config(opts) {
+        for w in briefing::commands::build_warnings(&config) {
+            briefing::term::warning(&w);
+        }
+    }
+    build::run(opts).map_err(|e| e.to_string()).and_then(|s| {
+        briefing::term::Progress::finish();
+        if timings {
+            eprintln!("{}", s.timings);
+        }
+        for w in &s.warnings {
+            briefing::term::warning(w);
+        }
+        if !quiet {
+            println!("{s}");
+            if verbose {
+                for c in &s.written.changed {
+                    println!("  changed {c}");
+                }
+            }
+        }
+        briefing::build::keep_going_result(&s)
+    })
 }

@@ -106,14 +106,15 @@ impl Site {
         timings: &mut Timings,
     ) -> Result<(Site, AddressBook), BuildError> {
         let dir = config.content_path();
-        let loaded = content::load(&dir).map_err(BuildError::Content)?;
+        let loaded = content::load_with(&dir, config.load).map_err(BuildError::Content)?;
         let mut skipped = loaded.skipped;
         let mut articles = Vec::with_capacity(loaded.articles.len());
         for a in loaded.articles {
-            if a.draft {
+            if a.draft && !config.drafts {
                 skipped.push(Skipped {
                     path: a.source_path.clone(),
                     reason: "draft: true".into(),
+                    ..Default::default()
                 });
             } else {
                 articles.push(a);

@@ -67,6 +67,14 @@ fn adding_one_article_changes_only_what_it_touches() {
     .collect();
     let new_id = new["id"].as_str().unwrap();
     allowed.insert(format!("articles/{new_id}/index.html"));
+    // The search index is in parts: the new article's own, and the people and events parts.
+    let article_count = json(&root, "data/articles.json").as_array().unwrap().len();
+    allowed.insert(briefing::render::search::article_part_path(
+        new_id,
+        article_count,
+    ));
+    allowed.insert("data/search/people.json".into());
+    allowed.insert("data/search/events.json".into());
     let all_people = json(&root, "data/people.json");
     let mut events: BTreeSet<String> = new["event"]
         .as_str()

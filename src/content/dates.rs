@@ -46,12 +46,18 @@ pub fn parse_standalone(line: &str) -> Option<Date> {
 }
 
 /// The first written date in `text` with day, month and year, in reading
-/// order ("… on February 17, 2025." or "on 17 Feb. 2025").
+/// order ("… on February 17, 2025." or "on 17 Feb. 2025"). A date of birth
+/// or death ("born on 3 May 1951", "who died on …") is never a candidate:
+/// it is about a person, not about when the article was written.
 pub fn first_mention(text: &str) -> Option<Date> {
     let mut words = text.split_whitespace();
     let mut prev = "";
+    let mut recent: [&str; 4] = [""; 4]; // the words before `word`, newest last
     while let Some(word) = words.next() {
-        if month_of(word).is_some() {
+        let personal = recent.iter().any(|w| is_life_event(w));
+        recent.rotate_left(1);
+        recent[3] = word;
+        if month_of(word).is_some() && !personal && !is_life_event(prev) {
             let mut ahead = words.clone();
             let next = ahead.next().unwrap_or("");
             let after = ahead.next().unwrap_or("");
@@ -64,6 +70,30 @@ pub fn first_mention(text: &str) -> Option<Date> {
         prev = word;
     }
     None
+}
+
+/// The publication day of an article whose only full date is a photo
+/// caption's: the caption's day is a lower bound (the photo was taken
+/// first), and the first weekday the prose names ("are meeting on
+/// Tuesday") picks the day within that week. The caption alone never gives
+/// the date: without a weekday in the prose this is `None`.
+pub fn day_from_caption_and_weekday(captions: &[&str], prose: &[&str]) -> Option<Date> {
+    let shot = captions.iter().find_map(|c| first_mention(c))?;
+    let named = prose.iter().take(5).find_map(|p| {
+        p.split(|c: char| !c.is_alphabetic())
+            .find_map(|w| WEEKDAYS.iter().position(|d| *d == w))
+    })? as i64;
+    let ahead = (named - shot.weekday() as i64).rem_euclid(7);
+    Some(shot.add_days(ahead))
+}
+
+/// "born", "birth", "died", "b.": a life event's date follows.
+fn is_life_event(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "born" | "birth" | "birthday" | "b." | "died" | "death" | "d." | "née" | "buried"
+    )
 }
 
 /// A leading metadata line ` date 2025-02-18` (also `Date: 2025-02-18`):
@@ -193,6 +223,25 @@ mod tests {
         assert_eq!(first_mention("They may 5 times a year 2020"), None);
         assert_eq!(first_mention("In March 2021 the plan changed."), None);
         assert_eq!(first_mention("No date at all."), None);
+        assert_eq!(
+            first_mention("Ada Brandt, born on 3 May 1951 in Kiel, spoke on May 9, 2024."),
+            d(2024, 5, 9)
+        );
+        assert_eq!(first_mention("He was born March 3, 1951."), None);
+        assert_eq!(first_mention("She died on 12 June 2019."), None);
+    }
+
+    #[test]
+    fn caption_bounds_and_prose_weekday_picks_the_day() {
+        // Monday 17 February 2025 in the caption; "Tuesday" in the prose.
+        let captions = ["Envoys arrive at the palace on February 17, 2025."];
+        let prose = ["The envoys are meeting on Tuesday in the palace."];
+        assert_eq!(
+            day_from_caption_and_weekday(&captions, &prose),
+            d(2025, 2, 18)
+        );
+        assert_eq!(day_from_caption_and_weekday(&captions, &["No day."]), None);
+        assert_eq!(day_from_caption_and_weekday(&[], &prose), None);
     }
 
     #[test]

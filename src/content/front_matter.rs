@@ -228,6 +228,18 @@ fn date(v: Value) -> Result<Option<Date>, Problem> {
     if v.is_null() {
         return Ok(None);
     }
+    if let Value::String(s) = &v {
+        let s = s.trim();
+        let iso_day = s.get(..10).and_then(Date::parse_iso);
+        if let (Some(_), Some(tail)) = (iso_day, s.get(10..)) {
+            crate::date::check_time(tail).map_err(|why| Problem {
+                message: format!("`date` has an impossible time: {why}"),
+                help:
+                    "write a real time such as `2025-02-18T15:01:01Z`, or only the day `2025-02-18`"
+                        .to_string(),
+            })?;
+        }
+    }
     let parsed = match &v {
         Value::String(s) => dates::parse_value(s),
         _ => None,

@@ -48,6 +48,7 @@ pub use blocks::markdown_options;
 pub use curated::{
     read_curated, read_curated_dir, CuratedFault, CuratedFaultKind, CuratedFile, CurationError,
 };
+pub use decode::NotText;
 pub use error::{ContentError, ContentErrors};
 pub use slug::slugify;
 pub use walk::{SkipReason, Skipped};
@@ -65,9 +66,26 @@ pub struct Loaded {
     pub skipped: Vec<Skipped>,
 }
 
+/// How strict loading is about files that are not good articles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// `--strict`: empty, blank and binary files, broken symbolic links and
+    /// link loops fail the build instead of being skipped with a warning.
+    pub strict: bool,
+    /// `--keep-going`: articles with errors are skipped (listed with their
+    /// errors) and the rest is built; the caller exits non-zero.
+    pub keep_going: bool,
+}
+
 /// Loads every article under `dir`. Fails with every problem found (all
 /// files are read before failing).
 pub fn load(dir: &Path) -> Result<Loaded, ContentErrors> {
+    load_with(dir, LoadOptions::default())
+}
+
+/// [`load`] with options. Under `keep_going`, failed articles become
+/// [`Skipped`] entries whose `failed` flag is set.
+pub fn load_with(dir: &Path, opts: LoadOptions) -> Result<Loaded, ContentErrors> {
     if !dir.is_dir() {
         return Err(ContentErrors(vec![ContentError::whole_file(
             &dir.display().to_string(),
@@ -77,12 +95,29 @@ pub fn load(dir: &Path) -> Result<Loaded, ContentErrors> {
     }
     let walked = walk::walk(dir);
     let mut errors = walked.errors;
+    let mut skipped = walked.skipped;
     let mut articles = Vec::with_capacity(walked.articles.len());
-    for result in load_files(dir, &walked.articles) {
-        match result {
-            Ok(a) => articles.push(a),
-            Err(e) => errors.extend(e),
+    for outcome in load_files(dir, &walked.articles) {
+        match outcome {
+            Outcome::Article(a) => articles.push(*a),
+            Outcome::Skipped(s) => skipped.push(s),
+            Outcome::Failed(e) => errors.extend(e),
         }
+    }
+    if opts.strict {
+        // Warnings become errors: every skip that means "something is wrong".
+        errors.extend(skipped.iter().filter(|s| s.warning).map(|s| {
+            ContentError::whole_file(
+                &s.path,
+                &s.reason,
+                "fix or remove the file (without --strict it is skipped with a warning)",
+            )
+        }));
+    }
+    if opts.keep_going {
+        // The rest is built; every failed file is listed and the build
+        // exits non-zero (see `Skipped::failed`).
+        skipped.extend(failed_files(std::mem::take(&mut errors)));
     }
     if !errors.is_empty() {
         errors.sort();
@@ -90,29 +125,73 @@ pub fn load(dir: &Path) -> Result<Loaded, ContentErrors> {
     }
     articles.sort_by(|a, b| a.source_path.cmp(&b.source_path));
     slug::dedupe(&mut articles);
-    Ok(Loaded {
-        articles,
-        skipped: walked.skipped,
-    })
+    Ok(Loaded { articles, skipped })
+}
+
+/// One skip per failed file, its errors joined (for `--keep-going`).
+fn failed_files(mut errors: Vec<ContentError>) -> Vec<Skipped> {
+    errors.sort();
+    let mut out: Vec<Skipped> = Vec::new();
+    for e in errors {
+        let line = format!("{}:{}: {}", e.line, e.column, e.message);
+        match out.last_mut() {
+            Some(s) if s.path == e.path => s.reason = format!("{}; {line}", s.reason),
+            _ => out.push(Skipped {
+                path: e.path.clone(),
+                reason: format!("failed: {line}"),
+                warning: true,
+                failed: true,
+            }),
+        }
+    }
+    out
+}
+
+/// What became of one article file.
+enum Outcome {
+    Article(Box<Article>),
+    /// Not an article to publish (empty, blank, binary), with a warning.
+    Skipped(Skipped),
+    Failed(Vec<ContentError>),
+}
+
+/// Reads one file for [`load_with`]: files that are not text are skipped
+/// with a warning, not failed.
+fn load_one(root: &Path, path: &Path) -> Outcome {
+    let source_path = walk::relative(root, path);
+    let (bytes, mtime) = match read(&source_path, path) {
+        Ok(r) => r,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let decoded = decode::decode(&bytes);
+    if let Err(why) = decode::screen(&bytes, &decoded.text) {
+        return Outcome::Skipped(Skipped {
+            path: source_path,
+            reason: format!("skipped: {why}"),
+            warning: true,
+            failed: false,
+        });
+    }
+    match parse_article(&source_path, &bytes, mtime) {
+        Ok(a) => Outcome::Article(Box::new(a)),
+        Err(e) => Outcome::Failed(e),
+    }
 }
 
 /// [`load_file`] over `paths`, on all cores, results in `paths` order (so
 /// the outcome does not depend on thread timing).
-fn load_files(
-    root: &Path,
-    paths: &[std::path::PathBuf],
-) -> Vec<Result<Article, Vec<ContentError>>> {
+fn load_files(root: &Path, paths: &[std::path::PathBuf]) -> Vec<Outcome> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     if threads < 2 || paths.len() < 64 {
-        return paths.iter().map(|p| load_file(root, p)).collect();
+        return paths.iter().map(|p| load_one(root, p)).collect();
     }
     std::thread::scope(|s| {
         let workers: Vec<_> = paths
             .chunks(paths.len().div_ceil(threads))
             .map(|chunk| {
-                s.spawn(move || chunk.iter().map(|p| load_file(root, p)).collect::<Vec<_>>())
+                s.spawn(move || chunk.iter().map(|p| load_one(root, p)).collect::<Vec<_>>())
             })
             .collect();
         workers
@@ -126,12 +205,30 @@ fn load_files(
 /// `root`. The file's mtime is the date of last resort.
 pub fn load_file(root: &Path, path: &Path) -> Result<Article, Vec<ContentError>> {
     let source_path = walk::relative(root, path);
+    let (bytes, mtime) = read(&source_path, path)?;
+    parse_article(&source_path, &bytes, mtime)
+}
+
+/// A file's bytes and mtime (as a date), with an accurate message when it
+/// cannot be read: a file deleted or renamed while the build runs is not a
+/// permissions problem.
+fn read(source_path: &str, path: &Path) -> Result<(Vec<u8>, Option<Date>), Vec<ContentError>> {
     let unreadable = |e: std::io::Error| {
-        vec![ContentError::whole_file(
-            &source_path,
-            format!("cannot read file: {e}"),
-            "check the file's permissions, or move it out of the content directory",
-        )]
+        let (message, help) = match e.kind() {
+            std::io::ErrorKind::NotFound => (
+                "the file disappeared while the build was reading it (deleted or renamed during the build)".to_string(),
+                "run the build again once the files stop changing",
+            ),
+            std::io::ErrorKind::PermissionDenied => (
+                format!("cannot read file: {e}"),
+                "check the file's permissions, or move it out of the content directory",
+            ),
+            _ => (
+                format!("cannot read file: {e}"),
+                "check that the file is readable, or move it out of the content directory",
+            ),
+        };
+        vec![ContentError::whole_file(source_path, message, help)]
     };
     let bytes = std::fs::read(path).map_err(unreadable)?;
     let mtime = std::fs::metadata(path)
@@ -139,7 +236,7 @@ pub fn load_file(root: &Path, path: &Path) -> Result<Article, Vec<ContentError>>
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| Date::from_days((d.as_secs() / 86_400) as i64));
-    parse_article(&source_path, &bytes, mtime)
+    Ok((bytes, mtime))
 }
 
 /// Parses one article from its bytes. Pure: the caller supplies the path
@@ -153,6 +250,13 @@ pub fn parse_article(
     mtime: Option<Date>,
 ) -> Result<Article, Vec<ContentError>> {
     let decoded = decode::decode(bytes);
+    decode::screen(bytes, &decoded.text).map_err(|why| {
+        vec![ContentError::whole_file(
+            source_path,
+            why.to_string(),
+            "an article must be text: remove the file or save it as UTF-8",
+        )]
+    })?;
     let body = read_body(source_path, &decoded.text)?;
     let mut notes: Vec<String> = decoded.note.iter().map(|n| n.to_string()).collect();
     let (date, date_source) =
@@ -274,10 +378,24 @@ fn settle_date(body: &Body, mtime: Option<Date>) -> Option<(Date, DateSource)> {
     }
     body.blocks
         .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Prose | BlockKind::Caption))
+        // Never a caption: a photo's date is not the article's (issue 11).
+        .filter(|b| b.kind == BlockKind::Prose)
         .find_map(|b| dates::first_mention(&b.text))
+        .or_else(|| caption_and_weekday(&body.blocks))
         .map(|d| (d, DateSource::TextMention))
         .or_else(|| mtime.map(|d| (d, DateSource::FileMtime)))
+}
+
+/// See [`dates::day_from_caption_and_weekday`].
+fn caption_and_weekday(blocks: &[blocks::Block]) -> Option<Date> {
+    let of = |k: BlockKind| -> Vec<&str> {
+        blocks
+            .iter()
+            .filter(|b| b.kind == k)
+            .map(|b| b.text.as_str())
+            .collect()
+    };
+    dates::day_from_caption_and_weekday(&of(BlockKind::Caption), &of(BlockKind::Prose))
 }
 
 fn no_date(path: &str) -> ContentError {
@@ -344,6 +462,10 @@ fn looks_like_markdown(text: &str) -> bool {
 #[cfg(test)]
 #[path = "mod_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "safety_tests.rs"]
+mod safety_tests;
 
 #[cfg(test)]
 #[path = "seeds_tests.rs"]

@@ -110,6 +110,8 @@ pub(crate) struct Found {
 
 /// Analyses one article (prose, and captions for names).
 pub fn analyze(article: &Article) -> Analysis {
+    // Bounded cost: a huge article is analysed up to the limit (issue 12).
+    let article = &*super::limit::for_analysis(article);
     let sents = prose_sentences(article);
     let token_lists: Vec<Vec<Token>> = sents.iter().map(|s| s.tokens.clone()).collect();
     let spans = ner::person_spans_in_document(&token_lists);

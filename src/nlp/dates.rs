@@ -1,11 +1,34 @@
 //! Date expressions in prose, resolved against the article's own date.
 //!
-//! "on Monday" in an article of Tuesday 2025-02-18 is 2025-02-17; "last
-//! week" is a week before (approximate); "February 17", "Feb. 17, 2025",
-//! "17 February" and "2025-02-17" are explicit. Pure: text in, mentions out.
+//! "on Monday" in an article of Tuesday 2025-02-18 is 2025-02-17, and
+//! "will meet on Monday" is 2025-02-24 (the tense of the governing verb
+//! decides, see [`tense`]); "February 17", "Feb. 17, 2025", "17 February"
+//! and "2025-02-17" are explicit. Week-, month- and year-level expressions
+//! ("last week", "in January 2022", "this year", "1990") resolve to a
+//! representative day with their [`Granularity`] (see [`coarse`]). Pure:
+//! text in, mentions out.
 
 use crate::date::{month_from_name, Date, WEEKDAYS};
+use serde::Serialize;
 use std::ops::Range;
+
+mod coarse;
+mod tense;
+pub use tense::Tense;
+
+/// How precise a date expression is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    /// A day ("on Monday", "17 February").
+    Day,
+    /// A week ("last week", "next weekend").
+    Week,
+    /// A month ("in January 2022", "last month").
+    Month,
+    /// A year ("last year", "1990").
+    Year,
+}
 
 /// One date expression found in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +42,33 @@ pub struct DateMention {
     pub span: Range<usize>,
     /// The expression as written.
     pub expression: String,
+    /// Day, week, month or year.
+    pub granularity: Granularity,
+}
+
+impl DateMention {
+    /// The value in TimeML style: `2025-02-17`, `2025-W08`, `2025-02`, `2025`.
+    pub fn value(&self) -> String {
+        let d = self.date;
+        match self.granularity {
+            Granularity::Day => d.to_string(),
+            Granularity::Week => {
+                let (y, w) = iso_week(d);
+                format!("{y:04}-W{w:02}")
+            }
+            Granularity::Month => format!("{:04}-{:02}", d.year, d.month),
+            Granularity::Year => format!("{:04}", d.year),
+        }
+    }
+}
+
+/// ISO 8601 week-numbering year and week of a day.
+pub fn iso_week(d: Date) -> (i32, u32) {
+    // The week's Thursday decides its year.
+    let thursday = d.add_days(3 - d.weekday() as i64);
+    let jan1 = Date::new(thursday.year, 1, 1).expect("valid date");
+    let ordinal = jan1.days_until(thursday);
+    (thursday.year, (ordinal / 7 + 1) as u32)
 }
 
 /// An alphanumeric word with its byte range.
@@ -66,12 +116,37 @@ pub fn find(text: &str, reference: Date) -> Vec<DateMention> {
     out
 }
 
-/// What one rule matched: words consumed, the date, and whether approximate.
+/// What one rule matched: words consumed, the date, how precise.
 struct Hit {
     first: usize,
     last: usize,
     date: Date,
     approximate: bool,
+    granularity: Granularity,
+}
+
+impl Hit {
+    /// An exact day.
+    fn day(first: usize, last: usize, date: Date) -> Hit {
+        Hit {
+            first,
+            last,
+            date,
+            approximate: false,
+            granularity: Granularity::Day,
+        }
+    }
+
+    /// A week, month or year: approximate.
+    fn coarse(first: usize, last: usize, date: Date, granularity: Granularity) -> Hit {
+        Hit {
+            first,
+            last,
+            date,
+            approximate: true,
+            granularity,
+        }
+    }
 }
 
 /// Words that can start a relative expression.
@@ -115,13 +190,16 @@ fn find_in_sentence(s: &str, reference: Date) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
+        let tense = || tense::governing(s, &w, i, i);
         let hit = iso(s, &w, i)
             .or_else(|| month_day(&w, i, reference))
             .or_else(|| day_month(&w, i, reference))
             .or_else(|| relative_day(&w, i, reference))
-            .or_else(|| days_ago(&w, i, reference))
-            .or_else(|| relative_span(&w, i, reference))
-            .or_else(|| weekday(&w, i, reference, future));
+            .or_else(|| coarse::ago(&w, i, reference))
+            .or_else(|| coarse::relative_span(&w, i, reference))
+            .or_else(|| coarse::month_year(&w, i, reference, tense()))
+            .or_else(|| weekday(s, &w, i, reference, future))
+            .or_else(|| coarse::year(s, &w, i));
         match hit {
             Some(h) => {
                 let span = w[h.first].start..w[h.last].end;
@@ -130,6 +208,7 @@ fn find_in_sentence(s: &str, reference: Date) -> Vec<DateMention> {
                     approximate: h.approximate,
                     expression: s[span.clone()].to_string(),
                     span,
+                    granularity: h.granularity,
                 });
                 i = h.last + 1;
             }
@@ -195,12 +274,7 @@ fn iso(s: &str, w: &[Word], i: usize) -> Option<Hit> {
     let start = w[i].start;
     let date = Date::parse_iso(s.get(start..start + 10)?)?;
     // The ISO date spans three words: 2025, 02, 17.
-    (i + 2 < w.len()).then_some(Hit {
-        first: i,
-        last: i + 2,
-        date,
-        approximate: false,
-    })
+    (i + 2 < w.len()).then_some(Hit::day(i, i + 2, date))
 }
 
 /// "February 17", "Feb. 17, 2025", "Tuesday, February 18, 2025".
@@ -217,12 +291,7 @@ fn month_day(w: &[Word], i: usize, reference: Date) -> Option<Hit> {
     } else {
         i
     };
-    Some(Hit {
-        first,
-        last,
-        date,
-        approximate: false,
-    })
+    Some(Hit::day(first, last, date))
 }
 
 /// True when an explicit date starts at word `i`.
@@ -238,12 +307,7 @@ fn day_month(w: &[Word], i: usize, reference: Date) -> Option<Hit> {
         Some(y) => (Date::new(y, m, d)?, i + 2),
         None => (nearest_year(m, d, reference)?, i + 1),
     };
-    Some(Hit {
-        first: i,
-        last,
-        date,
-        approximate: false,
-    })
+    Some(Hit::day(i, last, date))
 }
 
 /// "yesterday", "today", "tonight", "tomorrow".
@@ -254,86 +318,7 @@ fn relative_day(w: &[Word], i: usize, reference: Date) -> Option<Hit> {
         "tomorrow" => 1,
         _ => return None,
     };
-    Some(Hit {
-        first: i,
-        last: i,
-        date: reference.add_days(shift),
-        approximate: false,
-    })
-}
-
-const NUMBER_WORDS: [&str; 10] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-];
-
-/// "three days ago", "2 weeks ago", "a week ago".
-fn days_ago(w: &[Word], i: usize, reference: Date) -> Option<Hit> {
-    let t = lower(&w[i]);
-    let n: i64 = match t.as_str() {
-        "a" | "an" => 1,
-        _ => t.parse().ok().or_else(|| {
-            NUMBER_WORDS
-                .iter()
-                .position(|x| *x == t)
-                .map(|p| p as i64 + 1)
-        })?,
-    };
-    if !is(w, i + 2, "ago") || n > 60 {
-        return None;
-    }
-    let (days, approximate) = match lower(&w[i + 1]).as_str() {
-        "day" | "days" => (n, false),
-        "week" | "weeks" => (7 * n, true),
-        _ => return None,
-    };
-    Some(Hit {
-        first: i,
-        last: i + 2,
-        date: reference.add_days(-days),
-        approximate,
-    })
-}
-
-/// "last week", "next month", "last weekend", "this week", "last year".
-fn relative_span(w: &[Word], i: usize, reference: Date) -> Option<Hit> {
-    let dir: i64 = match lower(&w[i]).as_str() {
-        "last" | "past" => -1,
-        "next" | "coming" => 1,
-        "this" => 0,
-        _ => return None,
-    };
-    let date = match lower(w.get(i + 1)?).as_str() {
-        "week" => reference.add_days(7 * dir),
-        "weekend" => weekend(reference, dir),
-        "month" => shift_months(reference, dir),
-        "year" if dir != 0 => Date::new(
-            reference.year + dir as i32,
-            reference.month,
-            reference.day.min(28),
-        )?,
-        _ => return None,
-    };
-    Some(Hit {
-        first: i,
-        last: i + 1,
-        date,
-        approximate: true,
-    })
-}
-
-/// Saturday of the weekend before (`dir` −1), of this (0) or the next (1).
-fn weekend(reference: Date, dir: i64) -> Date {
-    let wd = reference.weekday() as i64; // Monday 0 .. Sunday 6
-                                         // Saturday of the current week (Monday-based).
-    let this_saturday = reference.add_days(5 - wd);
-    this_saturday.add_days(7 * dir)
-}
-
-fn shift_months(d: Date, dir: i64) -> Date {
-    let m0 = d.year as i64 * 12 + d.month as i64 - 1 + dir;
-    let (y, m) = (m0.div_euclid(12) as i32, (m0.rem_euclid(12) + 1) as u8);
-    let day = d.day.min(crate::date::days_in_month(y, m));
-    Date::new(y, m, day).unwrap_or(d)
+    Some(Hit::day(i, i, reference.add_days(shift)))
 }
 
 /// Future-tense cues: a bare weekday in such a sentence is the coming one.
@@ -349,17 +334,6 @@ const FUTURE: &[&str] = &[
     "upcoming",
     "shall",
 ];
-/// Reporting verbs: "said Monday", "On Monday, the Kremlin said" are past.
-const REPORTED: &[&str] = &[
-    "said",
-    "told",
-    "announced",
-    "added",
-    "stated",
-    "wrote",
-    "reported",
-    "confirmed",
-];
 
 /// A future cue, or a present progressive ("are meeting on Friday" is
 /// written before Friday).
@@ -371,7 +345,7 @@ fn looks_ahead(w: &[Word]) -> bool {
 }
 
 /// "Monday", "on Monday", "last Monday", "next Friday", "Tuesday's".
-fn weekday(w: &[Word], i: usize, reference: Date, future: bool) -> Option<Hit> {
+fn weekday(s: &str, w: &[Word], i: usize, reference: Date, future: bool) -> Option<Hit> {
     let target = WEEKDAYS.iter().position(|d| *d == w[i].text)? as i64;
     if explicit_at(w, i + 1, reference) {
         return None; // "Tuesday, February 18, 2025": the date rule takes both
@@ -386,20 +360,16 @@ fn weekday(w: &[Word], i: usize, reference: Date, future: bool) -> Option<Hit> {
         Some("this") => (i - 1, if future { ahead } else { -back }),
         _ if back == 0 => (i, 0),
         _ => {
-            let near = i.saturating_sub(3)..(i + 5).min(w.len());
-            let reported = near.into_iter().any(|j| is_any(&w[j], REPORTED));
-            let forward = future && !reported
-                || is(w, i.wrapping_sub(1), "from")
-                || is(w, i.wrapping_sub(1), "until");
+            let bound = is(w, i.wrapping_sub(1), "from") || is(w, i.wrapping_sub(1), "until");
+            let forward = bound
+                || match tense::governing(s, w, i, i) {
+                    Some(t) => t == tense::Tense::Future,
+                    None => future,
+                };
             (i, if forward { ahead } else { -back })
         }
     };
-    Some(Hit {
-        first,
-        last: i,
-        date: reference.add_days(shift),
-        approximate: false,
-    })
+    Some(Hit::day(first, i, reference.add_days(shift)))
 }
 
 #[cfg(test)]

@@ -103,7 +103,7 @@ fn weeks_and_weekends_are_approximate() {
     );
     assert_eq!(
         one("Prices fell last month.", tue()),
-        ("2025-01-18".into(), true, "last month".into())
+        ("2025-01-01".into(), true, "last month".into())
     );
     assert_eq!(
         one("Strikes began three days ago.", tue()),
@@ -147,8 +147,13 @@ fn weekday_in_front_of_a_full_date_is_one_mention() {
 }
 
 #[test]
-fn month_without_a_day_and_modal_may_are_not_dates() {
-    assert!(find("The vote may come in March.", tue()).is_empty());
+fn modal_may_and_counts_are_not_dates() {
+    let m = find("The vote may come in March.", tue());
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(
+        (m[0].expression.as_str(), m[0].granularity),
+        ("March", Granularity::Month)
+    );
     assert!(find("Officials may decide soon.", tue()).is_empty());
     assert!(find("He scored 17 points.", tue()).is_empty());
 }
@@ -167,4 +172,96 @@ fn spans_point_into_the_text_across_sentences() {
     let text = "Nothing here. Officials met on Monday in Paris.";
     let m = &find(text, tue())[0];
     assert_eq!(&text[m.span.clone()], "Monday");
+}
+
+fn value_of(text: &str, reference: Date) -> (String, Granularity) {
+    let found = find(text, reference);
+    assert_eq!(found.len(), 1, "{text:?} → {found:?}");
+    (found[0].value(), found[0].granularity)
+}
+
+#[test]
+fn month_level_expressions() {
+    use Granularity::Month;
+    let v = |t: &str| value_of(t, tue());
+    assert_eq!(
+        v("Prices peaked in January 2022."),
+        ("2022-01".into(), Month)
+    );
+    assert_eq!(
+        v("It was founded in June of 2019."),
+        ("2019-06".into(), Month)
+    );
+    // A bare month is the last such month, or the coming one in a future clause.
+    assert_eq!(v("The plant closed in October."), ("2024-10".into(), Month));
+    assert_eq!(
+        v("The plant will reopen in October."),
+        ("2025-10".into(), Month)
+    );
+    assert_eq!(
+        v("Talks stalled in early February."),
+        ("2025-02".into(), Month)
+    );
+    assert_eq!(v("Elections follow next month."), ("2025-03".into(), Month));
+    assert_eq!(v("Exports rose this month."), ("2025-02".into(), Month));
+    assert_eq!(
+        v("The ban began two months ago."),
+        ("2024-12".into(), Month)
+    );
+}
+
+#[test]
+fn year_level_expressions() {
+    use Granularity::Year;
+    let v = |t: &str| value_of(t, tue());
+    assert_eq!(v("Sales fell last year."), ("2024".into(), Year));
+    assert_eq!(v("Growth is slower this year."), ("2025".into(), Year));
+    assert_eq!(v("A vote is planned for next year."), ("2026".into(), Year));
+    assert_eq!(v("The wall fell in 1990."), ("1990".into(), Year));
+    assert_eq!(v("The 1990 final was replayed."), ("1990".into(), Year));
+    assert_eq!(
+        v("A year earlier, the port had closed."),
+        ("2024".into(), Year)
+    );
+    assert_eq!(v("They married three years ago."), ("2022".into(), Year));
+    // Counts and amounts are not years.
+    assert!(find("Some 2000 people marched.", tue()).is_empty());
+    assert!(find("It cost $2000 to fix.", tue()).is_empty());
+    assert!(find("Turnout was 1990.5 on average.", tue()).is_empty());
+}
+
+#[test]
+fn week_level_expressions() {
+    use Granularity::Week;
+    let v = |t: &str| value_of(t, tue());
+    assert_eq!(v("A summit follows next week."), ("2025-W09".into(), Week));
+    assert_eq!(v("They spoke last week."), ("2025-W07".into(), Week));
+    assert_eq!(v("The envoys meet this week."), ("2025-W08".into(), Week));
+    assert_eq!(iso_week(Date::new(2021, 1, 3).unwrap()), (2020, 53));
+    assert_eq!(iso_week(Date::new(2024, 12, 30).unwrap()), (2025, 1));
+}
+
+#[test]
+fn the_governing_verb_decides_past_or_future() {
+    // Monday 17 March 2025.
+    let mon = Date::new(2025, 3, 17).unwrap();
+    assert_eq!(
+        date_of(
+            "Officials will hold a news conference on Thursday, the White House said.",
+            mon
+        ),
+        "2025-03-20"
+    );
+    assert_eq!(
+        date_of("The ministers met on Thursday, the agency said.", mon),
+        "2025-03-13"
+    );
+    assert_eq!(
+        date_of("The delegation said on Thursday that it would return.", mon),
+        "2025-03-13"
+    );
+    assert_eq!(
+        date_of("The summit is set to open on Friday.", mon),
+        "2025-03-21"
+    );
 }

@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod dates;
+pub mod limit;
 pub mod names;
 pub mod ner;
 pub mod quotes;

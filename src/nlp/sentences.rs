@@ -3,9 +3,17 @@
 //! A period, `?` or `!` ends a sentence when followed by whitespace and an
 //! uppercase letter, digit or opening quote, unless the word before it is an
 //! abbreviation ("U.S.", "Mr.", an initial).
+//!
+//! Bounded cost: one pass over the text, and no sentence is longer than
+//! [`MAX_SENTENCE`] bytes (a longer run without a sentence end, such as a
+//! pasted table or a megabyte on one line, is cut at spaces), so work done
+//! per sentence by later stages cannot grow with the input.
 
 use super::tokens::is_abbreviation_word;
 use std::ops::Range;
+
+/// Longest sentence, in bytes; longer runs are cut at whitespace.
+pub const MAX_SENTENCE: usize = 2_000;
 
 /// Byte ranges of the sentences in `text`, trimmed, in order.
 pub fn split(text: &str) -> Vec<Range<usize>> {
@@ -52,8 +60,29 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(r.start + lead..r.end - trail);
+    if lead + trail >= s.len() {
+        return;
+    }
+    let (mut start, end) = (r.start + lead, r.end - trail);
+    while end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // The last whitespace before the limit; none: cut inside the word.
+        let cut = text[start..cut]
+            .rfind(char::is_whitespace)
+            .map_or(cut, |i| start + i)
+            .max(start + 1);
+        let cut = (cut..=end)
+            .find(|&c| text.is_char_boundary(c))
+            .unwrap_or(end);
+        let piece = &text[start..cut];
+        out.push(start..start + piece.trim_end().len());
+        start = cut + (text[cut..end].len() - text[cut..end].trim_start().len());
+    }
+    if start < end {
+        out.push(start..end);
     }
 }
 
@@ -87,6 +116,28 @@ mod tests {
                 "Done"
             ]
         );
+    }
+
+    #[test]
+    fn long_runs_are_cut_into_bounded_sentences() {
+        let text = "word ".repeat(10_000) + "end.";
+        let parts = split(&text);
+        assert!(parts.len() >= text.len() / MAX_SENTENCE);
+        for r in &parts {
+            assert!(r.len() <= MAX_SENTENCE && !r.is_empty());
+            assert_eq!(text[r.clone()].trim(), &text[r.clone()]);
+        }
+        // Every word is kept, in order.
+        let words: usize = parts
+            .iter()
+            .map(|r| text[r.clone()].split(' ').count())
+            .sum();
+        assert_eq!(words, 10_001);
+        // A single huge "word" is cut too, on character boundaries.
+        let blob = "é".repeat(5_000);
+        let parts = split(&blob);
+        assert!(parts.iter().all(|r| r.len() <= MAX_SENTENCE));
+        assert_eq!(parts.iter().map(|r| r.len()).sum::<usize>(), blob.len());
     }
 
     #[test]

@@ -19,15 +19,35 @@ pub struct NameLink {
     pub href: String,
 }
 
+/// Where a link or image written in the article points on its page:
+/// `Some(href)`, or `None` when it is broken (the text is kept, unlinked).
+pub type Resolve<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// Resolver that keeps only web and mailto links (no site to resolve against).
+fn web_only(dest: &str) -> Option<String> {
+    safe_href(dest)
+}
+
 /// Renders the whole body; `links(i)` gives the names to link in paragraph `i`.
+/// Relative links and images are dropped; see [`article_html_linked`].
 pub fn article_html(article: &Article, links: impl Fn(usize) -> Vec<NameLink>) -> String {
+    article_html_linked(article, links, &web_only)
+}
+
+/// [`article_html`] with relative links and images resolved by `resolve`
+/// (see `render::links`).
+pub fn article_html_linked(
+    article: &Article,
+    links: impl Fn(usize) -> Vec<NameLink>,
+    resolve: Resolve,
+) -> String {
     let mut out = String::new();
     for (i, p) in article.paragraphs.iter().enumerate() {
         let id = &p.anchor;
         match &p.kind {
             BlockKind::Prose => {
                 out.push_str(&format!("<p id=\"{id}\">"));
-                out.push_str(&inline_html(p, &links(i)));
+                out.push_str(&inline_html(p, &links(i), resolve));
                 out.push_str(&format!(" <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this paragraph\">¶</a></p>\n"));
             }
             BlockKind::Heading { level } => {
@@ -40,7 +60,7 @@ pub fn article_html(article: &Article, links: impl Fn(usize) -> Vec<NameLink>) -
             BlockKind::Caption => {
                 out.push_str(&format!(
                     "<p id=\"{id}\" class=\"caption\">{}</p>\n",
-                    inline_html(p, &[])
+                    inline_html(p, &[], resolve)
                 ));
             }
             BlockKind::Code { lang } => {
@@ -50,7 +70,7 @@ pub fn article_html(article: &Article, links: impl Fn(usize) -> Vec<NameLink>) -
             }
             BlockKind::Other => {
                 out.push_str(&format!("<div id=\"{id}\" class=\"block\">"));
-                out.push_str(&sanitised_block(p));
+                out.push_str(&sanitised_block(p, resolve));
                 out.push_str("</div>\n");
             }
         }
@@ -75,14 +95,30 @@ fn code_text(p: &Paragraph) -> &str {
 }
 
 /// Inline content of a prose paragraph, escaped, with names linked.
-fn inline_html(p: &Paragraph, links: &[NameLink]) -> String {
+fn inline_html(p: &Paragraph, links: &[NameLink], resolve: Resolve) -> String {
     let Some(md) = &p.markdown else {
         return link_names(&p.text, links);
     };
     let mut out = String::new();
     let mut in_link = 0usize;
+    // An image's alt text is collected until its end tag.
+    let mut image: Option<(Option<String>, String)> = None;
     for ev in Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH) {
+        if let Some((src, alt)) = &mut image {
+            match ev {
+                Event::End(TagEnd::Image) => {
+                    out.push_str(&image_html(src.as_deref(), alt));
+                    image = None;
+                }
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                _ => {}
+            }
+            continue;
+        }
         match ev {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                image = Some((resolve(&dest_url), String::new()));
+            }
             Event::Text(t) if in_link > 0 => out.push_str(&escape(&t)),
             Event::Text(t) => out.push_str(&link_names(&t, links)),
             Event::Code(t) => out.push_str(&format!("<code>{}</code>", escape(&t))),
@@ -97,7 +133,7 @@ fn inline_html(p: &Paragraph, links: &[NameLink]) -> String {
             Event::End(TagEnd::Strikethrough) => out.push_str("</del>"),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 in_link += 1;
-                match safe_href(&dest_url) {
+                match resolve(&dest_url) {
                     Some(href) => out.push_str(&format!(
                         "<a href=\"{}\" rel=\"nofollow noopener\">",
                         escape(&href)
@@ -109,12 +145,24 @@ fn inline_html(p: &Paragraph, links: &[NameLink]) -> String {
                 in_link = in_link.saturating_sub(1);
                 out.push_str("</a>");
             }
-            // Paragraph wrappers, images and anything block-level are dropped:
+            // Paragraph wrappers and anything block-level are dropped:
             // the block's own element is written by the caller.
             _ => {}
         }
     }
     out.trim().to_string()
+}
+
+/// `<img>` for a resolved image; its alt text alone when it is broken.
+fn image_html(src: Option<&str>, alt: &str) -> String {
+    match src {
+        Some(src) => format!(
+            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
+            escape(src),
+            escape(alt)
+        ),
+        None => format!("<span class=\"missing-image\">{}</span>", escape(alt)),
+    }
 }
 
 /// Only http(s) and mailto links survive; `#` placeholders from scrapes are dropped.
@@ -127,13 +175,41 @@ fn safe_href(url: &str) -> Option<String> {
 }
 
 /// Markdown block → HTML, cleaned by ammonia (raw HTML in articles is untrusted).
-fn sanitised_block(p: &Paragraph) -> String {
+fn sanitised_block(p: &Paragraph, resolve: Resolve) -> String {
     let Some(md) = &p.markdown else {
         return format!("<p>{}</p>", escape(&p.text));
     };
     let mut html = String::new();
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(md, opts));
+    // Links and images are resolved before ammonia sees them; a broken one
+    // gets an empty address, which ammonia drops.
+    let events = Parser::new_ext(md, opts).map(|ev| match ev {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: resolve(&dest_url).unwrap_or_default().into(),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: resolve(&dest_url).unwrap_or_default().into(),
+            title,
+            id,
+        }),
+        ev => ev,
+    });
+    let (events, _) = super::depth::cap_depth(events);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     ammonia::Builder::default()
         .link_rel(Some("nofollow noopener"))
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
@@ -247,7 +323,7 @@ mod tests {
             Some("Hello <script>alert(1)</script> **bold** [x](javascript:alert(1))"),
             "",
         );
-        let html = inline_html(&p, &[]);
+        let html = inline_html(&p, &[], &web_only);
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("<strong>bold</strong>"));
         assert!(!html.contains("javascript:"));
@@ -261,7 +337,7 @@ mod tests {
             text: String::new(),
             markdown: Some("- one <img src=x onerror=alert(1)>\n- two".into()),
         };
-        let html = sanitised_block(&p);
+        let html = sanitised_block(&p, &web_only);
         assert!(html.contains("<li>"));
         assert!(!html.contains("onerror"));
     }

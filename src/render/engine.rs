@@ -6,6 +6,10 @@
 //! 3. the built-in default theme compiled into the binary, so `briefing
 //!    build` works in any folder that only has a `content/` directory.
 //!
+//! The lookup is file by file for *any* theme: a theme that holds only
+//! `index.html` gets every other template from the built-in theme, and may
+//! `{% extends "base.html" %}` the built-in base.
+//!
 //! Static files follow the same order (`static/`, `themes/<theme>/static/`,
 //! built-in) and are copied to the output root.
 
@@ -35,9 +39,16 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "templates/404.html",
     "templates/redirect.html",
     "templates/atom.xml",
+    "templates/partials/pagination.html",
     "static/style.css",
     "static/search.js",
 ];
+
+/// The built-in theme's files (path inside the theme, bytes), for
+/// `briefing init --theme`.
+pub fn builtin_files() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    BUILTIN.iter().map(|(p, t)| (*p, t.as_bytes()))
+}
 
 /// A template that failed to load or render, with Tera's explanation.
 #[derive(Debug)]
@@ -68,13 +79,11 @@ impl Engine {
     pub fn load(config: &Config) -> Result<Engine, TemplateError> {
         let mut templates: BTreeMap<String, String> = BTreeMap::new();
         let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-        if config.theme == "default" {
-            for (path, text) in BUILTIN {
-                if let Some(name) = path.strip_prefix("templates/") {
-                    templates.insert(name.to_string(), text.to_string());
-                } else if let Some(name) = path.strip_prefix("static/") {
-                    statics.insert(name.to_string(), text.as_bytes().to_vec());
-                }
+        for (path, text) in BUILTIN {
+            if let Some(name) = path.strip_prefix("templates/") {
+                templates.insert(name.to_string(), text.to_string());
+            } else if let Some(name) = path.strip_prefix("static/") {
+                statics.insert(name.to_string(), text.as_bytes().to_vec());
             }
         }
         let theme = config.theme_path();

@@ -100,7 +100,19 @@ pub fn write(
                 ),
             )
         })?;
-    sink.put("sitemap.xml".into(), sitemap(site).into_bytes());
+    let mut maps = crate::output::SiteFiles::default();
+    super::sitemaps::write(
+        &site.config,
+        &sitemap_urls(site),
+        super::sitemaps::MAX_URLS,
+        &mut maps,
+    );
+    for path in maps.paths() {
+        sink.put(
+            path.to_string(),
+            maps.get(path).unwrap_or_default().to_vec(),
+        );
+    }
     sink.put(
         "robots.txt".into(),
         format!(
@@ -179,14 +191,19 @@ fn join_unique(mut v: Vec<String>) -> Option<String> {
     (!v.is_empty()).then(|| v.join(", "))
 }
 
-fn sitemap(site: &Site) -> String {
+fn sitemap_urls(site: &Site) -> Vec<(String, Option<Date>)> {
+    use super::paginate::page_urls;
     let mut urls: Vec<(String, Option<Date>)> = vec![
         (String::new(), site.events.iter().map(|e| e.end).max()),
-        ("events/".into(), None),
-        ("people/".into(), None),
-        ("articles/".into(), None),
         ("search/".into(), None),
     ];
+    for (base, n) in [
+        ("events/", site.events.len()),
+        ("people/", site.people.len()),
+        ("articles/", site.articles.len()),
+    ] {
+        urls.extend(page_urls(base, n).into_iter().map(|u| (u, None)));
+    }
     urls.extend(
         site.events
             .iter()
@@ -202,17 +219,5 @@ fn sitemap(site: &Site) -> String {
             .iter()
             .map(|a| (article_url(&a.id), Some(a.date))),
     );
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for (path, date) in urls {
-        out.push_str(&format!(
-            "  <url><loc>{}</loc>",
-            super::body::escape(&site.config.absolute(&path))
-        ));
-        if let Some(d) = date {
-            out.push_str(&format!("<lastmod>{d}</lastmod>"));
-        }
-        out.push_str("</url>\n");
-    }
-    out.push_str("</urlset>\n");
-    out
+    urls
 }

@@ -8,12 +8,16 @@
 pub mod body;
 pub mod compact;
 pub mod context;
+pub mod depth;
 pub mod engine;
 pub mod export;
 pub mod feeds;
 pub mod highlight;
+pub mod links;
 pub mod pages;
+pub mod paginate;
 pub mod search;
+pub mod sitemaps;
 
 use crate::output::{Collector, Sink, SiteFiles};
 use crate::site::Site;
@@ -34,6 +38,8 @@ pub(crate) struct Page<'a> {
     pub feeds: Vec<context::Link>,
     /// Hash of everything the page shows, when known (see [`Sink::reuse`]).
     pub key: Option<u128>,
+    /// The pager, on pages of a paginated index.
+    pub pagination: Option<paginate::Pagination>,
 }
 
 impl Page<'_> {
@@ -63,6 +69,9 @@ pub fn render_to(site: &Site, sink: &dyn Sink, timings: &mut Timings) -> Result<
         ctx.insert("root", &page.root());
         ctx.insert("page_url", &page.path);
         ctx.insert("feeds", &page.feeds);
+        if let Some(p) = &page.pagination {
+            ctx.insert("pagination", p);
+        }
         value.insert_into(name, &mut ctx);
         let html = engine.render(page.template, &ctx)?;
         let rel = format!("{}index.html", page.path);
@@ -136,6 +145,9 @@ pub fn render_to(site: &Site, sink: &dyn Sink, timings: &mut Timings) -> Result<
     let mut files = SiteFiles::default();
     export::write(site, &mut files);
     search::write(site, &mut files);
+    for (path, bytes) in links::assets(site) {
+        files.insert(path, bytes);
+    }
     for (path, bytes) in &engine.statics {
         files.insert(path.clone(), bytes.clone());
     }

@@ -39,11 +39,11 @@ pub(crate) fn indexes(site: &Site, emit: &mut Emit) -> Result<(), TemplateError>
     };
     emit(page("", "index.html"), "home", &home)?;
     // Index templates read their list from a top-level variable of the same name.
-    emit_list(emit, "events/", "events.html", "events", &events)?;
+    super::paginate::emit_pages(emit, "events/", "events.html", "events", &events)?;
     let mut by_name = people.clone();
     by_name.sort_by(|a, b| a.name.cmp(&b.name));
-    emit_list(emit, "people/", "people.html", "people", &by_name)?;
-    emit_list(emit, "articles/", "articles.html", "articles", &articles)?;
+    super::paginate::emit_pages(emit, "people/", "people.html", "people", &by_name)?;
+    super::paginate::emit_pages(emit, "articles/", "articles.html", "articles", &articles)?;
     emit(page("search/", "search.html"), "search", &())?;
 
     Ok(())
@@ -100,6 +100,7 @@ pub(crate) fn item(
                 template: "event.html",
                 feeds,
                 key: None,
+                pagination: None,
             };
             keyed_emit(&mut page, "event", &ctx, 0, reuse, emit)
         }
@@ -113,6 +114,7 @@ pub(crate) fn item(
                 template: "person.html",
                 feeds,
                 key: None,
+                pagination: None,
             };
             keyed_emit(&mut page, "person", &ctx, 0, reuse, emit)
         }
@@ -123,24 +125,47 @@ pub(crate) fn item(
             let (mut ctx, links) = article_ctx(site, i);
             let a = &site.articles[i];
             let extra = crate::output::hash_bytes(
-                format!("{:x}{links:?}", crate::cache::key(a)).as_bytes(),
+                format!(
+                    "{:x}{links:?}{:?}",
+                    crate::cache::key(a),
+                    link_hrefs(site, a)
+                )
+                .as_bytes(),
             );
             let mut page = page(&article_url(&a.id), "article.html");
             let key = page_key(&page, &ctx, extra);
             if reuse(&page.path, key) {
                 return Ok(());
             }
-            ctx.body_html = body::article_html(a, |p| {
+            let names = |p: usize| -> Vec<NameLink> {
                 links
                     .iter()
                     .filter(|(para, _)| *para == p)
                     .map(|(_, l)| l.clone())
                     .collect()
-            });
+            };
+            ctx.body_html =
+                body::article_html_linked(a, names, &|d| super::links::href(site, a, d));
             page.key = Some(key);
             emit(page, "article", &ctx)
         }
     }
+}
+
+/// Where each link and image written in the article points: with the
+/// article itself, everything its body is made from (links to other
+/// articles follow their addresses).
+fn link_hrefs(site: &Site, a: &crate::content::Article) -> Vec<Option<String>> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut out = Vec::new();
+    for md in a.paragraphs.iter().filter_map(|p| p.markdown.as_deref()) {
+        for ev in Parser::new_ext(md, Options::all()) {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = ev {
+                out.push(super::links::href(site, a, &dest_url));
+            }
+        }
+    }
+    out
 }
 
 /// Emits a page unless `reuse` recognises its key.
@@ -181,23 +206,13 @@ fn feed_url(site: &Site, page: &str, articles: usize) -> String {
     }
 }
 
-fn emit_list<T: Serialize>(
-    emit: &mut Emit,
-    path: &str,
-    template: &str,
-    name: &str,
-    list: &[T],
-) -> Result<(), TemplateError> {
-    let list: Vec<&T> = list.iter().collect();
-    emit(page(path, template), name, &list)
-}
-
 fn page<'a>(path: &str, template: &'a str) -> Page<'a> {
     Page {
         path: path.to_string(),
         template,
         feeds: Vec::new(),
         key: None,
+        pagination: None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Tagging a document with a model: read tokens, score features, run
 //! Viterbi for stage 1, derive document features, run Viterbi for stage 2.
 
+use super::clusters;
 use super::docfeats::DocLabels;
 use super::features::{
     base_features, bucket, is_caps_sentence, lex, DocAppearance, FeatBuf, Lex, TokenCtx,
@@ -27,14 +28,20 @@ pub(crate) fn doc_ctx<S: AsRef<str>>(doc: &[Vec<S>], gaz: &Gazetteer) -> DocCtx 
         .map(|s| s.iter().map(|w| lex(w.as_ref())).collect())
         .collect();
     let appear = DocAppearance::new(&lexes);
+    let clu = clusters::shipped().unwrap_or_else(|e| panic!("{e}"));
     let ctx = lexes
         .iter()
         .map(|s| {
             s.iter()
-                .map(|&l| TokenCtx {
-                    lex: l,
-                    gaz: gaz.get(l.lower),
-                    doc: appear.get(l.lower),
+                .map(|&l| {
+                    let (fine, coarse) = clu.get(l.word, l.lower);
+                    TokenCtx {
+                        lex: l,
+                        gaz: gaz.get(l.lower),
+                        doc: appear.get(l.lower),
+                        fine,
+                        coarse,
+                    }
                 })
                 .collect()
         })

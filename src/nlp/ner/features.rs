@@ -8,7 +8,7 @@
 //! refused instead of silently scoring garbage.
 
 /// Version of the feature templates; stored in the weights file.
-pub(crate) const FEATURE_SET_VERSION: u32 = 1;
+pub(crate) const FEATURE_SET_VERSION: u32 = 2;
 
 /// Most features one token can produce (base + document features).
 pub(crate) const MAX_FEATS: usize = 64;
@@ -164,6 +164,10 @@ pub(crate) struct TokenCtx {
     pub gaz: u8,
     /// Document appearance bits (see [`DocAppearance`]).
     pub doc: u8,
+    /// Fine word cluster + 1 (0 = no cluster), from unlabelled text.
+    pub fine: u16,
+    /// Coarse word cluster + 1 (0 = no cluster).
+    pub coarse: u8,
 }
 
 /// Lower-case form also occurs as an all-lower-case token in the document.
@@ -288,16 +292,36 @@ const EOS: Lex = Lex {
     nchars: 0,
 };
 
+const BOS_CTX: TokenCtx = TokenCtx {
+    lex: BOS,
+    gaz: 0,
+    doc: 0,
+    fine: 0,
+    coarse: 0,
+};
+const EOS_CTX: TokenCtx = TokenCtx {
+    lex: EOS,
+    gaz: 0,
+    doc: 0,
+    fine: 0,
+    coarse: 0,
+};
+
+#[inline]
+fn at_ctx(toks: &[TokenCtx], i: isize) -> &TokenCtx {
+    if i < 0 {
+        &BOS_CTX
+    } else if i as usize >= toks.len() {
+        &EOS_CTX
+    } else {
+        &toks[i as usize]
+    }
+}
+
 #[inline]
 fn at(toks: &[TokenCtx], i: isize) -> (Lex, u8) {
-    if i < 0 {
-        (BOS, 0)
-    } else if i as usize >= toks.len() {
-        (EOS, 0)
-    } else {
-        let t = &toks[i as usize];
-        (t.lex, t.gaz)
-    }
+    let t = at_ctx(toks, i);
+    (t.lex, t.gaz)
 }
 
 fn len_bucket(n: u8) -> u64 {
@@ -316,6 +340,23 @@ pub(crate) fn base_features(toks: &[TokenCtx], i: usize, caps: bool, out: &mut F
     word_features(&toks[i].lex, out);
     context_features(toks, i, caps, out);
     list_features(toks, i, caps, out);
+    cluster_features(toks, i, out);
+}
+
+/// Word clusters of the token and its neighbours (learned from unlabelled
+/// text, so they generalise to words the labelled data never had).
+fn cluster_features(toks: &[TokenCtx], i: usize, out: &mut FeatBuf) {
+    let ii = i as isize;
+    let t = &toks[i];
+    let p1 = at_ctx(toks, ii - 1);
+    let n1 = at_ctx(toks, ii + 1);
+    out.push(39, t.fine as u64);
+    out.push(40, t.coarse as u64);
+    out.push(41, mix(t.coarse as u64, t.lex.shape));
+    out.push(42, p1.fine as u64);
+    out.push(43, n1.fine as u64);
+    out.push(44, mix(p1.coarse as u64, t.coarse as u64));
+    out.push(45, mix(t.coarse as u64, n1.coarse as u64));
 }
 
 /// The word itself: identity, lower case, shape, affixes.
@@ -397,8 +438,7 @@ mod tests {
             .iter()
             .map(|w| TokenCtx {
                 lex: lex(w),
-                gaz: 0,
-                doc: 0,
+                ..TokenCtx::default()
             })
             .collect()
     }

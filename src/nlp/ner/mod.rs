@@ -9,6 +9,7 @@
 //! stage 2 adds document consistency — how the same word was tagged elsewhere
 //! in the article. The weights ship inside the binary (`models/ner.bin`).
 
+mod clusters;
 pub mod conll;
 mod decode;
 mod docfeats;
@@ -22,6 +23,7 @@ mod tags;
 mod train;
 mod viterbi;
 
+pub use clusters::{learn as learn_clusters, ClusterOptions};
 pub use score::{Counts, Score, TypeScore};
 pub use tags::{entities, Entity, EntityType, Tag};
 pub use train::{train, EpochScore, TrainOptions, TrainReport};
@@ -77,6 +79,7 @@ pub fn model_bytes() -> &'static [u8] {
 
 /// Checks that the embedded weights file decodes (for a CLI to report early).
 pub fn check_model() -> Result<(), String> {
+    clusters::shipped()?;
     model::shipped().map(|_| ())
 }
 

@@ -41,9 +41,15 @@ pub struct TrainOptions {
     pub bits: u32,
     /// Score the dev file after every epoch (slower; for choosing `epochs`).
     pub dev_every_epoch: bool,
+    /// Also learn the weights from the GMB sentences (in pseudo-documents
+    /// of [`GMB_DOC_SENTENCES`] consecutive sentences), not only name lists.
+    pub gmb_train: bool,
     /// Print progress to stderr.
     pub verbose: bool,
 }
+
+/// Consecutive GMB sentences grouped into one training pseudo-document.
+pub const GMB_DOC_SENTENCES: usize = 20;
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
@@ -57,6 +63,7 @@ impl Default for TrainOptions {
             seed: 1,
             bits: 19,
             dev_every_epoch: false,
+            gmb_train: std::env::var_os("BRIEFING_NER_GMB_TRAIN").is_some(),
             verbose: false,
         }
     }
@@ -224,6 +231,11 @@ fn prepare(opts: &TrainOptions) -> Result<Prepared, String> {
             let mut g = Gazetteer::default();
             for s in &sents {
                 g.add_gmb(&s.words, &s.tags);
+            }
+            if opts.gmb_train {
+                docs.extend(sents.chunks(GMB_DOC_SENTENCES).map(|c| Document {
+                    sentences: c.to_vec(),
+                }));
             }
             (g, sents.len())
         }

@@ -1,29 +1,55 @@
-// briefing search: loads data/search.json once and filters it in the browser.
-// Works offline on the static site; links are made relative to this page.
+// briefing search: loads the index in parts (data/search.json lists them):
+// events and people first, then the article parts one by one, updating the
+// results as each arrives. Works offline on the static site; links are made
+// relative to this page. The query is kept in the address (?q=…).
 (function () {
   "use strict";
   var input = document.getElementById("search-input");
   var list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
   if (!input || !list) return;
   var root = list.getAttribute("data-root") || "";
-  var index = null;
+  var items = [];
+  var loading = null;
+  var pending = 0;
 
   function fold(s) {
     return (s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  function add(part) {
+    part.items.forEach(function (it) {
+      it.kind = part.kind;
+      it.hay = fold([it.title].concat(it.aliases || [], [it.text || "", it.date || ""]).join(" "));
+      it.key = fold(it.title);
+      items.push(it);
+    });
+  }
+
+  function getJson(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  // Resolves when the first parts (events, people) are in; the rest follow.
   function load() {
-    if (index) return Promise.resolve(index);
-    return fetch(list.getAttribute("data-index"))
-      .then(function (r) { return r.json(); })
-      .then(function (data) {
-        index = data.items.map(function (it) {
-          it.hay = fold([it.title].concat(it.aliases || [], [it.text || "", it.date || ""]).join(" "));
-          it.key = fold(it.title);
-          return it;
+    if (loading) return loading;
+    loading = getJson(list.getAttribute("data-index")).then(function (manifest) {
+      var first = manifest.parts.filter(function (p) { return p.kind !== "article"; });
+      var rest = manifest.parts.filter(function (p) { return p.kind === "article"; });
+      pending = rest.length;
+      return Promise.all(first.map(function (p) { return getJson(root + p.url); }))
+        .then(function (parts) {
+          parts.forEach(add);
+          rest.reduce(function (chain, p) {
+            return chain.then(function () { return getJson(root + p.url); })
+              .then(function (part) { add(part); pending -= 1; run(); });
+          }, Promise.resolve());
         });
-        return index;
-      });
+    });
+    return loading;
   }
 
   function score(it, terms) {
@@ -36,9 +62,13 @@
     return s + (it.kind === "event" ? 0.5 : it.kind === "person" ? 0.4 : 0);
   }
 
-  function render(items) {
+  function say(text) {
+    if (status) status.textContent = text;
+  }
+
+  function render(hits, query) {
     list.textContent = "";
-    items.forEach(function (it) {
+    hits.forEach(function (it) {
       var li = document.createElement("li");
       var kind = document.createElement("span");
       kind.className = "kind";
@@ -56,22 +86,36 @@
       }
       list.appendChild(li);
     });
+    if (!query) { say(""); return; }
+    var more = pending > 0 ? " (still loading…)" : "";
+    say(hits.length ? hits.length + (hits.length === 50 ? "+" : "") + " results for “" + query + "”" + more
+      : "No results for “" + query + "”" + more + ". Try a surname, a place or fewer words.");
+  }
+
+  function keep(query) {
+    var url = new URL(location.href);
+    if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+    history.replaceState(null, "", url.pathname + url.search + url.hash);
   }
 
   function run() {
-    var terms = fold(input.value).split(/\s+/).filter(Boolean);
-    if (!terms.length) { render([]); return; }
-    load().then(function (idx) {
-      var hits = idx.map(function (it) { return [score(it, terms), it]; })
+    var query = input.value.trim();
+    var terms = fold(query).split(/\s+/).filter(Boolean);
+    keep(query);
+    if (!terms.length) { render([], ""); return; }
+    load().then(function () {
+      var hits = items.map(function (it) { return [score(it, terms), it]; })
         .filter(function (p) { return p[0] > 0; })
         .sort(function (a, b) { return b[0] - a[0] || a[1].title.localeCompare(b[1].title); })
         .slice(0, 50)
         .map(function (p) { return p[1]; });
-      render(hits);
-    });
+      if (input.value.trim() === query) render(hits, query);
+    }, function (e) { say("The search index could not be loaded: " + e.message); });
   }
 
   input.addEventListener("input", run);
+  var form = input.form;
+  if (form) form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
   var q = new URLSearchParams(location.search).get("q");
   if (q) { input.value = q; run(); }
 })();

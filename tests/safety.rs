@@ -1,0 +1,188 @@
+//! Issue 12, data loss: `briefing build` with a dangerous `--output`, and two
+//! builds at once. Every case runs the real binary in a temporary site and
+//! checks that nothing of the input was touched.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+/// Runs `briefing build --root ROOT ARGS…`; returns (success, stderr).
+fn build_cli(root: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("build")
+        .current_dir(root)
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every file under `root` with its bytes, to compare before and after.
+fn snapshot(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(root).unwrap().display().to_string();
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn small_site(name: &str) -> std::path::PathBuf {
+    let root = temp_dir(name);
+    fs::create_dir_all(root.join("content")).unwrap();
+    fs::write(
+        root.join("content/one.md"),
+        "---\ntitle: Harbour reopens\ndate: 2025-03-01\n---\nThe harbour reopened on Monday after repairs.\n",
+    )
+    .unwrap();
+    fs::write(root.join("briefing.yaml"), "title: Test\n").unwrap();
+    root
+}
+
+#[test]
+fn dangerous_outputs_are_refused_before_anything_is_touched() {
+    let root = small_site("unsafe-out");
+    fs::write(root.join("notes.txt"), "my notes").unwrap();
+    let before = snapshot(&root);
+    let abs = root.display().to_string();
+    let cases: &[(&str, &str)] = &[
+        ("content", "it is the content directory"),
+        (".", "it is the site root"),
+        (&abs, "it is the site root"),
+        ("..", "contains the site root"),
+        ("content/public", "lies inside the content directory"),
+        ("notes.txt", "not a directory"),
+        ("briefing.yaml", "not a directory"),
+    ];
+    for (output, expect) in cases {
+        let (ok, err) = build_cli(&root, &["--output", output]);
+        assert!(!ok, "--output {output} succeeded");
+        assert!(err.contains(expect), "--output {output}: {err}");
+        assert!(err.contains("nothing was written"), "{err}");
+        assert_eq!(
+            snapshot(&root),
+            before,
+            "--output {output} touched the site"
+        );
+    }
+    // The ordinary output still works.
+    let (ok, err) = build_cli(&root, &["--output", "public"]);
+    assert!(ok, "{err}");
+    assert!(root.join("public/index.html").is_file());
+    fs::remove_dir_all(root).unwrap();
+}
+
+#[test]
+fn a_second_build_while_one_holds_the_lock_is_refused() {
+    let root = small_site("locked");
+    let held = briefing::lock::BuildLock::acquire(&root).unwrap();
+    let (ok, err) = build_cli(&root, &[]);
+    assert!(!ok);
+    assert!(
+        err.contains(&format!(
+            "another build is running (pid {})",
+            std::process::id()
+        )),
+        "{err}"
+    );
+    assert!(!root.join("public").exists());
+    drop(held);
+    let (ok, err) = build_cli(&root, &[]);
+    assert!(ok, "{err}");
+    fs::remove_dir_all(root).unwrap();
+}
+
+#[test]
+fn a_lock_left_by_a_killed_build_is_taken_over() {
+    let root = small_site("stale-lock");
+    // A process that takes the lock and is killed with SIGKILL.
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "mkdir -p '{0}/.briefing' && exec flock -o '{0}/.briefing/lock' sleep 60",
+            root.display()
+        ))
+        .spawn()
+        .unwrap();
+    // Wait until the child holds the lock (or give up: flock missing).
+    let mut busy = false;
+    for _ in 0..100 {
+        if briefing::lock::BuildLock::acquire(&root).is_err() {
+            busy = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    if !busy {
+        let _ = child.kill();
+        let _ = child.wait();
+        eprintln!("skipping: flock(1) not available to hold the lock");
+        return;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let (ok, err) = build_cli(&root, &[]);
+    assert!(ok, "{err}");
+    fs::remove_dir_all(root).unwrap();
+}
+
+#[test]
+fn cli_warns_about_skipped_files_and_keep_going_exits_non_zero() {
+    let root = small_site("keep-going");
+    fs::write(root.join("content/empty.txt"), "").unwrap();
+    let (ok, err) = build_cli(&root, &[]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("warning: empty.txt: skipped: empty file"),
+        "{err}"
+    );
+    let (ok, err) = build_cli(&root, &["--strict"]);
+    assert!(!ok && err.contains("empty.txt"), "{err}");
+    fs::write(
+        root.join("content/bad.md"),
+        "---\ndate: 2024-02-29T25:61:00Z\n---\nx\n",
+    )
+    .unwrap();
+    let (ok, err) = build_cli(&root, &[]);
+    assert!(!ok && err.contains("bad.md:2:7"), "{err}");
+    let (ok, err) = build_cli(&root, &["--keep-going"]);
+    assert!(!ok, "--keep-going must exit non-zero");
+    assert!(err.contains("left out") && err.contains("bad.md"), "{err}");
+    // ... but the rest was built.
+    assert!(root.join("public/index.html").is_file());
+    fs::remove_dir_all(root).unwrap();
+}
+
+#[test]
+fn a_foreign_non_empty_folder_is_never_replaced() {
+    let root = small_site("foreign-out");
+    let other = temp_dir("foreign-out-target");
+    fs::create_dir_all(&other).unwrap();
+    fs::write(other.join("thesis.md"), "years of work").unwrap();
+    let (ok, err) = build_cli(&root, &["--output", &other.display().to_string()]);
+    assert!(!ok, "a folder no build wrote was replaced");
+    assert!(err.contains("no build wrote"), "{err}");
+    assert_eq!(fs::read(other.join("thesis.md")).unwrap(), b"years of work");
+    // Once a build has written a folder (it carries the marker), rebuilding into it is fine.
+    let fresh = other.join("site");
+    let (ok, err) = build_cli(&root, &["--output", &fresh.display().to_string()]);
+    assert!(ok, "{err}");
+    let (ok, err) = build_cli(&root, &["--output", &fresh.display().to_string()]);
+    assert!(ok, "second build into its own output: {err}");
+    fs::remove_dir_all(root).unwrap();
+    fs::remove_dir_all(other).unwrap();
+}
