@@ -47,14 +47,15 @@ HUGO_LAYOUT = {
 
 
 def timed(cmd, cwd):
-    """Runs cmd under /usr/bin/time -v: (wall s, peak RSS MB, stdout)."""
+    """Runs cmd under /usr/bin/time -v: (wall s, peak RSS MB, stdout, CPU s)."""
     t0 = time.monotonic()
     p = subprocess.run(["/usr/bin/time", "-v"] + cmd, cwd=cwd, capture_output=True, text=True)
     wall = time.monotonic() - t0
     if p.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed in {cwd}:\n{p.stdout}\n{p.stderr[-3000:]}")
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1))
-    return wall, rss / 1024, p.stdout
+    cpu = sum(float(re.search(rf"{k} time \(seconds\): ([\d.]+)", p.stderr).group(1)) for k in ["User", "System"])
+    return wall, rss / 1024, p.stdout, cpu
 
 
 def output_stats(public):
@@ -89,8 +90,8 @@ class Tool:
     def build(self):
         since = time.time_ns()
         time.sleep(0.01)
-        wall, rss, _ = timed(self.cmd, self.root)
-        return wall, rss, written_since(self.public, since)
+        wall, rss, _, cpu = timed(self.cmd, self.root)
+        return wall, rss, written_since(self.public, since), cpu
 
 
 def articles_dir(root):
@@ -127,7 +128,7 @@ def scenario(tool, runs):
             f.write(original)
         rows["delete"].append(tool.build())
     files, size = output_stats(tool.public)
-    med = {k: (statistics.median(x[0] for x in v), max(x[1] for x in v), statistics.median(x[2] for x in v)) for k, v in rows.items()}
+    med = {k: (statistics.median(x[0] for x in v), max(x[1] for x in v), statistics.median(x[2] for x in v), statistics.median(x[3] for x in v)) for k, v in rows.items()}
     return med, files, size
 
 
@@ -231,6 +232,7 @@ def main():
         with tarfile.open(TARBALL) as t:
             t.extractall(EXTRACTED)
     src = [os.path.relpath(os.path.join(d, f), EXTRACTED) for d, _, fs in os.walk(EXTRACTED) for f in fs]
+    print("Wall seconds, median; CPU seconds (user+sys) in brackets.")
     print("| articles | tool | cold s | no-op s | add s | edit s | delete s | peak RSS MB | files written (add/edit/delete) | files | output MB |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     results = {}
@@ -243,9 +245,10 @@ def main():
             results[(n, name)] = med
             rss = max(v[1] for v in med.values())
             w = "/".join(str(int(med[k][2])) for k in ["add", "edit", "delete"])
-            print(f"| {n} | {name} | {med['cold'][0]:.2f} | {med['no-op'][0]:.2f} | {med['add'][0]:.2f} | {med['edit'][0]:.2f} | {med['delete'][0]:.2f} | {rss:.0f} | {w} | {files} | {size / 1e6:.1f} |", flush=True)
+            cell = lambda k: f"{med[k][0]:.2f} ({med[k][3]:.2f})"
+            print(f"| {n} | {name} | {cell('cold')} | {cell('no-op')} | {cell('add')} | {cell('edit')} | {cell('delete')} | {rss:.0f} | {w} | {files} | {size / 1e6:.1f} |", flush=True)
         b, h = results[(n, "briefing")], results[(n, "hugo")]
-        print(f"| {n} | ratio briefing/hugo | {b['cold'][0] / h['cold'][0]:.2f} | {b['no-op'][0] / h['no-op'][0]:.2f} | {b['add'][0] / h['add'][0]:.2f} | {b['edit'][0] / h['edit'][0]:.2f} | {b['delete'][0] / h['delete'][0]:.2f} | | | | |", flush=True)
+        print(f"| {n} | ratio briefing/hugo (wall) | {b['cold'][0] / h['cold'][0]:.2f} | {b['no-op'][0] / h['no-op'][0]:.2f} | {b['add'][0] / h['add'][0]:.2f} | {b['edit'][0] / h['edit'][0]:.2f} | {b['delete'][0] / h['delete'][0]:.2f} | | | | |", flush=True)
         if not args.no_serve:
             t = serve_reload(binary, os.path.join(args.work, f"briefing-{n}"), args.runs)
             print(f"| {n} | briefing serve: save to reload | {t:.2f} s (median of {args.runs * 2}: adds and deletes) | | | | | | | | |", flush=True)
@@ -266,9 +269,9 @@ def main():
                 f.write("title: synthetic scale corpus\nbase_url: http://127.0.0.1:1111/\n")
         tool = Tool("briefing", root, [binary, "build", "--quiet"])
         tool.clean()
-        wall, rss, _ = tool.build()
+        wall, rss, _, cpu = tool.build()
         files, size = output_stats(tool.public)
-        print(f"| {n} (synthetic) | briefing cold | {wall:.1f} s = {wall / n * 1000:.2f} ms/article | peak {rss:.0f} MB | {files} files, {size / 1e6:.0f} MB = {size / n / 1024:.1f} KB/article |", flush=True)
+        print(f"| {n} (synthetic) | briefing cold | {wall:.1f} s wall = {wall / n * 1000:.2f} ms/article; {cpu:.1f} s CPU = {cpu / n * 1000:.2f} ms/article | peak {rss:.0f} MB | {files} files, {size / 1e6:.0f} MB = {size / n / 1024:.1f} KB/article |", flush=True)
 
 
 if __name__ == "__main__":
