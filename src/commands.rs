@@ -89,9 +89,9 @@ pub fn serve_plan(config: &crate::config::Config, bind: IpAddr, port: u16) -> Se
             served: out,
         };
     }
-    // Under a sub-path the preview goes beside the cache, so the served tree
+    // Under a sub-path the preview goes to `.preview/<sub>/`, so the served tree
     // can hold it at `/<sub>/` (the server refuses symlinks out of its root).
-    let served = config.root.join(".briefing/serve");
+    let served = config.root.join(".preview");
     ServePlan {
         base_url,
         output: served.join(sub),
@@ -110,8 +110,26 @@ fn real_port(bind: IpAddr, port: u16) -> Result<u16, String> {
         .map_err(|e| format!("cannot find a free port on {bind}: {e}"))
 }
 
-/// `briefing serve`: build, then serve and rebuild on change.
+/// `briefing serve`: build, then serve and rebuild on change (forever).
 pub fn serve(opts: &BuildOptions, bind: IpAddr, port: u16, quiet: bool) -> Result<(), String> {
+    let (server, plan) = start_serve(opts, bind, port, quiet)?;
+    println!(
+        "Serving {} at {} (Ctrl-C to stop)",
+        plan.output.display(),
+        plan.base_url
+    );
+    server.wait();
+    Ok(())
+}
+
+/// Builds once with the base URL rewritten to the server's address and
+/// starts the server; the caller waits on (or shuts down) the server.
+pub fn start_serve(
+    opts: &BuildOptions,
+    bind: IpAddr,
+    port: u16,
+    quiet: bool,
+) -> Result<(Server, ServePlan), String> {
     let config = build::config(opts).map_err(|e| e.to_string())?;
     let port = real_port(bind, port)?;
     let plan = serve_plan(&config, bind, port);
@@ -150,13 +168,7 @@ pub fn serve(opts: &BuildOptions, bind: IpAddr, port: u16, quiet: bool) -> Resul
     if let Err(e) = first {
         server.report_error(&e.to_string());
     }
-    println!(
-        "Serving {} at {} (Ctrl-C to stop)",
-        plan.output.display(),
-        plan.base_url
-    );
-    server.wait();
-    Ok(())
+    Ok((server, plan))
 }
 
 /// `briefing extract`: tag a CoNLL file, or print the analysis of articles as JSON.
@@ -215,6 +227,11 @@ fn date_report(article: &crate::Article) -> Vec<serde_json::Value> {
 
 /// `briefing explain ARTICLE`: which event the article joined and why.
 pub fn explain(opts: &BuildOptions, article: &str) -> Result<String, String> {
+    // An empty name would match every path by suffix: refuse it first.
+    let article = article.trim();
+    if article.is_empty() {
+        return Err("explain needs an article: give its id (see data/articles.json) or its path under the content directory, e.g. `briefing explain articles/2025/riyadh.md`".into());
+    }
     let config = build::config(opts).map_err(|e| e.to_string())?;
     // Same address memory and cache as `build`, so the slugs printed are
     // the published ones.
@@ -256,8 +273,8 @@ mod tests {
         c.set_base_url("https://u.github.io/repo/").unwrap();
         let plan = serve_plan(&c, "127.0.0.1".parse().unwrap(), 4000);
         assert_eq!(plan.base_url, "http://127.0.0.1:4000/repo/");
-        assert_eq!(plan.served, PathBuf::from("/site/.briefing/serve"));
-        assert_eq!(plan.output, PathBuf::from("/site/.briefing/serve/repo"));
+        assert_eq!(plan.served, PathBuf::from("/site/.preview"));
+        assert_eq!(plan.output, PathBuf::from("/site/.preview/repo"));
         let root = serve_plan(&Config::default(), "0.0.0.0".parse().unwrap(), 8080);
         assert_eq!(root.base_url, "http://127.0.0.1:8080/");
         assert_eq!(root.output, root.served);

@@ -78,15 +78,37 @@ pub fn check_output(config: &Config) -> Result<(), UnsafeOutput> {
                 describe(what, input)
             )));
         }
-        // Inside the site root is the normal place; inside any other input is not.
-        if *what != "the site root" && out.starts_with(input) {
+        // Inside the site root is the normal place; inside any other input is
+        // not, except `serve`'s own preview output under `.briefing/serve/`.
+        let preview = *what == ".briefing" && out.starts_with(input.join("serve"));
+        if *what != "the site root" && !preview && out.starts_with(input) {
             return Err(refuse(format!(
                 "it lies inside {} (the next build would read its own output)",
                 describe(what, input)
             )));
         }
     }
+    // Checked last so that a collision with an input gets its precise message.
+    if given.is_dir() && !looks_like_output(&given) {
+        return Err(refuse(format!(
+            "it is a non-empty folder that no build wrote (it has no {OUTPUT_MARKER}), \
+             and the build would replace what is in it"
+        )));
+    }
     Ok(())
+}
+
+/// The file every build writes at the top of its output (GitHub Pages needs
+/// it anyway): its presence is how an existing folder is known to be ours.
+pub const OUTPUT_MARKER: &str = ".nojekyll";
+
+/// An existing output folder may be replaced only when it is empty or was
+/// written by a build. Any other folder is someone's files: a mistyped
+/// `--output` (relative paths resolve against the current directory) must
+/// never delete them.
+fn looks_like_output(dir: &Path) -> bool {
+    dir.join(OUTPUT_MARKER).is_file()
+        || std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
 }
 
 fn describe(what: &str, path: &Path) -> String {
@@ -192,6 +214,9 @@ mod tests {
         assert!(refused(&root, "themes/x").contains("lies inside the input folder"));
         assert!(refused(&root, "static").contains("input folder"));
         assert!(refused(&root, ".briefing").contains("input folder"));
+        assert!(refused(&root, ".briefing/cache").contains("input folder"));
+        // `briefing serve` builds its preview here.
+        assert!(check_output(&config(&root, ".briefing/serve/repo")).is_ok());
         assert!(refused(&root, "briefing.yaml").contains("configuration file"));
         assert!(check_output(&config(&root, "public")).is_ok());
         assert!(check_output(&config(&root, "out/site")).is_ok());
@@ -224,8 +249,11 @@ mod tests {
         let mut c = config(&root, "articles");
         c.content_dir = "articles".into();
         assert!(check_output(&c).is_err());
-        // The default content/ is no longer an input then, but still under the root.
+        // The default content/ is no longer an input then, but it holds files
+        // no build wrote, so it is still refused; a new folder is fine.
         c.output_dir = "content".into();
+        assert!(check_output(&c).is_err_and(|e| e.problem.contains("no build wrote")));
+        c.output_dir = "site".into();
         assert!(check_output(&c).is_ok());
         fs::remove_dir_all(root).unwrap();
     }

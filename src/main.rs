@@ -209,7 +209,9 @@ fn main() -> ExitCode {
 
 /// `briefing build`: warnings first (a local base URL), then the build.
 fn build_cmd(opts: &BuildOptions, quiet: bool, verbose: bool) -> Result<(), String> {
-    if let Ok(config) = build::config(opts) {
+    // An explicit --base-url is the user's choice, even a local one.
+    let config = build::config(opts).ok().filter(|_| opts.base_url.is_none());
+    if let Some(config) = config {
         for w in briefing::commands::build_warnings(&config) {
             briefing::term::warning(&w);
         }

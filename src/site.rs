@@ -12,7 +12,7 @@ use crate::date::Date;
 use crate::events::{self, Event};
 use crate::nlp::analysis::Analysis;
 use crate::people::{self, Person};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// Everything the renderer needs, fully decided.
@@ -127,7 +127,10 @@ impl Site {
         let explanations = built.explanations;
         let mut events = built.events;
 
-        let (mut book, redirects) = stabilise_addresses(book, &mut people, &mut events);
+        // Curated events' addresses are fixed by their file names: the
+        // address memory never moves them or hands them to another event.
+        let fixed: BTreeSet<String> = curated_events.iter().map(|c| c.slug.clone()).collect();
+        let (mut book, redirects) = stabilise_addresses(book, &mut people, &mut events, &fixed);
         book.articles = articles
             .iter()
             .map(|a| (a.source_path.clone(), a.id.clone()))
@@ -297,6 +300,7 @@ fn stabilise_addresses(
     book: &AddressBook,
     people: &mut [Person],
     events: &mut [Event],
+    fixed: &BTreeSet<String>,
 ) -> (AddressBook, Vec<Redirect>) {
     let mut redirects = Vec::new();
     let mut next = AddressBook {
@@ -308,12 +312,19 @@ fn stabilise_addresses(
     let mut items: Vec<Addressable> = events
         .iter_mut()
         .zip(&event_members)
+        .filter(|(e, _)| !fixed.contains(&e.slug))
         .map(|(e, m)| Addressable {
             slug: &mut e.slug,
             members: m,
         })
         .collect();
-    let (section, moved) = addresses::stabilise(&book.events, &mut items);
+    let remembered: BTreeMap<String, addresses::Entry> = book
+        .events
+        .iter()
+        .filter(|(slug, _)| !fixed.contains(*slug))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let (section, moved) = addresses::stabilise(&remembered, &mut items);
     next.events = section;
     for (from, to) in moved {
         let title = events

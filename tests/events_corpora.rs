@@ -141,6 +141,12 @@ fn dump(site: &Site, corpus: &str) -> String {
     for (k, &e) in by_size.iter().take(10).enumerate() {
         show(&mut out, k + 1, e);
     }
+    let _ = writeln!(out, "\n== why the three biggest hold together ==");
+    for &e in by_size.iter().take(3) {
+        for a in site.events[e].articles.iter().skip(1).take(6) {
+            let _ = writeln!(out, "{}", site.explain(a));
+        }
+    }
     let _ = writeln!(out, "\n== 20 random multi-article events (fixed seed) ==");
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for (k, e) in rng.sample(&multi, 20).into_iter().enumerate() {
@@ -181,8 +187,9 @@ fn is_notice(title: &str) -> bool {
         .any(|w| WORDS.contains(&w))
 }
 
-/// Share of single-ticker notices whose event holds another ticker's notice.
-fn notices_mixed(site: &Site) -> (usize, usize, usize) {
+/// Share of single-ticker notices whose event holds another ticker's notice;
+/// the mixed events' titles go to `out`.
+fn notices_mixed(site: &Site, out: &mut String) -> (usize, usize, usize) {
     let t = titles(site);
     let (mut notices, mut mixed, mut worst) = (0, 0, 0);
     for e in &site.events {
@@ -197,6 +204,10 @@ fn notices_mixed(site: &Site) -> (usize, usize, usize) {
         notices += tickers.len();
         if distinct.len() > 1 {
             mixed += tickers.len();
+            let _ = writeln!(out, "\nmixed: {} ({} articles)", e.slug, e.articles.len());
+            for a in &e.articles {
+                let _ = writeln!(out, "    {}", t[a.as_str()]);
+            }
         }
         worst = worst.max(distinct.len());
     }
@@ -208,14 +219,18 @@ fn notices_mixed(site: &Site) -> (usize, usize, usize) {
 fn reuters_all_notices_stay_with_their_company() {
     let Some(paths) = reuters() else { return };
     let site = build_site("reuters-all", &paths);
-    let (notices, mixed, worst) = notices_mixed(&site);
+    let mut mixed_events = String::new();
+    let (notices, mixed, worst) = notices_mixed(&site, &mut mixed_events);
     let share = mixed as f64 / notices.max(1) as f64;
     println!(
         "reuters all: {mixed} of {notices} single-ticker notices ({:.1}%) share an event with \
          another company's notice; most companies in one event: {worst}",
         100.0 * share
     );
-    write_dump("reuters-all", &dump(&site, "reuters all"));
+    write_dump(
+        "reuters-all",
+        &(dump(&site, "reuters all") + "\n== events mixing notices ==\n" + &mixed_events),
+    );
     assert!(share <= 0.02, "{:.1}% > 2%", 100.0 * share);
 }
 
@@ -248,4 +263,67 @@ fn bbc_sample_dump() {
         .count();
     println!("bbc 300: {dated} articles with a date from their text");
     write_dump("bbc-300", &dump(&site, "bbc 300"));
+}
+
+/// The sample site (this repository's own `content/`): its Riyadh reports
+/// (dateline or headline) form one event, the curated one, though only one
+/// of them is pinned to it. NOT MET yet (issue 10): curated events attract
+/// only pinned articles; letting them attract matching ones (as stand-in
+/// documents) made the split unstable when one article was added
+/// (tests/incremental.rs). Run: `cargo test --test events_corpora riyadh -- --ignored`.
+#[test]
+#[ignore]
+fn sample_site_riyadh_reports_join_the_curated_event() {
+    let root = common::temp_dir("evt-sample");
+    common::copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &root.join("content"),
+    );
+    std::fs::write(
+        root.join("briefing.yaml"),
+        "title: Sample\nbase_url: http://127.0.0.1:1111/\n",
+    )
+    .unwrap();
+    let site = Site::build(&Config::load(&root).unwrap()).unwrap();
+    let _ = std::fs::remove_dir_all(&root);
+    let riyadh: Vec<&str> = site
+        .articles
+        .iter()
+        .filter(|a| a.place.as_deref() == Some("Riyadh") || a.title.contains("Riyadh"))
+        .map(|a| a.id.as_str())
+        .collect();
+    assert!(riyadh.len() >= 3, "{riyadh:?}");
+    let pinned = site.articles.iter().filter(|a| a.event.is_some()).count();
+    assert!(pinned < riyadh.len(), "not all of them are pinned");
+    for id in &riyadh {
+        assert_eq!(
+            site.article_event.get(*id).map(String::as_str),
+            Some("riyadh-talks-2025"),
+            "{id}: {}",
+            site.explain(id)
+        );
+    }
+}
+
+/// `briefing explain ""` is refused with a hint, not answered with an
+/// arbitrary article (every path ends with the empty string).
+#[test]
+fn explain_without_an_article_is_a_clear_error() {
+    let root = common::temp_dir("evt-explain");
+    common::copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &root.join("content"),
+    );
+    let opts = briefing::build::BuildOptions {
+        root: root.clone(),
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        ..Default::default()
+    };
+    for empty in ["", "  "] {
+        let err = briefing::commands::explain(&opts, empty).unwrap_err();
+        assert!(err.contains("explain needs an article"), "{err}");
+    }
+    let ok = briefing::commands::explain(&opts, "2025-02-18-us-russia-talks-riyadh.md").unwrap();
+    assert!(ok.contains("riyadh-talks-2025"), "{ok}");
+    let _ = std::fs::remove_dir_all(&root);
 }

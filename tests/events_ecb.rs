@@ -178,20 +178,20 @@ fn held_out_dev_topics() {
 #[ignore]
 fn sweep_parameters_on_train_topics() {
     let Some((docs, rows)) = load() else { return };
-    for threshold in [0.45, 0.5, 0.55, 0.6] {
-        for snn_weight in [0.0, 1.0, 1.5] {
-            for name_weight in [0.0, 0.1, 0.2] {
+    for threshold in [0.55, 0.65] {
+        for neighbour_min_cosine in [0.2, 0.25, 0.3, 0.35] {
+            for min_core in [0.15, 0.2] {
                 let p = Params {
                     threshold,
-                    snn_weight,
-                    name_weight,
+                    neighbour_min_cosine,
+                    min_core,
                     ..Params::default()
                 };
                 let c = cluster(&docs, &p);
                 let train = score(&rows, &c.assignment, |t| !DEV_TOPICS.contains(&t));
                 println!(
-                    "threshold {threshold:.2} snn {snn_weight:.1} names {name_weight:.1}: train F1 {:.4} (P {:.3} R {:.3})",
-                    train.f1, train.precision, train.recall
+                    "threshold {threshold:.2} neighbour cosine {neighbour_min_cosine:.2} core {min_core:.2}: train F1 {:.4} (P {:.3} R {:.3}) events {}",
+                    train.f1, train.precision, train.recall, c.members.len()
                 );
             }
         }

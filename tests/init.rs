@@ -148,6 +148,7 @@ fn base_urls_without_a_web_scheme_are_refused() {
         assert!(!out.status.success(), "{bad} accepted");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("error:") && err.contains("help:"), "{err}");
+        assert!(!err.contains('\x1b'), "no colour into a pipe: {err:?}");
     }
     fs::write(dir.join("briefing.yaml"), "base_url: example.org/x\n").unwrap();
     let out = briefing(&dir, &["build"]);
@@ -157,4 +158,73 @@ fn base_urls_without_a_web_scheme_are_refused() {
         err.contains("briefing.yaml:1:1") && err.contains("no scheme"),
         "{err}"
     );
+}
+
+/// Every `href`/`src` in every page of `public`, resolved on disk: the
+/// targets that do not exist. Absolute links under `base` count as internal.
+fn broken_links(public: &Path, base: &str) -> Vec<String> {
+    let mut broken = Vec::new();
+    for entry in walkdir::WalkDir::new(public).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let doc = scraper::Html::parse_document(&fs::read_to_string(entry.path()).unwrap());
+        let sel = scraper::Selector::parse("[href], [src]").unwrap();
+        for el in doc.select(&sel) {
+            for attr in ["href", "src"] {
+                let Some(link) = el.value().attr(attr) else {
+                    continue;
+                };
+                let link = link.split(['#', '?']).next().unwrap();
+                let target = if let Some(rest) = link.strip_prefix(base) {
+                    public.join(rest)
+                } else if link.is_empty() || link.contains(':') {
+                    continue; // same page, or another site
+                } else {
+                    entry.path().parent().unwrap().join(link)
+                };
+                let ok = target.is_file() || target.join("index.html").is_file();
+                if !ok {
+                    broken.push(format!("{}: {link}", entry.path().display()));
+                }
+            }
+        }
+    }
+    broken
+}
+
+#[test]
+fn a_site_from_init_has_no_broken_links() {
+    let dir = temp_dir("init-links");
+    ok(&briefing(&dir, &["init"]));
+    ok(&briefing(
+        &dir,
+        &["build", "--base-url", "https://me.example/site/"],
+    ));
+    let public = dir.join("public");
+    let pages = walkdir::WalkDir::new(&public)
+        .into_iter()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "html")
+        })
+        .count();
+    assert!(pages >= 8, "{pages} pages");
+    let broken = broken_links(&public, "https://me.example/site/");
+    assert!(broken.is_empty(), "{broken:#?}");
+    ok(&briefing(&dir, &["check"]));
+}
+
+#[test]
+fn readme_says_to_serve_rather_than_open_files_from_disk() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    assert!(!readme.contains("Open `public/index.html`"));
+    assert!(readme.contains("`file://`") && readme.contains("briefing serve"));
+    assert!(readme.contains("## Start your own site"));
+    assert!(readme.contains("cargo install --locked --git"));
 }

@@ -11,8 +11,12 @@ use std::process::Command;
 
 /// Runs `briefing build --root ROOT ARGS…`; returns (success, stderr).
 fn build_cli(root: &Path, args: &[&str]) -> (bool, String) {
+    // Command-line paths are relative to the current directory (issue #13),
+    // so the site's paths are given from inside it.
     let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .current_dir(root)
         .arg("build")
+        .current_dir(root)
         .arg("--root")
         .arg(root)
         .args(args)
@@ -164,4 +168,24 @@ fn cli_warns_about_skipped_files_and_keep_going_exits_non_zero() {
     // ... but the rest was built.
     assert!(root.join("public/index.html").is_file());
     fs::remove_dir_all(root).unwrap();
+}
+
+#[test]
+fn a_foreign_non_empty_folder_is_never_replaced() {
+    let root = small_site("foreign-out");
+    let other = temp_dir("foreign-out-target");
+    fs::create_dir_all(&other).unwrap();
+    fs::write(other.join("thesis.md"), "years of work").unwrap();
+    let (ok, err) = build_cli(&root, &["--output", &other.display().to_string()]);
+    assert!(!ok, "a folder no build wrote was replaced");
+    assert!(err.contains("no build wrote"), "{err}");
+    assert_eq!(fs::read(other.join("thesis.md")).unwrap(), b"years of work");
+    // Once a build has written a folder (it carries the marker), rebuilding into it is fine.
+    let fresh = other.join("site");
+    let (ok, err) = build_cli(&root, &["--output", &fresh.display().to_string()]);
+    assert!(ok, "{err}");
+    let (ok, err) = build_cli(&root, &["--output", &fresh.display().to_string()]);
+    assert!(ok, "second build into its own output: {err}");
+    fs::remove_dir_all(root).unwrap();
+    fs::remove_dir_all(other).unwrap();
 }

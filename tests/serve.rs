@@ -129,12 +129,17 @@ impl Reply {
     }
 }
 
-/// Sends `raw` bytes as they are and reads the whole response.
+/// Sends `raw` bytes (with `Connection: close` added after the request line,
+/// since the server keeps connections alive) and reads the whole response.
 fn request(addr: SocketAddr, raw: &str) -> Reply {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
+    let raw = match raw.split_once("\r\n") {
+        Some((line, rest)) => format!("{line}\r\nConnection: close\r\n{rest}"),
+        None => raw.to_string(),
+    };
     stream.write_all(raw.as_bytes()).unwrap();
     let mut bytes = Vec::new();
     stream.read_to_end(&mut bytes).unwrap();
@@ -571,4 +576,81 @@ fn editing_an_article_rebuilds_the_real_site_and_reloads() {
     assert_eq!(get(addr, "/articles/no-such-article/").status, 404);
     server.shutdown();
     let _ = fs::remove_dir_all(&dir);
+}
+
+// Issue 12: Range and conditional requests come with the HTTP stack.
+#[test]
+fn range_and_conditional_requests() {
+    let site = Fixture::new("range").start();
+    let addr = site.addr();
+    let part = request(
+        addr,
+        "GET /style.css HTTP/1.1\r\nHost: localhost\r\nRange: bytes=0-3\r\n\r\n",
+    );
+    assert_eq!(part.status, 206);
+    assert_eq!(part.text(), "body");
+    assert_eq!(part.header("Content-Range"), Some("bytes 0-3/21"));
+    let bad = request(
+        addr,
+        "GET /style.css HTTP/1.1\r\nHost: localhost\r\nRange: bytes=500-600\r\n\r\n",
+    );
+    assert_eq!(bad.status, 416);
+    let first = get(addr, "/style.css");
+    let modified = first
+        .header("Last-Modified")
+        .expect("Last-Modified")
+        .to_string();
+    let again = request(
+        addr,
+        &format!(
+            "GET /style.css HTTP/1.1\r\nHost: localhost\r\nIf-Modified-Since: {modified}\r\n\r\n"
+        ),
+    );
+    assert_eq!(again.status, 304);
+    let home = get(addr, "/");
+    let etag = home.header("ETag").expect("HTML has an ETag").to_string();
+    let same = request(
+        addr,
+        &format!("GET / HTTP/1.1\r\nHost: localhost\r\nIf-None-Match: {etag}\r\n\r\n"),
+    );
+    assert_eq!(same.status, 304);
+    assert!(same.body.is_empty());
+    // After a rebuild the generation changes, so the old tag no longer matches.
+    site.edit("version two");
+    let deadline = Instant::now() + DEADLINE * 5;
+    while get(addr, "/").header("ETag") == Some(etag.as_str()) && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(20));
+    }
+    let changed = request(
+        addr,
+        &format!("GET / HTTP/1.1\r\nHost: localhost\r\nIf-None-Match: {etag}\r\n\r\n"),
+    );
+    assert_eq!(changed.status, 200);
+}
+
+// Issue 12: slow-header ("slowloris") clients do not block anyone, and many
+// keep-alive requests on one connection work.
+#[test]
+fn slow_header_clients_do_not_block_normal_requests() {
+    let site = Fixture::new("slowloris").start();
+    let addr = site.addr();
+    let slow: Vec<TcpStream> = (0..200)
+        .map(|_| {
+            let mut s = TcpStream::connect(addr).unwrap();
+            s.write_all(b"GET / HTTP/1.1\r\nX-Slow: 1\r\n").unwrap();
+            s
+        })
+        .collect();
+    for _ in 0..50 {
+        assert_eq!(get(addr, "/style.css").status, 200);
+    }
+    // Keep-alive: two requests on one connection.
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    s.write_all(b"GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\nGET /robots.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut all = String::new();
+    s.read_to_string(&mut all).unwrap();
+    assert_eq!(all.matches("HTTP/1.1 200").count(), 2, "{all}");
+    drop(slow);
 }

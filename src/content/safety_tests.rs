@@ -139,6 +139,7 @@ fn link_problems_are_skipped_and_links_never_leave_the_content_dir() {
     symlink("..", d.join("loop")).unwrap();
     fs::create_dir_all(d.join("sub")).unwrap();
     symlink("..", d.join("sub/up")).unwrap(); // back into the walk: a loop
+    symlink("..", d.join("zz-last")).unwrap(); // outside, and last in the walk
     let loaded = load(&d).unwrap();
     let paths: Vec<_> = loaded
         .articles
@@ -154,6 +155,7 @@ fn link_problems_are_skipped_and_links_never_leave_the_content_dir() {
         .reason
         .contains("outside the content directory"));
     assert!(skipped(&loaded, "sub/up").reason.contains("loop"));
+    assert!(skipped(&loaded, "zz-last").reason.contains("outside"));
     assert!(loaded.skipped.iter().all(|s| s.warning));
     fs::remove_dir_all(site).unwrap();
 }

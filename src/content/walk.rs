@@ -208,6 +208,8 @@ pub fn walk(root: &Path) -> Walked {
         }
         out.skipped.append(&mut outside.borrow_mut());
     }
+    // A link pruned after the last entry yielded.
+    out.skipped.append(&mut outside.borrow_mut());
     out
 }
 

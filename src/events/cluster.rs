@@ -24,103 +24,12 @@
 //! article's date and the event's dated span; there is no time penalty when
 //! either side has no real date.
 
-use crate::date::Date;
 use crate::events::features::{featurize, Features};
 use crate::events::index::{Index, Window};
 use crate::events::neighbours::{neighbours, shared, NeighbourInput, NeighbourParams};
-use crate::events::tfidf::{self, SparseVec, TermId, Vocab};
+pub use crate::events::params::{ClusterDoc, Params};
+use crate::events::tfidf::{self, FxMap, SparseVec, TermId, Vocab};
 use std::collections::{BTreeMap, HashSet};
-
-/// What the clusterer needs to know about one article.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ClusterDoc {
-    /// Unique article id; the tie-breaker of the visiting order.
-    pub id: String,
-    /// Publication day (for ordering even when not `dated`).
-    pub date: Date,
-    /// False when the date is only a file time: no time penalty then.
-    pub dated: bool,
-    /// Headline.
-    pub title: String,
-    /// Body text.
-    pub text: String,
-    /// People the article mentions.
-    pub names: Vec<String>,
-    /// Places the article is about (its dateline place).
-    pub places: Vec<String>,
-    /// Front matter `event:` slug: the article goes to that event.
-    pub pinned: Option<String>,
-}
-
-/// Global knobs. Defaults were chosen on the ECB+ train topics (see
-/// `bench/ecb_eval.md`), never per document.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Params {
-    /// Minimum total score to join an event instead of starting one.
-    pub threshold: f32,
-    /// Title terms count this many times.
-    pub title_weight: u32,
-    /// Proper (capitalised mid-sentence) body terms count this many times.
-    pub proper_weight: u32,
-    /// Share of the nearest-member cosine in the similarity; the rest is
-    /// the centroid cosine.
-    pub link_weight: f32,
-    /// Neighbours per article for the shared-neighbour similarity.
-    pub neighbours: usize,
-    /// Weight of the shared-neighbour similarity.
-    pub snn_weight: f32,
-    /// Minimum cosine for two articles to be neighbours.
-    pub neighbour_min_cosine: f32,
-    /// Minimum direct similarity to join at all: shared neighbours support
-    /// a text match, they never replace one.
-    pub min_similarity: f32,
-    /// Weight of the name overlap.
-    pub name_weight: f32,
-    /// Bonus when the article's place is one of the event's places.
-    pub place_weight: f32,
-    /// Penalty when the article and the event have places and none match.
-    pub place_mismatch: f32,
-    /// Score lost per day of distance beyond the first.
-    pub day_penalty: f32,
-    /// Dated events (and neighbours) further than this many days are not
-    /// candidates.
-    pub window_days: i64,
-    /// An event spans at most this many days from its first dated article.
-    pub max_span_days: i64,
-    /// Heaviest terms per article used as index keys.
-    pub keys_per_doc: usize,
-    /// Postings scanned per key.
-    pub max_scan: usize,
-    /// Candidates proposed by the index per article (scored by centroid cosine).
-    pub max_candidates: usize,
-    /// Of those, the most similar ones fully scored.
-    pub full_scores: usize,
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        Params {
-            threshold: 0.55,
-            title_weight: 2,
-            proper_weight: 2,
-            link_weight: 0.5,
-            neighbours: 5,
-            snn_weight: 1.5,
-            neighbour_min_cosine: 0.2,
-            min_similarity: 0.1,
-            name_weight: 0.1,
-            place_weight: 0.05,
-            place_mismatch: 0.2,
-            day_penalty: 0.15,
-            window_days: 14,
-            max_span_days: 10,
-            keys_per_doc: 20,
-            max_scan: 20,
-            max_candidates: 24,
-            full_scores: 4,
-        }
-    }
-}
 
 /// How one candidate event scored for an article.
 #[derive(Clone, Debug, PartialEq)]
@@ -137,6 +46,13 @@ pub struct CandidateScore {
     pub shared_names: usize,
     /// IDF-weighted share of the article's names the event already had.
     pub name_overlap: f32,
+    /// Specificity-weighted share of the article's anchors (names, tickers,
+    /// capitalised words, numbers) that the event's core carries.
+    pub anchor: f32,
+    /// The article and the event name different companies (tickers), or
+    /// their headlines name different people or places that neither side
+    /// mentions: no merge, however similar the rest.
+    pub conflict: bool,
     /// Days between the article and the event's dated span, if both dated.
     pub days: Option<i64>,
     /// Articles in the event so far.
@@ -149,6 +65,41 @@ impl CandidateScore {
     /// The direct text similarity part of the score.
     pub fn similarity(&self, p: &Params) -> f32 {
         (1.0 - p.link_weight) * self.cosine + p.link_weight * self.link
+    }
+
+    /// Why the article may not join this event whatever its score, if so.
+    pub fn veto(&self, p: &Params) -> Option<String> {
+        if self.conflict {
+            Some(
+                "its headline names another company, person or place, and neither \
+                 article mentions the other's"
+                    .to_string(),
+            )
+        } else if self.similarity(p) < p.min_similarity {
+            Some(format!(
+                "text similarity {:.3} < minimum {:.3}",
+                self.similarity(p),
+                p.min_similarity
+            ))
+        } else if self.anchor < p.min_anchor {
+            Some(format!(
+                "anchor support {:.2} < minimum {:.2}: it shares too little who/what/where \
+                 with the event's core",
+                self.anchor, p.min_anchor
+            ))
+        } else if self.cosine < p.min_core {
+            Some(format!(
+                "centroid cosine {:.3} < minimum {:.3}: too far from the event's core",
+                self.cosine, p.min_core
+            ))
+        } else {
+            None
+        }
+    }
+
+    /// The article joins this event if it is the best candidate.
+    pub fn accepts(&self, p: &Params) -> bool {
+        self.total >= p.threshold && self.veto(p).is_none()
     }
 }
 
@@ -195,6 +146,12 @@ struct EventState {
     /// The latest members (input indices).
     recent: Vec<usize>,
     names: HashSet<TermId>,
+    /// Anchor → members carrying it.
+    anchors: FxMap<TermId, u32>,
+    /// Tickers of the members' headlines.
+    tickers: Vec<TermId>,
+    /// Specific anchors of the members' headlines.
+    title_anchors: Vec<TermId>,
     places: Vec<String>,
     span: Option<(i64, i64)>,
 }
@@ -276,7 +233,7 @@ impl State {
         let day = d.date.to_days();
         let window = Window {
             day,
-            days: d.dated.then_some(p.window_days),
+            days: d.dated.then_some(p.window_days.max(p.follow_up_days)),
             max_scan: p.max_scan,
         };
         // Cheap centroid cosine for every candidate; the full score (nearest
@@ -285,7 +242,7 @@ impl State {
             .index
             .candidates(&f.keys, window, p.max_candidates)
             .into_iter()
-            .filter(|h| !self.too_long(h.event, d, p))
+            .filter(|h| !self.too_long(h.event, d, p.follow_up_days))
             .map(|h| {
                 let ev = &self.events[h.event];
                 // Article vectors are unit length.
@@ -304,6 +261,8 @@ impl State {
         let mut scored: Vec<CandidateScore> = near
             .into_iter()
             .map(|(e, cosine)| self.score(e, cosine, d, f, all, vocab, p))
+            // Beyond the ordinary span only a strongly anchored follow-up.
+            .filter(|c| c.anchor >= p.strong_anchor || !self.too_long(c.event, d, p.max_span_days))
             .collect();
         scored.sort_by(|a, b| b.total.total_cmp(&a.total).then(a.event.cmp(&b.event)));
         scored.truncate(3);
@@ -317,10 +276,7 @@ impl State {
             };
             return (e.unwrap_or(new_event), decision);
         }
-        let best = scored
-            .first()
-            .filter(|c| c.total >= p.threshold && c.similarity(p) >= p.min_similarity)
-            .map(|c| c.event);
+        let best = scored.first().filter(|c| c.accepts(p)).map(|c| c.event);
         (
             best.unwrap_or(new_event),
             Decision {
@@ -331,11 +287,12 @@ impl State {
         )
     }
 
-    /// Joining would stretch the event beyond `max_span_days` (news
-    /// events are days long; a template repeated for weeks is not one).
-    fn too_long(&self, e: usize, d: &ClusterDoc, p: &Params) -> bool {
+    /// Joining would stretch the event beyond `days` after its first
+    /// dated article (news events are days long; a template repeated for
+    /// weeks is not one).
+    fn too_long(&self, e: usize, d: &ClusterDoc, days: i64) -> bool {
         let span = self.events[e].span;
-        d.dated && span.is_some_and(|(lo, _)| d.date.to_days() - lo > p.max_span_days)
+        d.dated && span.is_some_and(|(lo, _)| d.date.to_days() - lo > days)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -383,7 +340,17 @@ impl State {
             }
             _ => None,
         };
-        let penalty = days.map_or(0.0, |n| p.day_penalty * (n - 1).max(0) as f32);
+        let size = self.members[e].len();
+        let anchor = anchor_support(f, ev, size);
+        let conflict = !f.tickers.is_empty()
+            && !ev.tickers.is_empty()
+            && !f.tickers.iter().any(|t| ev.tickers.contains(t))
+            || headlines_conflict(f, ev);
+        // Time is evidence: shared specific anchors make a later follow-up
+        // as plausible as a same-day report.
+        let penalty = days.map_or(0.0, |n| {
+            p.day_penalty * (n - 1).max(0) as f32 * (1.0 - anchor.min(1.0))
+        });
         let place = f.places.iter().any(|pl| ev.places.contains(pl));
         // Different datelines (Paris vs Munich) are evidence of two events.
         let elsewhere = !place && !f.places.is_empty() && !ev.places.is_empty();
@@ -392,9 +359,9 @@ impl State {
             + p.snn_weight * snn
             + p.name_weight * name_overlap
             + if place { p.place_weight } else { 0.0 }
+            + p.anchor_weight * anchor
             - if elsewhere { p.place_mismatch } else { 0.0 }
             - penalty;
-        let size = self.members[e].len();
         CandidateScore {
             event: e,
             cosine,
@@ -402,6 +369,8 @@ impl State {
             snn,
             shared_names,
             name_overlap,
+            anchor,
+            conflict,
             days,
             size,
             total,
@@ -430,6 +399,19 @@ impl State {
             ev.names.insert(n.full);
             ev.names.insert(n.last);
         }
+        for &t in &f.all_anchors {
+            *ev.anchors.entry(t).or_default() += 1;
+        }
+        for &t in &f.title_anchors {
+            if !ev.title_anchors.contains(&t) {
+                ev.title_anchors.push(t);
+            }
+        }
+        for &t in &f.tickers {
+            if !ev.tickers.contains(&t) {
+                ev.tickers.push(t);
+            }
+        }
         for pl in &f.places {
             if !ev.places.contains(pl) {
                 ev.places.push(pl.clone());
@@ -446,4 +428,36 @@ impl State {
             self.index.add(key, event, day);
         }
     }
+}
+
+/// Share of the article's anchor weight that the event's core carries: an
+/// anchor counts fully when at least half the members have it, partly when
+/// fewer do (a word one member of many shares is no evidence of closeness
+/// to the whole).
+fn anchor_support(f: &Features, ev: &EventState, size: usize) -> f32 {
+    let (mut have, mut total) = (0.0f32, 0.0f32);
+    let core = (size as f32 / 2.0).max(1.0);
+    for &(t, w) in &f.anchors {
+        total += w;
+        if let Some(&n) = ev.anchors.get(&t) {
+            have += w * (n as f32 / core).min(1.0);
+        }
+    }
+    if total > 0.0 {
+        have / total
+    } else {
+        0.0
+    }
+}
+
+/// The headlines say who or where, and neither side mentions the other's
+/// anywhere: two earthquakes in two towns, two companies' results.
+fn headlines_conflict(f: &Features, ev: &EventState) -> bool {
+    !f.title_anchors.is_empty()
+        && !ev.title_anchors.is_empty()
+        && !f.title_anchors.iter().any(|t| ev.anchors.contains_key(t))
+        && !ev
+            .title_anchors
+            .iter()
+            .any(|t| f.all_anchors.binary_search(t).is_ok())
 }

@@ -36,10 +36,9 @@ pub fn render(
                 best.total, p.threshold
             )
         }
-        (false, _, Some(best)) if best.similarity(p) < p.min_similarity => format!(
-            "started a new event: best text similarity {:.3} < minimum {:.3}",
-            best.similarity(p),
-            p.min_similarity
+        (false, _, Some(best)) if best.veto(p).is_some() => format!(
+            "started a new event: the best candidate is ruled out: {}",
+            best.veto(p).unwrap_or_default()
         ),
         (false, _, Some(best)) => {
             format!(
@@ -80,8 +79,9 @@ fn breakdown(c: &CandidateScore, p: &Params) -> String {
     };
     format!(
         "total {:.3}: centroid cosine {:.3}, nearest-article cosine {:.3}, shared neighbours {:.3} (×{}), \
-         {} shared name(s) (overlap {:.2}, ×{}), {}, event size {}",
-        c.total, c.cosine, c.link, c.snn, p.snn_weight, c.shared_names, c.name_overlap, p.name_weight, days, c.size
+         {} shared name(s) (overlap {:.2}, ×{}), anchor support {:.2} (×{}){}, {}, event size {}",
+        c.total, c.cosine, c.link, c.snn, p.snn_weight, c.shared_names, c.name_overlap, p.name_weight,
+        c.anchor, p.anchor_weight, if c.conflict { ", different company" } else { "" }, days, c.size
     )
 }
 
@@ -99,6 +99,8 @@ mod tests {
             snn: 0.3,
             shared_names: 2,
             name_overlap: 0.5,
+            anchor: 0.4,
+            conflict: false,
             days: Some(1),
             size: 3,
             total: 0.95,

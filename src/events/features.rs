@@ -1,17 +1,31 @@
-//! Per-article features for clustering: TF-IDF vector, index keys, names.
+//! Per-article features for clustering: TF-IDF vector (boilerplate left
+//! out), index keys, names, and the specific anchors (names, tickers,
+//! capitalised words, numbers) that identify a happening.
 
-use crate::events::cluster::{ClusterDoc, Params};
-use crate::events::tfidf::{self, Part, SparseVec, TermId, Vocab};
+use crate::events::boilerplate::{self, Boilerplate};
+use crate::events::params::{ClusterDoc, Params};
+use crate::events::terms::{cased_terms_masked, lower_words};
+use crate::events::tfidf::{self, SparseVec, TermId, Vocab};
 use std::collections::HashSet;
 
 /// Prepared features of one article.
 pub(crate) struct Features {
     /// TF-IDF of title and body (unit length).
     pub vector: SparseVec,
-    /// Index keys (heaviest terms, names) with their weights.
+    /// Index keys (heaviest terms, names, tickers) with their weights.
     pub keys: SparseVec,
     /// Name keys, one per distinct name.
     pub names: Vec<NameKeys>,
+    /// Specific anchors with their specificity weight (> 0), sorted by
+    /// term: the article's heaviest [`ANCHORS`] only.
+    pub anchors: SparseVec,
+    /// Every specific anchor of the article (sorted), rare ones included.
+    pub all_anchors: Vec<TermId>,
+    /// The specific anchors of the headline (sorted): who and where the
+    /// story says it is about.
+    pub title_anchors: Vec<TermId>,
+    /// Ticker keys of the headline (`<ABC>`), sorted.
+    pub tickers: Vec<TermId>,
     /// Places, lowercased.
     pub places: Vec<String>,
     /// Position in visiting order.
@@ -19,6 +33,10 @@ pub(crate) struct Features {
     /// Nearest articles over the whole corpus (positions, sorted).
     pub neighbours: Vec<usize>,
 }
+
+/// Anchors kept per article: enough for a long report's protagonists,
+/// few enough that a wordy article is not diluted.
+pub(crate) const ANCHORS: usize = 12;
 
 /// The keys of one name: the whole name and its last word, so that
 /// "Sergei Lavrov" and a later "Lavrov" meet.
@@ -38,66 +56,110 @@ fn name_terms(name: &str) -> Option<(String, String)> {
     Some((format!("#{}", words.join(" ")), format!("#{last}")))
 }
 
+/// Companies a headline marks in angle brackets, as keys: a stock ticker
+/// (`<ABC>`, `<ABC.L>`) or a name (`<ACME HOLDINGS INC>`), the wire
+/// convention for "this is the company the story is about".
+pub(crate) fn tickers(title: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = title;
+    while let Some(open) = rest.find('<') {
+        let Some(len) = rest[open + 1..].find('>') else {
+            break;
+        };
+        let t = &rest[open + 1..open + 1 + len];
+        let words: Vec<String> = t
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let ok = !words.is_empty()
+            && words.len() <= 8
+            && t.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            && t.chars().any(char::is_alphabetic);
+        if ok {
+            out.push(format!("${}", words.join(" ")));
+        }
+        rest = &rest[open + 1 + len..];
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// What one pass over an article's words yields before IDF is known.
+#[derive(Default)]
+struct Raw {
+    counts: Vec<(TermId, u32)>,
+    /// Counts of the boilerplate terms.
+    boiler: Vec<(TermId, u32)>,
+    anchors: Vec<TermId>,
+    title_anchors: Vec<TermId>,
+    names: Vec<NameKeys>,
+    tickers: Vec<TermId>,
+}
+
 /// Counts terms, builds the vocabulary (document frequencies over the whole
-/// corpus) and each article's vector and keys. `order` is the visiting
-/// order, which fixes term ids and so every tie-break downstream.
+/// corpus) and each article's vector, keys and anchors. `order` is the
+/// visiting order, which fixes term ids and so every tie-break downstream.
 pub(crate) fn featurize(
     docs: &[ClusterDoc],
     order: &[usize],
     p: &Params,
 ) -> (Vocab, Vec<Features>) {
+    let words: Vec<Vec<String>> = docs
+        .iter()
+        .map(|d| {
+            let mut w = lower_words(&d.title);
+            w.extend(lower_words(&d.text));
+            w
+        })
+        .collect();
+    let bp = Boilerplate::learn(&words);
+    drop(words);
     let mut vocab = Vocab::default();
-    let mut counts = vec![Vec::new(); docs.len()];
-    let mut names = vec![Vec::new(); docs.len()];
+    let mut raw: Vec<Raw> = (0..docs.len()).map(|_| Raw::default()).collect();
     for &i in order {
-        let d = &docs[i];
-        let parts = [
-            Part {
-                text: &d.title,
-                weight: p.title_weight,
-                proper: p.title_weight,
-            },
-            Part {
-                text: &d.text,
-                weight: 1,
-                proper: p.proper_weight,
-            },
-        ];
-        counts[i] = tfidf::count_terms(&mut vocab, &parts);
-        let mut seen_terms: Vec<TermId> = counts[i].iter().map(|e| e.0).collect();
-        let mut seen = HashSet::new();
-        for n in &d.names {
-            if let Some((full, last)) = name_terms(n) {
-                let k = NameKeys {
-                    full: vocab.intern(&full),
-                    last: vocab.intern(&last),
-                };
-                if seen.insert(k.full) {
-                    seen_terms.extend([k.full, k.last]);
-                    names[i].push(k);
-                }
-            }
-        }
+        raw[i] = count(&mut vocab, &docs[i], &bp, p);
+        let r = &raw[i];
+        let mut seen_terms: Vec<TermId> = r.counts.iter().chain(&r.boiler).map(|e| e.0).collect();
+        seen_terms.extend(r.names.iter().flat_map(|n| [n.full, n.last]));
+        seen_terms.extend(&r.tickers);
         seen_terms.sort_unstable();
         seen_terms.dedup();
         vocab.add_doc(&seen_terms);
     }
-    let feats = (0..docs.len())
-        .map(|i| {
-            let vector = tfidf::tfidf(&vocab, &counts[i]);
+    let floor = specific_floor(&vocab);
+    let feats = raw
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let vector = vector(&vocab, &r.counts, &r.boiler);
             let mut keys = tfidf::top_k(&vector, p.keys_per_doc);
-            for n in &names[i] {
+            for n in &r.names {
                 keys.push((n.full, vocab.idf(n.full)));
                 keys.push((n.last, vocab.idf(n.last)));
             }
+            keys.extend(r.tickers.iter().map(|&t| (t, vocab.idf(t))));
             keys.sort_by_key(|k| k.0);
             keys.dedup_by_key(|k| k.0);
+            let anchors = anchor_weights(&vocab, &r.anchors, floor);
+            let specific = |ts: &[TermId]| -> Vec<TermId> {
+                ts.iter()
+                    .copied()
+                    .filter(|&t| vocab.idf(t) > floor)
+                    .collect()
+            };
             let places = docs[i].places.iter().map(|s| s.to_lowercase()).collect();
-            let names = std::mem::take(&mut names[i]);
             Features {
                 vector,
                 keys,
-                names,
+                names: r.names,
+                anchors,
+                all_anchors: specific(&r.anchors),
+                title_anchors: specific(&r.title_anchors),
+                tickers: r.tickers,
                 places,
                 pos: 0,
                 neighbours: Vec::new(),
@@ -105,4 +167,130 @@ pub(crate) fn featurize(
         })
         .collect();
     (vocab, feats)
+}
+
+/// One article's term counts (boilerplate left out) and anchor terms.
+fn count(vocab: &mut Vocab, d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Raw {
+    let mut counts: Vec<(TermId, u32)> = Vec::new();
+    let mut boiler: Vec<(TermId, u32)> = Vec::new();
+    let mut anchors: Vec<TermId> = Vec::new();
+    let mut title_anchors: Vec<TermId> = Vec::new();
+    let parts = [
+        (&d.title, p.title_weight, p.title_weight, true),
+        (&d.text, 1, p.proper_weight, false),
+    ];
+    for (text, weight, proper, title) in parts {
+        for t in cased_terms_masked(text, Some(bp)) {
+            let id = vocab.intern(&t.term);
+            let c = (id, if t.proper { proper } else { weight });
+            if t.boilerplate {
+                boiler.push(c);
+                continue;
+            }
+            counts.push(c);
+            if t.proper || t.term.bytes().any(|b| b.is_ascii_digit()) {
+                anchors.push(id);
+                if title {
+                    title_anchors.push(id);
+                }
+            }
+        }
+    }
+    let mut names = Vec::new();
+    let mut seen = HashSet::new();
+    for n in &d.names {
+        if let Some((full, last)) = name_terms(n) {
+            let k = NameKeys {
+                full: vocab.intern(&full),
+                last: vocab.intern(&last),
+            };
+            if seen.insert(k.full) {
+                anchors.push(k.full);
+                names.push(k);
+            }
+        }
+    }
+    let tickers: Vec<TermId> = tickers(&d.title).iter().map(|t| vocab.intern(t)).collect();
+    anchors.extend(&tickers);
+    anchors.sort_unstable();
+    anchors.dedup();
+    title_anchors.extend(&tickers);
+    title_anchors.sort_unstable();
+    title_anchors.dedup();
+    Raw {
+        title_anchors,
+        counts: merge(counts),
+        boiler: merge(boiler),
+        anchors,
+        names,
+        tickers,
+    }
+}
+
+/// Sorts `(term, count)` pairs and adds up repeats.
+fn merge(mut counts: Vec<(TermId, u32)>) -> Vec<(TermId, u32)> {
+    counts.sort_unstable();
+    let mut out: Vec<(TermId, u32)> = Vec::with_capacity(counts.len());
+    for (t, c) in counts {
+        match out.last_mut() {
+            Some(last) if last.0 == t => last.1 += c,
+            _ => out.push((t, c)),
+        }
+    }
+    out
+}
+
+/// TF-IDF of the article's own words, scaled as if its boilerplate were
+/// still there: an article that is nine tenths template has a short vector,
+/// so the few words it adds cannot make it look like another such article.
+fn vector(vocab: &Vocab, counts: &[(TermId, u32)], boiler: &[(TermId, u32)]) -> SparseVec {
+    let own = tfidf::tfidf(vocab, counts);
+    if boiler.is_empty() || own.is_empty() {
+        return own;
+    }
+    let raw = |c: &[(TermId, u32)]| -> f32 {
+        c.iter()
+            .filter(|&&(t, _)| vocab.df(t) > 1)
+            .map(|&(t, n)| ((1.0 + (n as f32).ln()) * vocab.idf(t)).powi(2))
+            .sum()
+    };
+    let (mine, all) = (raw(counts), raw(counts) + raw(boiler));
+    let scale = if all > 0.0 { (mine / all).sqrt() } else { 1.0 };
+    own.into_iter().map(|(t, w)| (t, w * scale)).collect()
+}
+
+/// IDF of a term as common as boilerplate: anchors no rarer than that say
+/// what kind of story it is, not which one.
+fn specific_floor(vocab: &Vocab) -> f32 {
+    let n = vocab.n_docs() as f32 + tfidf::BACKGROUND_DOCS;
+    (n / (boilerplate::min_df(vocab.n_docs() as usize) as f32 + 1.0)).ln()
+}
+
+/// Specificity of each anchor (IDF above the floor), the heaviest
+/// [`ANCHORS`] kept; anchors no other article has are dropped (they can
+/// never be shared).
+fn anchor_weights(vocab: &Vocab, anchors: &[TermId], floor: f32) -> SparseVec {
+    let v: SparseVec = anchors
+        .iter()
+        .filter(|&&t| vocab.df(t) > 1)
+        .map(|&t| (t, vocab.idf(t) - floor))
+        .filter(|&(_, w)| w > 0.0)
+        .collect();
+    tfidf::top_k(&v, ANCHORS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tickers_are_read_from_angle_brackets() {
+        assert_eq!(tickers("ACME <ACM> 3RD QTR NET"), vec!["$acm"]);
+        assert_eq!(tickers("<BP.L> AND <XON> TALK"), vec!["$bp.l", "$xon"]);
+        assert_eq!(
+            tickers("<ACME HOLDINGS INC> YEAR NET"),
+            vec!["$acme holdings inc"]
+        );
+        assert!(tickers("a <b> c <Acme Inc> <12>").is_empty());
+    }
 }

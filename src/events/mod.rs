@@ -6,6 +6,7 @@
 //! a [`timeline`] of dated happenings, and an [`explain`]ation per article.
 //! People, quotes and related events are joined in by the site assembler.
 
+pub mod boilerplate;
 pub mod cluster;
 pub mod curated;
 pub mod eval;
@@ -15,6 +16,7 @@ mod features;
 pub mod index;
 pub mod lede;
 pub mod neighbours;
+pub mod params;
 mod place;
 pub mod summary;
 pub mod terms;
@@ -101,12 +103,28 @@ pub fn build_with(
         .map(|a| cluster_doc(a, names_by_article, &gazetteer))
         .collect();
     let c = cluster::cluster(&docs, p);
+    let real = |e: usize| -> Vec<usize> {
+        c.members[e]
+            .iter()
+            .copied()
+            .filter(|&i| i < published.len())
+            .collect()
+    };
     let slugs = assign_slugs(&published, &c);
     let mut events: Vec<Event> = (0..c.members.len())
-        .map(|e| {
-            let members: Vec<&Article> = c.members[e].iter().map(|&i| published[i]).collect();
+        .filter_map(|e| {
+            let idx = real(e);
+            let members: Vec<&Article> = idx.iter().map(|&i| published[i]).collect();
+            if members.is_empty() {
+                return None;
+            }
             let cur = curated.iter().find(|x| x.slug == slugs[e]);
-            event(&members, &c, e, slugs[e].clone(), cur, &gazetteer)
+            let m = Members {
+                articles: &members,
+                idx: &idx,
+                event: e,
+            };
+            Some(event(&m, &c, slugs[e].clone(), cur, &gazetteer))
         })
         .collect();
     // Curated fields win; an event keeps its slug either way.
@@ -115,11 +133,20 @@ pub fn build_with(
             apply_curation(ev, cur);
         }
     }
-    let names: Vec<explain::EventName> = events
-        .iter()
+    let titles: Vec<String> = (0..c.members.len())
+        .map(|e| match events.iter().find(|ev| ev.slug == slugs[e]) {
+            Some(ev) => ev.title.clone(),
+            None => curated
+                .iter()
+                .find(|x| x.slug == slugs[e])
+                .and_then(|x| x.title.clone())
+                .unwrap_or_else(|| slugs[e].clone()),
+        })
+        .collect();
+    let names: Vec<explain::EventName> = (0..c.members.len())
         .map(|e| explain::EventName {
-            slug: &e.slug,
-            title: &e.title,
+            slug: &slugs[e],
+            title: &titles[e],
         })
         .collect();
     let explanations = (0..published.len())
@@ -176,6 +203,7 @@ fn assign_slugs(published: &[&Article], c: &Clustering) -> Vec<String> {
         if c.pins[e].is_some() {
             continue;
         }
+        // Unpinned events hold articles only (stand-ins are pinned).
         let first = published[c.members[e][0]];
         let words = title::slugify(
             &title::clean_title(&first.title, first.source.as_deref()),
@@ -198,14 +226,22 @@ fn assign_slugs(published: &[&Article], c: &Clustering) -> Vec<String> {
     out
 }
 
+/// The articles of one clustered event: `idx[k]` is the clustering input
+/// index of `articles[k]`; `event` is the clustering event index.
+struct Members<'a> {
+    articles: &'a [&'a Article],
+    idx: &'a [usize],
+    event: usize,
+}
+
 fn event(
-    members: &[&Article],
+    m: &Members,
     c: &Clustering,
-    e: usize,
     slug: String,
     cur: Option<&CuratedEvent>,
     gazetteer: &BTreeSet<String>,
 ) -> Event {
+    let members = m.articles;
     let dated: Vec<Date> = members
         .iter()
         .filter(|a| a.date_source != DateSource::FileMtime)
@@ -218,7 +254,8 @@ fn event(
     };
     let (start, end) = (days.iter().min().copied(), days.iter().max().copied());
     let fallback = Date::new(1970, 1, 1).expect("valid date");
-    let sentences = summary::sentences_of(members, &c.vocab);
+    let (vocab, centroid) = summary::event_space(members);
+    let sentences = summary::sentences_of(members, &vocab);
     let place = place::place_of(members, gazetteer);
     let brief = match cur.and_then(|x| x.summary.as_ref()) {
         Some(_) => summary::Brief {
@@ -227,8 +264,8 @@ fn event(
         },
         None => summary::summarize(
             &sentences,
-            &c.vocab,
-            &c.centroids[e],
+            &vocab,
+            &centroid,
             summary::length_for(members.len()),
             place.as_deref(),
         ),
@@ -236,7 +273,7 @@ fn event(
     let end = end.unwrap_or(fallback);
     Event {
         slug,
-        title: representative_title(members, c, e),
+        title: representative_title(m, c),
         start: start.unwrap_or(fallback),
         end,
         place,
@@ -246,8 +283,8 @@ fn event(
         summary: brief.summary,
         curated_summary: None,
         curated_body: None,
-        timeline: timeline::timeline(&sentences, &c.vocab),
-        next: timeline::next(&sentences, &c.vocab, end),
+        timeline: timeline::timeline(&sentences, &vocab),
+        next: timeline::next(&sentences, &vocab, end),
     }
 }
 
@@ -257,7 +294,8 @@ const TITLE_MARGIN: f32 = 0.05;
 /// The headline of the member closest to the centroid, cleaned. Real
 /// headlines are preferred: a title cut short with "…" or longer than 14
 /// words is usually a first sentence standing in for a missing headline.
-fn representative_title(members: &[&Article], c: &Clustering, e: usize) -> String {
+fn representative_title(m: &Members, c: &Clustering) -> String {
+    let (members, e) = (m.articles, m.event);
     let titles: Vec<String> = members
         .iter()
         .map(|a| title::clean_title(&a.title, a.source.as_deref()))
@@ -274,7 +312,7 @@ fn representative_title(members: &[&Article], c: &Clustering, e: usize) -> Strin
         v if v.is_empty() => all,
         v => v,
     };
-    let idx = |k: usize| c.members[e][k];
+    let idx = |k: usize| m.idx[k];
     let score = |k: usize| tfidf::cosine(&c.vectors[idx(k)], &c.centroids[e]);
     let first = pool.first().copied().unwrap_or(0);
     let best = pool

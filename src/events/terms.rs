@@ -1,6 +1,7 @@
 //! Words of a text as clustering terms: ASCII-folded, lowercased, lightly
 //! stemmed, stopwords dropped, with a proper-noun flag.
 
+use crate::events::boilerplate::Boilerplate;
 use crate::events::tfidf::FxMap;
 
 /// Function words and news boilerplate that carry no event identity.
@@ -44,16 +45,40 @@ pub struct CasedTerm {
     pub term: String,
     /// Capitalised and not sentence-initial: likely part of a name.
     pub proper: bool,
+    /// Covered by boilerplate (see [`cased_terms_masked`]).
+    pub boilerplate: bool,
 }
 
 /// [`terms`], plus a proper-noun flag per term. Names and places identify
 /// an event far better than its type words ("bomb", "rehab"), so callers
 /// weight proper terms up.
 pub fn cased_terms(text: &str) -> Vec<CasedTerm> {
+    cased_terms_masked(text, None)
+}
+
+/// Lowercased words of `text` as [`Boilerplate`] compares them.
+pub fn lower_words(text: &str) -> Vec<String> {
     let folded = deunicode::deunicode(text);
+    words(&folded)
+        .map(|(_, w)| w.to_ascii_lowercase())
+        .collect()
+}
+
+/// [`cased_terms`], the words `boilerplate` covers flagged.
+pub fn cased_terms_masked(text: &str, boilerplate: Option<&Boilerplate>) -> Vec<CasedTerm> {
+    let folded = deunicode::deunicode(text);
+    let all: Vec<(&str, &str)> = words(&folded).collect();
+    let mask = match boilerplate {
+        Some(b) => b.mask(
+            &all.iter()
+                .map(|(_, w)| w.to_ascii_lowercase())
+                .collect::<Vec<_>>(),
+        ),
+        None => vec![false; all.len()],
+    };
     let mut out = Vec::new();
     let mut sentence_start = true;
-    for (sep, w) in words(&folded) {
+    for (&(sep, w), masked) in all.iter().zip(mask) {
         if sep.contains(['.', '!', '?', '\n', ':']) {
             sentence_start = true;
         }
@@ -66,12 +91,14 @@ pub fn cased_terms(text: &str) -> Vec<CasedTerm> {
                 out.push(CasedTerm {
                     term: lower,
                     proper: false,
+                    boilerplate: masked,
                 });
             }
         } else if lower.len() >= 2 && !is_stopword(&lower) {
             out.push(CasedTerm {
                 term: stem(&lower),
                 proper,
+                boilerplate: masked,
             });
         }
     }

@@ -2,9 +2,9 @@
 //!
 //! IDF is computed over the whole corpus before clustering starts: a build
 //! sees every article, and whole-corpus IDF is less noisy for the first
-//! articles than an incremental count. The price is that adding articles
-//! shifts IDF slightly; stable addresses are handled by the lead's address
-//! map, not by freezing IDF.
+//! articles than an incremental count. So that adding an article does not
+//! shift every weight (and flip borderline decisions months away), the
+//! counts behind IDF move on a coarse geometric grid (see [`Vocab::idf`]).
 
 pub use crate::events::terms::{cased_terms, stem, terms, CasedTerm};
 use std::collections::HashMap;
@@ -109,10 +109,31 @@ impl Vocab {
     /// articles: in a site of five articles about one event, words that all
     /// five use ("Riyadh", "talks") still count, instead of getting IDF 0.
     /// In a large corpus the background makes no difference.
+    ///
+    /// Slowly updated: the corpus size and each document frequency are
+    /// rounded to a geometric grid ([`IDF_STEPS`] steps per doubling), so one
+    /// more article changes no weight at all unless it carries a count across
+    /// a grid line: the weights of terms it does not contain stay put until
+    /// the corpus grows by about 9%, and old decisions do not flip months
+    /// away because of it.
     pub fn idf(&self, t: TermId) -> f32 {
-        let n = self.n_docs as f32 + BACKGROUND_DOCS;
-        (n / (self.df(t) as f32 + 1.0)).ln()
+        let n = grid_down(self.n_docs as f32 + BACKGROUND_DOCS);
+        let df = grid_up(self.df(t) as f32 + 1.0);
+        (n / df).ln().max(0.0)
     }
+}
+
+/// Grid lines per doubling for IDF's counts (see [`Vocab::idf`]).
+pub const IDF_STEPS: f32 = 8.0;
+
+/// The largest grid value ≤ `x` (x ≥ 1).
+fn grid_down(x: f32) -> f32 {
+    ((x.log2() * IDF_STEPS + 1e-4).floor() / IDF_STEPS).exp2()
+}
+
+/// The smallest grid value ≥ `x` (x ≥ 1).
+fn grid_up(x: f32) -> f32 {
+    ((x.log2() * IDF_STEPS - 1e-4).ceil() / IDF_STEPS).exp2()
 }
 
 /// Imaginary unrelated articles added to every corpus for IDF.
@@ -364,5 +385,28 @@ mod tests {
         let s = add(&va, &vb);
         assert_eq!(s.len(), va.len() + vb.len());
         assert!(s.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn idf_moves_only_when_a_count_crosses_a_grid_line() {
+        let mut v = Vocab::default();
+        let a = v.intern("alpha");
+        let b = v.intern("beta");
+        for _ in 0..1000 {
+            v.add_doc(&[a]);
+        }
+        v.add_doc(&[b]);
+        let before = v.idf(b);
+        // Ten more articles without `beta`: its weight stays exactly put.
+        for _ in 0..10 {
+            v.add_doc(&[a]);
+        }
+        assert_eq!(v.idf(b), before);
+        // Doubling the corpus does move it, by about ln 2.
+        for _ in 0..1050 {
+            v.add_doc(&[a]);
+        }
+        assert!((v.idf(b) - before - std::f32::consts::LN_2).abs() < 0.1);
+        assert!(v.idf(a) >= 0.0 && v.idf(a) < 0.2, "{}", v.idf(a));
     }
 }

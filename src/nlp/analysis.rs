@@ -14,99 +14,14 @@
 //! Roles and quotes are read around the names (`roles`, `quotes`).
 
 use crate::content::{Article, BlockKind};
-use crate::nlp::names::{self, NameKey};
+pub use crate::nlp::layer::{
+    Analysis, EntityCount, EntityKind, EntitySpan, Mention, MentionKind, Quote, RoleMention,
+};
+use crate::nlp::layer::{Found, Sentence};
+use crate::nlp::names;
 use crate::nlp::tokens::{tokenize, Token};
 use crate::nlp::{ner, quotes, roles, sentences};
-use serde::{Deserialize, Serialize};
 use std::ops::Range;
-
-/// Everything the people stage needs from one article.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Analysis {
-    /// Person-name occurrences, in reading order.
-    pub mentions: Vec<Mention>,
-    /// Direct quotations attributed to a named person, in reading order.
-    pub quotes: Vec<Quote>,
-    /// Titles stated next to a name, in reading order.
-    pub roles: Vec<RoleMention>,
-}
-
-/// One occurrence of a person's name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mention {
-    /// Index in `article.paragraphs`.
-    pub paragraph: usize,
-    /// Byte range in that paragraph's `text` (name only: no title, no "'s").
-    pub span: Range<usize>,
-    /// The name as written ("Halvorsen").
-    pub surface: String,
-    /// The in-article resolved full name ("Ingrid Halvorsen"); the surface
-    /// itself when the article has no fuller form.
-    pub name: String,
-    /// How `name` was obtained.
-    pub kind: MentionKind,
-    /// The paragraph is a photo caption: this mention may link a person
-    /// named in prose elsewhere, but never creates one.
-    #[serde(default)]
-    pub in_caption: bool,
-}
-
-/// How a mention's name was resolved within its article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MentionKind {
-    /// The mention is itself a full name (two or more name words).
-    Full,
-    /// A partial mention ("Halvorsen", "bin Nasser") attached to a full name
-    /// used in the same article.
-    Partial,
-    /// A one-word name with no fuller form in the article; the people stage
-    /// resolves it across articles or drops it.
-    Bare,
-}
-
-/// A direct quotation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Quote {
-    /// Resolved name of the speaker (as in [`Mention::name`]).
-    pub speaker: String,
-    /// The quoted words, verbatim (without the quotation marks).
-    pub text: String,
-    /// Index in `article.paragraphs` of the quotation.
-    pub paragraph: usize,
-    /// The reporting verb as written ("said", "told", "added").
-    pub verb: String,
-}
-
-/// A title stated next to a name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RoleMention {
-    /// Resolved name (as in [`Mention::name`]).
-    pub name: String,
-    /// The title as written ("U.S. Secretary of State").
-    pub title: String,
-    /// Index in `article.paragraphs`.
-    pub paragraph: usize,
-}
-
-/// One prose sentence: its paragraph and its tokens, whose offsets are bytes
-/// in the paragraph's text.
-pub(crate) struct Sentence<'a> {
-    pub paragraph: usize,
-    pub tokens: Vec<Token<'a>>,
-    /// From a photo caption (names only: no quotes are read there).
-    pub caption: bool,
-}
-
-/// A name occurrence while the analysis is being built.
-#[derive(Clone, Debug)]
-pub(crate) struct Found {
-    pub sent: usize,
-    pub tokens: Range<usize>,
-    pub key: NameKey,
-    pub name: String,
-    pub kind: MentionKind,
-}
 
 /// Analyses one article (prose, and captions for names).
 pub fn analyze(article: &Article) -> Analysis {
@@ -114,17 +29,22 @@ pub fn analyze(article: &Article) -> Analysis {
     let article = &*super::limit::for_analysis(article);
     let sents = prose_sentences(article);
     let token_lists: Vec<Vec<Token>> = sents.iter().map(|s| s.tokens.clone()).collect();
-    let spans = ner::person_spans_in_document(&token_lists);
-    let mut found = Vec::new();
+    let layer = Layer::new(&sents, ner::entities_in_document(&token_lists));
+    // Candidates are kept per sentence, so every overlap check is local.
+    let mut per_sent: Vec<Vec<Found>> = (0..sents.len()).map(|_| Vec::new()).collect();
     for (i, s) in sents.iter().enumerate() {
-        let ner_spans = spans.get(i).map(Vec::as_slice).unwrap_or(&[]);
-        candidates(i, &s.tokens, ner_spans, &mut found);
+        candidates(i, &s.tokens, &layer, &mut per_sent[i]);
     }
-    consistency(&sents, &article.people, &mut found);
+    within::consistency(&sents, &article.people, &layer, &mut per_sent);
+    let mut found: Vec<Found> = per_sent.into_iter().flatten().collect();
     found.sort_by_key(|f| (f.sent, f.tokens.start));
-    resolve_in_article(&mut found);
+    within::resolve_in_article(&mut found);
     let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let others = layer.spans(&sents, &texts);
     Analysis {
+        organisations: entities::counts(&others, EntityKind::Organisation),
+        places: entities::counts(&others, EntityKind::Place),
+        entities: others,
         roles: find_roles(&sents, &found, &texts),
         quotes: quotes::attribute(&texts, &sents, &found),
         mentions: found
@@ -160,7 +80,7 @@ fn prose_sentences(article: &Article) -> Vec<Sentence<'_>> {
     out
 }
 
-fn words_of(tokens: &[Token], r: &Range<usize>) -> String {
+pub(super) fn words_of(tokens: &[Token], r: &Range<usize>) -> String {
     tokens[r.clone()]
         .iter()
         .map(|t| t.text)
@@ -168,7 +88,7 @@ fn words_of(tokens: &[Token], r: &Range<usize>) -> String {
         .join(" ")
 }
 
-fn push(out: &mut Vec<Found>, sent: usize, tokens: &[Token], r: Range<usize>) {
+pub(super) fn push(out: &mut Vec<Found>, sent: usize, tokens: &[Token], r: Range<usize>) {
     if out
         .iter()
         .any(|f| f.sent == sent && f.tokens.start < r.end && r.start < f.tokens.end)
@@ -185,10 +105,15 @@ fn push(out: &mut Vec<Found>, sent: usize, tokens: &[Token], r: Range<usize>) {
     });
 }
 
-/// Names in one sentence: NER spans first, then capitalised runs that carry
-/// a person cue (a title before, an apposition or a reporting verb after).
-fn candidates(sent: usize, tokens: &[Token], ner_spans: &[Range<usize>], out: &mut Vec<Found>) {
-    for span in ner_spans {
+/// Names in one sentence: the tagger's person spans first, then capitalised
+/// runs that carry a person cue (a title before, an apposition or a
+/// reporting verb after) and that the tagger does not call an organisation,
+/// place or other thing.
+fn candidates(sent: usize, tokens: &[Token], layer: &Layer, out: &mut Vec<Found>) {
+    for span in layer.persons.get(sent).into_iter().flatten() {
+        if titles_a_work(tokens, span.start) {
+            continue;
+        }
         if let Some(r) = names::clean_span(tokens, span.clone()) {
             push(out, sent, tokens, r);
         }
@@ -197,6 +122,9 @@ fn candidates(sent: usize, tokens: &[Token], ner_spans: &[Range<usize>], out: &m
         let Some(r) = names::clean_span(tokens, run) else {
             continue;
         };
+        if layer.blocks(sent, &r) || titles_a_work(tokens, r.start) {
+            continue;
+        }
         let cued = roles::title_before(tokens, r.start).is_some()
             || roles::apposition_after(tokens, r.end, |_| false).is_some()
             || verb_follows(tokens, r.end);
@@ -204,6 +132,14 @@ fn candidates(sent: usize, tokens: &[Token], ner_spans: &[Range<usize>], out: &m
             push(out, sent, tokens, r);
         }
     }
+}
+
+/// A capitalised "The" inside a sentence, right before or opening the span,
+/// makes it the title of a work or the name of a group ("in The Joe Louis
+/// Story", "The Beatles"), not a person.
+fn titles_a_work(tokens: &[Token], start: usize) -> bool {
+    let the = |i: usize| tokens.get(i).is_some_and(|t| t.text == "The");
+    (start >= 2 && the(start - 1)) || (start >= 1 && the(start))
 }
 
 /// "X said", "X, an adviser, said", "X told".
@@ -240,123 +176,6 @@ fn capitalised_runs(tokens: &[Token]) -> Vec<Range<usize>> {
         out.push(s..i);
     }
     out
-}
-
-/// Document consistency: once a full name is accepted in the article (or
-/// listed in its front matter), its other occurrences, and standalone
-/// occurrences of its surname, are mentions too.
-fn consistency(sents: &[Sentence], front_matter: &[String], found: &mut Vec<Found>) {
-    let mut fulls: Vec<NameKey> = found
-        .iter()
-        .filter(|f| names::name_words(&f.key) >= 2)
-        .map(|f| f.key.clone())
-        .collect();
-    fulls.extend(front_matter.iter().map(|n| names::normalise(n)));
-    fulls.sort();
-    fulls.dedup();
-    let surnames: Vec<String> = fulls
-        .iter()
-        .flat_map(names::surnames)
-        .map(|s| names::phonetic(&s))
-        .collect();
-    for (si, s) in sents.iter().enumerate() {
-        let t = &s.tokens;
-        let mut i = 0;
-        while i < t.len() {
-            if let Some(r) = full_at(t, i, &fulls).filter(|r| widens(found, si, r)) {
-                // A full name wins over shorter candidates inside it
-                // ("Khalid" → "Khalid al-Nasser").
-                found.retain(|f| {
-                    !(f.sent == si && r.start <= f.tokens.start && f.tokens.end <= r.end)
-                });
-                i = r.end;
-                push(found, si, t, r);
-                continue;
-            }
-            let covered = found.iter().any(|f| f.sent == si && f.tokens.contains(&i));
-            match surname_at(t, i, &surnames).filter(|_| !covered) {
-                Some(r) => {
-                    i = r.end;
-                    push(found, si, t, r);
-                }
-                None => i += 1,
-            }
-        }
-    }
-}
-
-/// Whether `r` adds a name: every candidate it overlaps lies strictly inside it.
-fn widens(found: &[Found], sent: usize, r: &Range<usize>) -> bool {
-    found
-        .iter()
-        .filter(|f| f.sent == sent && f.tokens.start < r.end && r.start < f.tokens.end)
-        .all(|f| r.start <= f.tokens.start && f.tokens.end <= r.end && f.tokens.len() < r.len())
-}
-
-fn full_at(t: &[Token], i: usize, fulls: &[NameKey]) -> Option<Range<usize>> {
-    // Token and word counts differ for glued particles ("al-Nasser"): try
-    // every length up to the name's word count, longest first.
-    if !names::starts_name(t[i].text) {
-        return None;
-    }
-    fulls.iter().find_map(|k| {
-        let most = (i + k.words().len()).min(t.len());
-        (i + 1..=most)
-            .rev()
-            .find(|&end| {
-                names::starts_name(t[end - 1].text)
-                    && names::normalise(&words_of(t, &(i..end))) == *k
-            })
-            .map(|end| i..end)
-    })
-}
-
-/// A standalone capitalised word equal to a known surname ("Halvorsen", or
-/// "Brandt" in "Brandt's"), not glued to another name word.
-fn surname_at(t: &[Token], i: usize, surnames: &[String]) -> Option<Range<usize>> {
-    let r = names::clean_span(t, i..i + 1)?;
-    let word = names::normalise(t[i].text);
-    let is_known = surnames
-        .iter()
-        .any(|s| *s == names::phonetic(word.as_str()));
-    let glued = |j: Option<&Token>| {
-        j.is_some_and(|x| names::clean_span(std::slice::from_ref(x), 0..1).is_some())
-    };
-    let alone = !glued(i.checked_sub(1).map(|j| &t[j])) && !glued(t.get(i + 1));
-    (r == (i..i + 1) && is_known && alone).then_some(r)
-}
-
-/// Attaches partial mentions to the most recent full name they fit (the next
-/// one when none precedes); one-word names with no fit stay `Bare`.
-fn resolve_in_article(found: &mut [Found]) {
-    let fulls: Vec<(usize, NameKey, String)> = found
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| names::name_words(&f.key) >= 2 && !names::is_particle(f.key.words()[0]))
-        .map(|(i, f)| (i, f.key.clone(), f.name.clone()))
-        .collect();
-    for (i, f) in found.iter_mut().enumerate() {
-        if fulls.iter().any(|(j, _, _)| *j == i) {
-            continue;
-        }
-        let key = &f.key;
-        let best = [2u8, 1].iter().find_map(|&want| {
-            let fits = |(_, k, _): &&(usize, NameKey, String)| names::partial_score(key, k) == want;
-            fulls
-                .iter()
-                .rev()
-                .filter(|(j, _, _)| *j < i)
-                .find(fits)
-                .or_else(|| fulls.iter().find(fits))
-        });
-        match best {
-            Some((_, _, name)) => {
-                f.kind = MentionKind::Partial;
-                f.name = name.clone();
-            }
-            None => f.kind = MentionKind::Bare,
-        }
-    }
 }
 
 /// Roles before and after every name occurrence, as written in the paragraph.
@@ -414,6 +233,12 @@ fn to_mention(sents: &[Sentence], texts: &[&str], f: &Found) -> Mention {
         in_caption: s.caption,
     }
 }
+
+#[path = "analysis/entities.rs"]
+mod entities;
+#[path = "analysis/within.rs"]
+mod within;
+use entities::Layer;
 
 #[cfg(test)]
 #[path = "analysis/testing.rs"]

@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod dates;
+pub mod layer;
 pub mod limit;
 pub mod names;
 pub mod ner;

@@ -15,7 +15,7 @@
 //! Cost: every lookup is a binary search or a scan of a bounded window, so
 //! an article costs time linear in its length (see the `linear_work` test).
 
-use crate::nlp::analysis::{Found, Quote, Sentence};
+use crate::nlp::layer::{Found, Quote, Sentence};
 use crate::nlp::roles;
 use crate::nlp::tokens::Token;
 use std::cell::Cell;

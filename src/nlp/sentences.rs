@@ -15,8 +15,41 @@ use std::ops::Range;
 /// Longest sentence, in bytes; longer runs are cut at whitespace.
 pub const MAX_SENTENCE: usize = 2_000;
 
+/// Texts at least this long have their split remembered (per thread, the
+/// last [`MEMO_SLOTS`]): callers that want the sentence around one mention
+/// split the same paragraph once per mention, which made a long paragraph
+/// cost its length times its mentions. A hit costs one comparison of the
+/// text, no scan.
+const MEMO_MIN: usize = 8 * 1024;
+const MEMO_SLOTS: usize = 4;
+
+type Memo = Vec<(Box<str>, std::rc::Rc<[Range<usize>]>)>;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Byte ranges of the sentences in `text`, trimmed, in order.
 pub fn split(text: &str) -> Vec<Range<usize>> {
+    if text.len() < MEMO_MIN {
+        return scan(text);
+    }
+    MEMO.with(|memo| {
+        if let Some((_, ranges)) = memo.borrow().iter().find(|(t, _)| **t == *text) {
+            return ranges.to_vec();
+        }
+        let ranges = scan(text);
+        let mut memo = memo.borrow_mut();
+        if memo.len() == MEMO_SLOTS {
+            memo.remove(0);
+        }
+        memo.push((text.into(), ranges.as_slice().into()));
+        ranges
+    })
+}
+
+/// The one pass over `text` behind [`split`].
+fn scan(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -116,6 +149,15 @@ mod tests {
                 "Done"
             ]
         );
+    }
+
+    #[test]
+    fn remembered_splits_equal_fresh_ones() {
+        let a = "One thing. Another thing! ".repeat(1_000);
+        let b = "Third part? Yes. ".repeat(1_000);
+        for text in [&a, &b, &a, &b] {
+            assert_eq!(split(text), scan(text));
+        }
     }
 
     #[test]

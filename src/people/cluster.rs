@@ -115,6 +115,11 @@ impl Clusters {
         (groups.len() == 1).then(|| *groups.iter().next().unwrap_or(&0))
     }
 
+    /// The group a curated alias forces a one-word name into.
+    pub fn forced_bare(&self, key: &NameKey) -> Option<usize> {
+        self.forced_bare.get(key).copied()
+    }
+
     /// Phonetic surname → group, for surnames that belong to one group only.
     pub fn unique_surnames(&self) -> BTreeMap<String, usize> {
         self.surnames

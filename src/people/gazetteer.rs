@@ -6,7 +6,7 @@
 
 use super::cluster::Clusters;
 use crate::content::{Article, BlockKind};
-use crate::nlp::analysis::{Mention, MentionKind};
+use crate::nlp::analysis::{EntitySpan, Mention, MentionKind};
 use crate::nlp::names;
 use crate::nlp::quotes::is_speech_verb;
 use crate::nlp::sentences;
@@ -14,10 +14,13 @@ use crate::nlp::tokens::{tokenize, Token};
 use std::collections::BTreeMap;
 
 /// Mentions of known full names and unique surnames (`phonetic surname →
-/// group`) that `existing` does not already cover, in prose and captions.
+/// group`) that `existing` does not already cover and that are not inside
+/// an organisation, place or other named thing (`entities`), in prose and
+/// captions.
 pub(crate) fn extra_mentions(
     article: &Article,
     existing: &[Mention],
+    entities: &[EntitySpan],
     clusters: &Clusters,
     surnames: &BTreeMap<String, usize>,
 ) -> Vec<Mention> {
@@ -31,6 +34,9 @@ pub(crate) fn extra_mentions(
             existing
                 .iter()
                 .any(|m| m.paragraph == pi && m.span.start < e && s < m.span.end)
+                || entities
+                    .iter()
+                    .any(|x| x.paragraph == pi && x.span.start < e && s < x.span.end)
         };
         for r in sentences::split(&p.text) {
             let tokens = tokenize(&p.text[r.clone()]);
@@ -113,7 +119,7 @@ mod tests {
             2,
             &["The minister spoke to Okafor and Daniel Okafor. Okafor left. Okafor said no."],
         );
-        let found: Vec<_> = extra_mentions(&a, &[], &none, &s)
+        let found: Vec<_> = extra_mentions(&a, &[], &[], &none, &s)
             .into_iter()
             .map(|m| m.span.start)
             .collect();
@@ -135,7 +141,7 @@ mod tests {
             }],
         );
         let a = article("a", 2, &["It was opened by Ada Brandt."]);
-        let got = extra_mentions(&a, &[], &c, &BTreeMap::new());
+        let got = extra_mentions(&a, &[], &[], &c, &BTreeMap::new());
         assert_eq!(got.len(), 1);
         assert_eq!(
             (got[0].surface.as_str(), got[0].kind),

@@ -11,14 +11,20 @@
 //!
 //! Decisions worth knowing:
 //! - A one-word name ("Halvorsen") in an article with no fuller form resolves
-//!   to the one person in the corpus with that surname; with none or several
-//!   it is dropped. A mononym person ("Lula") needs a curated file or alias.
+//!   to the one person in the corpus with that surname only when the article
+//!   shares strong context (other organisations, places, people) with an
+//!   article naming the full form; otherwise it is dropped. A surname alone
+//!   never links articles. A mononym person ("Lula") needs a curated file or
+//!   alias.
+//! - Nothing inside an organisation, place or other named thing (as the
+//!   entity layer tags it) is a mention of a person.
 //! - Photo captions can link a person named in prose somewhere in the
 //!   corpus, never create one.
 //! - Curation wins: a curated file's slug, name and aliases are used, and
 //!   its role is listed first.
 
 mod cluster;
+mod context;
 mod curated;
 mod gazetteer;
 mod report;

@@ -2,7 +2,7 @@
 
 use crate::content::Article;
 use crate::date::Date;
-use crate::nlp::analysis::{Analysis, MentionKind, Quote};
+use crate::nlp::analysis::{Analysis, EntityCount, EntityKind, MentionKind, Quote};
 use serde::Serialize;
 
 /// The analysis of one article, for `briefing extract`.
@@ -18,6 +18,12 @@ pub struct ExtractReport {
     pub people: Vec<ReportPerson>,
     /// Attributed quotations.
     pub quotes: Vec<Quote>,
+    /// Organisations named, with counts.
+    pub organisations: Vec<EntityCount>,
+    /// Places named, with counts.
+    pub places: Vec<EntityCount>,
+    /// Other named things (works, events, nationalities …) as written.
+    pub other_entities: Vec<String>,
     /// Dates mentioned in the text (filled by the caller from `nlp::dates`; empty here).
     pub dates: Vec<serde_json::Value>,
 }
@@ -95,6 +101,14 @@ pub fn extract_report(article: &Article, analysis: &Analysis) -> ExtractReport {
         date: article.date,
         people,
         quotes: analysis.quotes.clone(),
+        organisations: analysis.organisations.clone(),
+        places: analysis.places.clone(),
+        other_entities: analysis
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Other)
+            .map(|e| e.text.clone())
+            .collect(),
         dates: Vec::new(),
     }
 }

@@ -2,6 +2,7 @@
 //! role and quote to its person, and assemble the pages' data.
 
 use super::cluster::{Candidate, Clusters};
+use super::context::{Contexts, WordTypes};
 use super::curated::Curation;
 use super::gazetteer;
 use super::{CoMention, MentionRef, Person, QuoteRef, Role};
@@ -34,13 +35,18 @@ pub fn resolve(articles: &[Article], analyses: &[Analysis], curation: &Curation)
         .collect();
     let clusters = Clusters::build(curation, &candidates(&docs, curation));
     let surnames = clusters.unique_surnames();
+    let contexts = Contexts::new(&docs, &clusters);
     let mut accs: Vec<Acc> = (0..clusters.len()).map(|_| Acc::default()).collect();
     for (d, (article, analysis)) in docs.iter().enumerate() {
         let mut mentions = analysis.mentions.clone();
         mentions.extend(gazetteer::extra_mentions(
-            article, &mentions, &clusters, &surnames,
+            article,
+            &mentions,
+            &analysis.entities,
+            &clusters,
+            &surnames,
         ));
-        let find = |name: &str| locate(&clusters, curation, name);
+        let find = |name: &str| locate(&clusters, curation, &contexts, d, name);
         for m in &mentions {
             let Some(id) = find(&m.name) else { continue };
             let acc = &mut accs[id];
@@ -88,14 +94,17 @@ pub fn resolve(articles: &[Article], analyses: &[Analysis], curation: &Curation)
 /// Full-name spellings of the corpus, with their article counts.
 fn candidates(docs: &[(&Article, &Analysis)], curation: &Curation) -> Vec<Candidate> {
     let mut seen: BTreeMap<NameKey, (BTreeSet<usize>, bool)> = BTreeMap::new();
+    let types = WordTypes::new(docs);
     for (d, (article, analysis)) in docs.iter().enumerate() {
         let names = analysis
             .mentions
             .iter()
-            .map(|m| (m.name.as_str(), m.in_caption));
-        for (name, caption) in names.chain(article.people.iter().map(|n| (n.as_str(), false))) {
+            .map(|m| (m.name.as_str(), m.in_caption, true));
+        let listed = article.people.iter().map(|n| (n.as_str(), false, false));
+        for (name, caption, found) in names.chain(listed) {
             let key = names::normalise(name);
-            if is_full(&key) && !curation.never.contains(&key) {
+            let thing = found && types.is_thing(&key);
+            if is_full(&key) && !thing && !curation.never.contains(&key) {
                 let e = seen.entry(key).or_insert_with(|| (BTreeSet::new(), true));
                 e.0.insert(d);
                 e.1 &= caption;
@@ -115,16 +124,25 @@ fn is_full(key: &NameKey) -> bool {
     names::name_words(key) >= 2 && !key.words().first().is_some_and(|w| names::is_particle(w))
 }
 
-/// The group of an in-article name, unless it is listed as never a person.
-fn locate(clusters: &Clusters, curation: &Curation, name: &str) -> Option<usize> {
+/// The group of an in-article name (of article `d`), unless it is listed as
+/// never a person. A bare name needs a curated alias or strong context.
+fn locate(
+    clusters: &Clusters,
+    curation: &Curation,
+    contexts: &Contexts,
+    d: usize,
+    name: &str,
+) -> Option<usize> {
     let key = names::normalise(name);
     if curation.never.contains(&key) {
         return None;
     }
     if is_full(&key) {
         clusters.full(&key)
+    } else if let Some(id) = clusters.forced_bare(&key) {
+        Some(id)
     } else {
-        clusters.bare(&key)
+        clusters.bare(&key).filter(|&id| contexts.supports(id, d))
     }
 }
 

@@ -42,7 +42,7 @@ fn namesakes_in_different_articles_stay_apart() {
 }
 
 #[test]
-fn variants_merge_and_a_unique_surname_resolves_across_articles() {
+fn variants_merge_and_a_surname_alone_does_not_link_articles() {
     let arts = [
         article(
             "a",
@@ -63,21 +63,39 @@ fn variants_merge_and_a_unique_surname_resolves_across_articles() {
     let people = run(&arts, &Curation::default());
     assert_eq!(slugs(&people), vec!["sergei-ivanchenko"]);
     let p = &people[0];
-    assert_eq!(p.articles, vec!["c", "b", "a"], "newest first");
+    // "c" only shares the surname: not enough to be the same person.
+    assert_eq!(p.articles, vec!["b", "a"], "newest first");
     assert_eq!(
         p.aliases,
         vec!["Ivanchenko", "Sergei Ivanchenko", "Sergey Ivanchenko"]
     );
-    assert_eq!((p.first_seen.day, p.last_seen.day), (1, 5));
+    assert_eq!((p.first_seen.day, p.last_seen.day), (1, 2));
     assert_eq!(p.quotes.len(), 1);
     assert_eq!(p.quotes[0].anchor, "p1");
     assert!(p
         .roles
         .iter()
         .any(|r| r.title == "Foreign Minister" && r.article.as_deref() == Some("b")));
+}
+
+#[test]
+fn a_bare_surname_links_articles_only_with_shared_context() {
+    let full = "Foreign Minister Sergei Ivanchenko met Halvard Moen of the Nordic Grain Council in Geneva.";
+    let arts = [
+        article("a", 1, &[full]),
+        article(
+            "b",
+            2,
+            &["In Geneva, the Nordic Grain Council listened as Ivanchenko said the talks would resume."],
+        ),
+        article("c", 3, &["Ivanchenko Motors sold more vans in Poland."]),
+    ];
+    let people = run(&arts, &Curation::default());
+    let p = get(&people, "sergei-ivanchenko");
+    assert_eq!(p.articles, vec!["b", "a"]);
     assert_eq!(
         p.mentions[0].snippet,
-        "The talks were hosted by Ivanchenko, officials said."
+        "In Geneva, the Nordic Grain Council listened as Ivanchenko said the talks would resume."
     );
 }
 

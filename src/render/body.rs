@@ -183,7 +183,8 @@ fn sanitised_block(p: &Paragraph, resolve: Resolve) -> String {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     // Links and images are resolved before ammonia sees them; a broken one
     // gets an empty address, which ammonia drops.
-    let events = Parser::new_ext(md, opts).map(|ev| match ev {
+    let (events, _) = super::depth::cap_depth(Parser::new_ext(md, opts));
+    let events = events.into_iter().map(|ev| match ev {
         Event::Start(Tag::Link {
             link_type,
             dest_url,

@@ -40,8 +40,11 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "templates/redirect.html",
     "templates/atom.xml",
     "templates/partials/pagination.html",
+    "templates/partials/meta.html",
+    "templates/partials/event_pictures.html",
     "static/style.css",
     "static/search.js",
+    "static/favicon.svg",
 ];
 
 /// The built-in theme's files (path inside the theme, bytes), for
@@ -108,6 +111,7 @@ impl Engine {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.register_function("url", url_function);
+        register_pictures(&mut tera);
         tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .map_err(|e| TemplateError {
                 name: "templates".into(),
@@ -139,6 +143,65 @@ fn url_function(kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
     } else {
         format!("{root}{path}")
     })
+}
+
+/// `json_ld` filter and the SVG picture functions (see `render::charts`).
+fn register_pictures(tera: &mut Tera) {
+    use super::charts;
+    tera.register_filter("json_ld", json_ld);
+    tera.register_function("timeline_svg", |kwargs: Kwargs, state: &State| {
+        let items: tera::Value = kwargs.must_get("items")?;
+        let root: String = state.get::<String>("root")?.unwrap_or_default();
+        Ok(tera::Value::safe_string(&charts::timeline(
+            &charts::read_list(&items),
+            &root,
+        )))
+    });
+    tera.register_function("mentions_svg", |kwargs: Kwargs, _: &State| {
+        let items: tera::Value = kwargs.must_get("articles")?;
+        Ok(tera::Value::safe_string(&charts::mentions(
+            &charts::read_list(&items),
+        )))
+    });
+    tera.register_function("outlets_svg", |kwargs: Kwargs, _: &State| {
+        let items: tera::Value = kwargs.must_get("sources")?;
+        Ok(tera::Value::safe_string(&charts::outlets(
+            &charts::read_list(&items),
+        )))
+    });
+}
+
+/// A value as JSON for `<script type="application/ld+json">`: `<`, `>` and
+/// `&` are written as `\u003c`…, so article text can never close the script.
+/// Keys are sorted (same input, same bytes) and empty parts dropped: nulls,
+/// empty lists and strings, objects left with nothing but their `@type`.
+fn json_ld(value: tera::Value, _: Kwargs, _: &State) -> tera::Value {
+    let mut v = serde_json::to_value(&value).unwrap_or_default();
+    prune(&mut v);
+    let json = serde_json::to_string(&v).unwrap_or_else(|_| "{}".into());
+    let json = json
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
+    tera::Value::safe_string(&json)
+}
+
+/// Drops empty values from JSON-LD; true when `v` itself is empty.
+fn prune(v: &mut serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(items) => {
+            items.retain_mut(|i| !prune(i));
+            items.is_empty()
+        }
+        Value::Object(map) => {
+            map.retain(|_, i| !prune(i));
+            map.is_empty() || (map.len() == 1 && map.contains_key("@type"))
+        }
+        _ => false,
+    }
 }
 
 fn full_error(e: &tera::Error) -> String {

@@ -5,6 +5,7 @@
 //! newest first) so the files are byte-identical for the same input.
 
 use super::context::{article_url, event_url, person_url};
+use crate::nlp::analysis::EntityCount;
 use crate::output::SiteFiles;
 use crate::site::Site;
 use serde::Serialize;
@@ -22,6 +23,10 @@ struct ArticleRecord<'a> {
     place: Option<&'a str>,
     event: Option<&'a str>,
     people: Vec<&'a str>,
+    /// Organisations named, most mentioned first, with counts.
+    organisations: &'a [EntityCount],
+    /// Places named, most mentioned first, with counts.
+    places: &'a [EntityCount],
     permalink: String,
 }
 
@@ -160,7 +165,8 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
     let articles: Vec<ArticleRecord> = site
         .articles
         .iter()
-        .map(|a| ArticleRecord {
+        .zip(&site.analyses)
+        .map(|(a, an)| ArticleRecord {
             id: &a.id,
             source_path: &a.source_path,
             title: &a.title,
@@ -171,6 +177,8 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
             place: a.place.as_deref(),
             event: site.article_event.get(&a.id).map(String::as_str),
             people: people_of(&a.id),
+            organisations: &an.organisations,
+            places: &an.places,
             permalink: permalink(article_url(&a.id)),
         })
         .collect();
@@ -179,8 +187,14 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
         .people
         .iter()
         .map(|p| {
-            let mut roles: Vec<&str> = p.roles.iter().map(|r| r.title.as_str()).collect();
-            roles.dedup();
+            // One entry per distinct wording ("U.S. President" = "US president").
+            let key = |t: &str| t.to_lowercase().replace('.', "");
+            let mut roles: Vec<&str> = Vec::new();
+            for r in &p.roles {
+                if !roles.iter().any(|x| key(x) == key(&r.title)) {
+                    roles.push(&r.title);
+                }
+            }
             PersonRecord {
                 slug: &p.slug,
                 name: &p.name,

@@ -7,6 +7,7 @@
 
 pub mod body;
 pub mod briefing;
+pub mod charts;
 pub mod context;
 pub mod depth;
 pub mod engine;

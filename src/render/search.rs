@@ -2,11 +2,12 @@
 //! site stays quick to search:
 //!
 //! - `data/search.json`: a small manifest listing the parts;
-//! - `data/search/events.json`, `data/search/people.json`: loaded first, so
-//!   events and people show at once;
-//! - `data/search/articles-<k>.json`: articles (title, date, people named; no
-//!   body text) in buckets of about [`BUCKET`], chosen by a hash of the id so
-//!   that a new article rewrites one bucket, not all of them.
+//! - `data/search/events-<k>.json`, `people-<k>.json`, `articles-<k>.json`:
+//!   about [`BUCKET`] items each (articles: title, date, people named; no body
+//!   text), in buckets chosen by a hash of the slug so that a new article
+//!   rewrites one bucket, not all of them. `search.js` loads them in that
+//!   order and updates the results after each, so the first results show
+//!   after the first part (~200 KB at 19,000 articles), not after all.
 
 use super::context::{article_url, event_url, person_url};
 use crate::output::SiteFiles;
@@ -16,7 +17,7 @@ use serde::Serialize;
 /// Characters of text kept per event or person.
 const SNIPPET: usize = 160;
 /// Target number of articles per part.
-pub const BUCKET: usize = 2000;
+pub const BUCKET: usize = 1000;
 
 #[derive(Serialize)]
 struct Manifest {
@@ -50,15 +51,15 @@ struct Item<'a> {
     text: String,
 }
 
-/// Number of article parts for `n` articles: a power of two, so the bucket
-/// of an article changes only when the site doubles in size.
-pub fn article_parts(n: usize) -> usize {
+/// Number of parts for `n` items of a kind: a power of two, so the bucket
+/// of an item changes only when the site doubles in size.
+pub fn part_count(n: usize) -> usize {
     n.div_ceil(BUCKET).max(1).next_power_of_two()
 }
 
 /// The part holding article `id` when the site has `n` articles.
 pub fn article_part_path(id: &str, n: usize) -> String {
-    format!("data/search/articles-{}.json", bucket(id, article_parts(n)))
+    format!("data/search/articles-{}.json", bucket(id, part_count(n)))
 }
 
 /// FNV-1a of the id: stable across builds and platforms.
@@ -101,19 +102,49 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
             text: p.roles.first().map(|r| r.title.clone()).unwrap_or_default(),
         })
         .collect();
-    let n = article_parts(site.articles.len());
-    let mut buckets: Vec<Vec<Item>> = (0..n).map(|_| Vec::new()).collect();
-    for a in &site.articles {
-        buckets[bucket(&a.id, n)].push(Item {
-            title: &a.title,
-            url: article_url(&a.id),
-            date: Some(a.date.to_string()),
-            aliases: site.people_in(&a.id).map(|p| p.name.as_str()).collect(),
-            text: String::new(),
-        });
-    }
+    let articles: Vec<(&str, Item)> = site
+        .articles
+        .iter()
+        .map(|a| {
+            let item = Item {
+                title: &a.title,
+                url: article_url(&a.id),
+                date: Some(a.date.to_string()),
+                aliases: site.people_in(&a.id).map(|p| p.name.as_str()).collect(),
+                text: String::new(),
+            };
+            (a.id.as_str(), item)
+        })
+        .collect();
+    let events = site.events.iter().map(|e| e.slug.as_str()).zip(events);
+    let people = site.people.iter().map(|p| p.slug.as_str()).zip(people);
     let mut parts = Vec::new();
-    let mut add = |kind: &'static str, url: String, items: Vec<Item>| {
+    add_parts("event", events.collect(), &mut parts, files);
+    add_parts("person", people.collect(), &mut parts, files);
+    add_parts("article", articles, &mut parts, files);
+    let manifest = serde_json::to_string(&Manifest { parts }).expect("manifest serialises");
+    files.insert("data/search.json", manifest);
+}
+
+/// Writes `items` (slug, item) of one kind as hashed buckets, listing each in `parts`.
+fn add_parts(
+    kind: &'static str,
+    items: Vec<(&str, Item)>,
+    parts: &mut Vec<Part>,
+    files: &mut SiteFiles,
+) {
+    let n = part_count(items.len());
+    let mut buckets: Vec<Vec<Item>> = (0..n).map(|_| Vec::new()).collect();
+    for (slug, item) in items {
+        buckets[bucket(slug, n)].push(item);
+    }
+    let file = match kind {
+        "event" => "events",
+        "person" => "people",
+        _ => "articles",
+    };
+    for (k, items) in buckets.into_iter().enumerate() {
+        let url = format!("data/search/{file}-{k}.json");
         parts.push(Part {
             kind,
             url: url.clone(),
@@ -121,14 +152,7 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
         });
         let json = serde_json::to_string(&Items { kind, items }).expect("index serialises");
         files.insert(url, json);
-    };
-    add("event", "data/search/events.json".into(), events);
-    add("person", "data/search/people.json".into(), people);
-    for (k, items) in buckets.into_iter().enumerate() {
-        add("article", format!("data/search/articles-{k}.json"), items);
     }
-    let manifest = serde_json::to_string(&Manifest { parts }).expect("manifest serialises");
-    files.insert("data/search.json", manifest);
 }
 
 fn truncate(s: &str) -> String {
@@ -144,10 +168,10 @@ mod tests {
 
     #[test]
     fn parts_grow_in_powers_of_two_and_buckets_are_stable() {
-        assert_eq!(article_parts(0), 1);
-        assert_eq!(article_parts(BUCKET), 1);
-        assert_eq!(article_parts(BUCKET + 1), 2);
-        assert_eq!(article_parts(19_043), 16);
+        assert_eq!(part_count(0), 1);
+        assert_eq!(part_count(BUCKET), 1);
+        assert_eq!(part_count(BUCKET + 1), 2);
+        assert_eq!(part_count(19_043), 32);
         assert_eq!(bucket("a", 16), bucket("a", 16));
         let spread: std::collections::BTreeSet<usize> =
             (0..200).map(|i| bucket(&format!("id-{i}"), 8)).collect();

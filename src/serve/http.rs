@@ -1,48 +1,41 @@
-//! Just enough HTTP/1.1 to preview a static site: GET and HEAD, one request per
-//! connection (`Connection: close`), whole files from the served directory.
+//! HTTP for the preview, on hyper (HTTP/1.1, keep-alive): GET and HEAD of
+//! files from the served directory.
 //!
-//! Every response carries `X-Content-Type-Options: nosniff` (the browser must not
-//! guess a type we did not send) and `Cache-Control: no-store` (a preview must
-//! never show a stale page after a rebuild). HTML responses get the live-reload
-//! script just before `</body>`; nothing else is changed.
+//! Non-HTML files are served by tower-http's `ServeFile`, which brings Range
+//! requests (206, 416), `If-Modified-Since`/`Last-Modified` (304) and streaming
+//! bodies; HTML is read whole so the live-reload script can be injected just
+//! before `</body>` (with an `ETag` of the file and build generation, so
+//! `If-None-Match` gives 304). Every response carries
+//! `X-Content-Type-Options: nosniff` (the browser must not guess a type we did
+//! not send) and `Cache-Control: no-store` (a preview must never show a stale
+//! page after a rebuild). Request paths are checked by `path.rs`, and a file
+//! is served only when it canonicalises to a path inside the served directory.
 
 use super::path::RequestPath;
 use super::reload::{Hub, EVENTS_PATH};
+use http_body_util::combinators::UnsyncBoxBody;
+use http_body_util::{BodyExt, Empty, Full};
+use hyper::body::Bytes;
+use hyper::header::{self, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
 use std::fs;
-use std::io::{self, Read, Write};
-use std::net::{Shutdown, TcpStream};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
+use tower_http::services::ServeFile;
 
-/// A request head larger than this is refused (431): ours are a few hundred bytes.
-const MAX_HEAD: usize = 16 * 1024;
-
-/// A client that sends nothing for this long is dropped.
-const IO_TIMEOUT: Duration = Duration::from_secs(10);
+/// Every response body: whole (HTML, errors), streamed (files, events).
+pub type Body = UnsyncBoxBody<Bytes, io::Error>;
 
 /// The 404 page when the site has none (the request path is never echoed).
 const FALLBACK_404: &str = "<!doctype html>\n<html><head><meta charset=\"utf-8\">\
     <title>404 Not Found</title></head>\n<body><h1>404 Not Found</h1>\
     <p>There is no such file in the served directory.</p></body></html>\n";
 
-/// The served directory plus the live-reload hub, shared by connection threads.
+/// The served directory plus the live-reload hub, shared by connections.
 pub struct Site {
     root: PathBuf,
     hub: Arc<Hub>,
-}
-
-/// A complete response, body included.
-#[derive(Debug)]
-pub struct Response {
-    /// The status code.
-    pub status: u16,
-    /// The `Content-Type` value.
-    pub content_type: &'static str,
-    /// Extra headers (`Location`, `Allow`).
-    pub headers: Vec<(&'static str, String)>,
-    /// The body (also measured for `Content-Length` on HEAD).
-    pub body: Vec<u8>,
 }
 
 /// Where a checked request path leads.
@@ -52,46 +45,112 @@ enum Found {
     Missing,
 }
 
+/// A whole body.
+fn full(bytes: impl Into<Bytes>) -> Body {
+    Full::new(bytes.into())
+        .map_err(|never| match never {})
+        .boxed_unsync()
+}
+
+/// A short plain-text response.
+fn text(status: StatusCode, body: &'static str) -> Response<Body> {
+    let mut r = Response::new(full(body));
+    *r.status_mut() = status;
+    set_type(&mut r, "text/plain; charset=utf-8");
+    r
+}
+
+fn set_type(r: &mut Response<Body>, content_type: &'static str) {
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+}
+
 impl Site {
     /// Serves `root` (need not exist yet) and injects `hub`'s script into HTML.
     pub fn new(root: PathBuf, hub: Arc<Hub>) -> Site {
         Site { root, hub }
     }
 
-    /// Handles one connection: one request, one response, then close.
-    pub fn handle(&self, mut stream: TcpStream) {
-        let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
-        let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
-        let head = match read_head(&mut stream) {
-            Ok(head) => head,
-            Err(Some(response)) => return send(stream, &response, false),
-            Err(None) => return,
-        };
-        let (method, target) = match parse_request_line(&head) {
-            Ok(request) => request,
-            Err(response) => return send(stream, &response, false),
-        };
-        let path_only = target.split('?').next().unwrap_or_default();
-        if method == Method::Get && path_only == EVENTS_PATH {
-            return self.hub.subscribe(stream);
-        }
-        let response = self.respond(target);
-        send(stream, &response, method == Method::Head);
+    /// Answers one request (never fails: errors are responses).
+    pub async fn handle<B: Send + 'static>(
+        self: Arc<Self>,
+        req: Request<B>,
+    ) -> Result<Response<Body>, std::convert::Infallible> {
+        let mut response = self.respond(req).await;
+        let h = response.headers_mut();
+        h.insert(
+            "x-content-type-options",
+            HeaderValue::from_static("nosniff"),
+        );
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        Ok(response)
     }
 
-    /// The response for a GET of `target`.
-    pub fn respond(&self, target: &str) -> Response {
-        let Ok(path) = RequestPath::parse(target) else {
-            return Response::text(400, "400 Bad Request\n");
+    async fn respond<B: Send + 'static>(&self, req: Request<B>) -> Response<Body> {
+        if req.method() != Method::GET && req.method() != Method::HEAD {
+            let mut r = text(StatusCode::METHOD_NOT_ALLOWED, "405 Method Not Allowed\n");
+            r.headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+            return r;
+        }
+        let target = req
+            .uri()
+            .path_and_query()
+            .map_or("/", |p| p.as_str())
+            .to_string();
+        if req.method() == Method::GET && req.uri().path() == EVENTS_PATH {
+            return self.events();
+        }
+        let Ok(path) = RequestPath::parse(&target) else {
+            return text(StatusCode::BAD_REQUEST, "400 Bad Request\n");
         };
         match self.locate(&path) {
-            Found::File(file) => self.file(&file, 200).unwrap_or_else(|| self.not_found()),
+            Found::File(file) if is_html(&file) => match self.html(&file, StatusCode::OK, &req) {
+                Some(r) => r,
+                None => self.not_found(),
+            },
+            Found::File(file) => self.static_file(&file, req).await,
             Found::Redirect(location) => {
-                let mut response = Response::text(301, "301 Moved Permanently\n");
-                response.headers.push(("Location", location));
-                response
+                let mut r = text(StatusCode::MOVED_PERMANENTLY, "301 Moved Permanently\n");
+                if let Ok(v) = HeaderValue::from_str(&location) {
+                    r.headers_mut().insert(header::LOCATION, v);
+                }
+                r
             }
             Found::Missing => self.not_found(),
+        }
+    }
+
+    /// The live-reload stream, or 503 with `Retry-After` past the cap.
+    fn events(&self) -> Response<Body> {
+        let Some(stream) = self.hub.subscribe() else {
+            let mut r = text(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "503 Service Unavailable: too many live-reload tabs\n",
+            );
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+            return r;
+        };
+        let mut r = Response::new(stream.boxed_unsync());
+        set_type(&mut r, "text/event-stream");
+        r
+    }
+
+    /// A non-HTML file through `ServeFile` (Range, conditional requests).
+    async fn static_file<B: Send + 'static>(&self, file: &Path, req: Request<B>) -> Response<Body> {
+        let content_type = content_type(file);
+        match ServeFile::new(file).try_call(req).await {
+            Ok(r) => {
+                let (parts, body) = r.into_parts();
+                let mut r = Response::from_parts(parts, body.boxed_unsync());
+                if r.status().is_success() {
+                    set_type(&mut r, content_type);
+                }
+                r
+            }
+            // Replaced or removed mid-rebuild: as if it were not there.
+            Err(_) => self.not_found(),
         }
     }
 
@@ -119,40 +178,63 @@ impl Site {
         }
     }
 
-    /// Reads a file into a response with its content type, injecting the script
-    /// into HTML. `None` when it cannot be read (e.g. replaced mid-rebuild).
-    fn file(&self, file: &Path, status: u16) -> Option<Response> {
-        let mut body = fs::read(file).ok()?;
-        let content_type = content_type(file);
-        if content_type.starts_with("text/html") {
-            body = inject(body, &self.hub.script());
+    /// An HTML file with the script injected. `None` when it cannot be read
+    /// (e.g. replaced mid-rebuild). Conditional on `If-None-Match`.
+    fn html<B>(&self, file: &Path, status: StatusCode, req: &Request<B>) -> Option<Response<Body>> {
+        let body = fs::read(file).ok()?;
+        let generation = self.hub.generation();
+        let etag = format!("\"{:016x}-{generation}\"", fnv(&body));
+        let unchanged = req
+            .headers()
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+        let mut r = if unchanged && status == StatusCode::OK {
+            let mut r = Response::new(Empty::new().map_err(|never| match never {}).boxed_unsync());
+            *r.status_mut() = StatusCode::NOT_MODIFIED;
+            r
+        } else {
+            let mut r = Response::new(full(inject(body, &self.hub.script())));
+            *r.status_mut() = status;
+            r
+        };
+        set_type(&mut r, "text/html; charset=utf-8");
+        if let Ok(v) = HeaderValue::from_str(&etag) {
+            r.headers_mut().insert(header::ETAG, v);
         }
-        Some(Response {
-            status,
-            content_type,
-            headers: Vec::new(),
-            body,
-        })
+        Some(r)
     }
 
     /// The site's own `404.html` with status 404, or a minimal HTML page. The
     /// fallback is HTML, not plain text, so that it carries the reload script: when
     /// the first build failed and nothing exists yet, the tab still shows the error
     /// overlay and reloads once a build succeeds.
-    fn not_found(&self) -> Response {
+    fn not_found(&self) -> Response<Body> {
         let page = RequestPath::parse("/404.html").map(|p| self.locate(&p));
         if let Ok(Found::File(file)) = page {
-            if let Some(response) = self.file(&file, 404) {
-                return response;
+            if let Some(r) = self.html(&file, StatusCode::NOT_FOUND, &Request::new(())) {
+                return r;
             }
         }
-        Response {
-            status: 404,
-            content_type: "text/html; charset=utf-8",
-            headers: Vec::new(),
-            body: inject(FALLBACK_404.as_bytes().to_vec(), &self.hub.script()),
-        }
+        let mut r = Response::new(full(inject(
+            FALLBACK_404.as_bytes().to_vec(),
+            &self.hub.script(),
+        )));
+        *r.status_mut() = StatusCode::NOT_FOUND;
+        set_type(&mut r, "text/html; charset=utf-8");
+        r
     }
+}
+
+fn is_html(path: &Path) -> bool {
+    content_type(path).starts_with("text/html")
+}
+
+/// FNV-1a of the file's bytes, for the HTML `ETag`.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// `path` canonicalised, if that works and the result is inside `root`.
@@ -160,141 +242,6 @@ impl Site {
 fn inside(root: &Path, path: &Path) -> Option<PathBuf> {
     let canonical = fs::canonicalize(path).ok()?;
     canonical.starts_with(root).then_some(canonical)
-}
-
-impl Response {
-    /// A short plain-text response.
-    pub fn text(status: u16, body: &str) -> Response {
-        Response {
-            status,
-            content_type: "text/plain; charset=utf-8",
-            headers: Vec::new(),
-            body: body.as_bytes().to_vec(),
-        }
-    }
-
-    /// The status line and headers.
-    fn head(&self) -> String {
-        let mut head = format!(
-            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
-             X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n",
-            self.status,
-            reason(self.status),
-            self.content_type,
-            self.body.len()
-        );
-        for (name, value) in &self.headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str("\r\n");
-        head
-    }
-}
-
-/// The two methods a static preview needs.
-#[derive(Debug, PartialEq, Eq, Clone, Copy)]
-enum Method {
-    Get,
-    Head,
-}
-
-/// Reads up to the blank line ending the request head. `Err(None)`: the client
-/// left or timed out, nothing to answer; `Err(Some(_))`: answer with that.
-fn read_head(stream: &mut TcpStream) -> Result<String, Option<Response>> {
-    let mut head = Vec::new();
-    let mut buf = [0u8; 2048];
-    loop {
-        let n = match stream.read(&mut buf) {
-            Ok(0) | Err(_) => return Err(None),
-            Ok(n) => n,
-        };
-        head.extend_from_slice(&buf[..n]);
-        if let Some(end) = head_end(&head) {
-            head.truncate(end);
-            return String::from_utf8(head)
-                .map_err(|_| Some(Response::text(400, "400 Bad Request\n")));
-        }
-        if head.len() > MAX_HEAD {
-            return Err(Some(Response::text(
-                431,
-                "431 Request Header Fields Too Large\n",
-            )));
-        }
-    }
-}
-
-/// Where the head ends (CRLF CRLF, or bare LF LF from lenient clients).
-fn head_end(bytes: &[u8]) -> Option<usize> {
-    let crlf = bytes.windows(4).position(|w| w == b"\r\n\r\n");
-    let lf = bytes.windows(2).position(|w| w == b"\n\n");
-    crlf.into_iter().chain(lf).min()
-}
-
-/// `GET /path HTTP/1.1` → (method, target); other methods get 405.
-fn parse_request_line(head: &str) -> Result<(Method, &str), Response> {
-    let line = head.lines().next().unwrap_or_default();
-    let bad = || Response::text(400, "400 Bad Request\n");
-    let mut parts = line.split(' ');
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(bad());
-    };
-    if !version.starts_with("HTTP/1.") || target.is_empty() {
-        return Err(bad());
-    }
-    match method {
-        "GET" => Ok((Method::Get, target)),
-        "HEAD" => Ok((Method::Head, target)),
-        m if !m.is_empty() && m.bytes().all(|b| b.is_ascii_uppercase()) => {
-            let mut response = Response::text(405, "405 Method Not Allowed\n");
-            response.headers.push(("Allow", "GET, HEAD".into()));
-            Err(response)
-        }
-        _ => Err(bad()),
-    }
-}
-
-/// Writes a response (no body for HEAD) and closes gracefully.
-fn send(mut stream: TcpStream, response: &Response, head_only: bool) {
-    let body: &[u8] = if head_only { &[] } else { &response.body };
-    let written = stream
-        .write_all(response.head().as_bytes())
-        .and_then(|()| stream.write_all(body))
-        .and_then(|()| stream.flush());
-    if written.is_ok() {
-        linger_close(stream);
-    }
-}
-
-/// Half-closes, then drains what the client still sends (e.g. a POST body), so
-/// the kernel does not answer unread data with a reset that eats our response.
-fn linger_close(mut stream: TcpStream) {
-    let _ = stream.shutdown(Shutdown::Write);
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
-    let _ = io::copy(&mut (&mut stream).take(64 * 1024), &mut io::sink());
-}
-
-/// Refuses a connection when too many are in flight (503), without blocking.
-pub fn reject_busy(mut stream: TcpStream) {
-    let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
-    let response = Response::text(503, "503 Service Unavailable: too many connections\n");
-    let _ = stream.write_all(response.head().as_bytes());
-    let _ = stream.write_all(&response.body);
-}
-
-/// The reason phrase for the status codes this server sends.
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        431 => "Request Header Fields Too Large",
-        503 => "Service Unavailable",
-        _ => "Unknown",
-    }
 }
 
 /// The `Content-Type` for a file, by name (case-insensitive extension).
@@ -353,38 +300,6 @@ fn inject(mut html: Vec<u8>, script: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn request_lines() {
-        let ok = parse_request_line("GET /a?b HTTP/1.1\r\nHost: x").unwrap();
-        assert_eq!(ok, (Method::Get, "/a?b"));
-        assert_eq!(
-            parse_request_line("HEAD / HTTP/1.0").unwrap().0,
-            Method::Head
-        );
-        for (line, status) in [
-            ("POST / HTTP/1.1", 405),
-            ("DELETE /x HTTP/1.1", 405),
-            ("GET / HTTP/2.0", 400),
-            ("GET /", 400),
-            ("GET  / HTTP/1.1", 400),
-            ("get / HTTP/1.1", 400),
-            ("", 400),
-        ] {
-            assert_eq!(
-                parse_request_line(line).unwrap_err().status,
-                status,
-                "{line}"
-            );
-        }
-    }
-
-    #[test]
-    fn head_end_accepts_crlf_and_lf() {
-        assert_eq!(head_end(b"GET / HTTP/1.1\r\n\r\nbody"), Some(14));
-        assert_eq!(head_end(b"GET / HTTP/1.1\n\n"), Some(14));
-        assert_eq!(head_end(b"GET / HTTP/1.1\r\nHost: x\r\n"), None);
-    }
 
     #[test]
     fn injection_goes_before_the_last_body_close() {

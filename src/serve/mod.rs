@@ -6,13 +6,21 @@
 //!
 //! # Design decisions
 //!
-//! - **std only: `std::net` + threads, no axum/tokio/notify.** A preview server sees
-//!   a handful of connections from one browser; an async runtime and its dependency
-//!   tree would cost more build time than the server is worth. One short-lived
-//!   thread per HTTP request (capped); live-reload streams are handed
-//!   to one shared `reload::Hub` and hold no thread at all.
-//! - **The watcher polls mtimes** (plus size, inode and the set of paths) every
-//!   [`ServeOptions::poll`]. Polling needs no platform API, and it sees every way an
+//! - **hyper on a small tokio runtime (two worker threads), tower-http's
+//!   `ServeFile` for files.** The hand-written HTTP/1.1 layer that came before
+//!   spent a thread per connection from 64 slots: 200 slow-header
+//!   ("slowloris") connections blocked every request, and load got 503s. Now a
+//!   connection is a task: the cap ([`max_connections`], from the process's
+//!   file-descriptor limit) makes further clients wait in the listen backlog
+//!   instead of failing, every request head must arrive within
+//!   [`HEADER_TIMEOUT`] in total (not per read), and keep-alive, Range and
+//!   conditional requests come with the stack. tokio is built with `rt`,
+//!   `net`, `time` and `sync` only.
+//! - **OS notifications (`notify`) say when to look; the snapshot decides.** A
+//!   notification wakes the watcher at once, which then compares a snapshot of
+//!   mtimes (plus size, inode and the set of paths) with the last one; without
+//!   notifications it polls every [`ServeOptions::poll`], and with them it still
+//!   polls every few seconds as a safety net. Polling needs no platform API, and it sees every way an
 //!   editor can save: in-place writes, atomic saves (write a temp file, rename it
 //!   over the original), rename-into-place, and network or container filesystems
 //!   where inotify/FSEvents never fire. The price is `stat` calls: about 2 ms per
@@ -29,14 +37,14 @@
 //!   to a path inside the output directory (see `path.rs` for the request-path rules).
 
 mod http;
+mod os_watch;
 mod path;
 mod reload;
 mod watch;
 
 use std::io;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
@@ -76,49 +84,67 @@ impl ServeOptions {
     }
 }
 
+/// A whole request head must arrive within this time (slowloris defence).
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// A running development server. Dropping it stops it, like [`Server::shutdown`].
 pub struct Server {
     addr: SocketAddr,
     stop: Arc<Stop>,
     hub: Arc<reload::Hub>,
+    runtime: Option<tokio::runtime::Runtime>,
     threads: Vec<JoinHandle<()>>,
 }
 
 impl Server {
-    /// Binds the listener and starts the accept, watcher and keepalive threads.
+    /// Binds the listener and starts the HTTP runtime and the watcher thread.
     ///
     /// Does not build: the caller builds once before serving. A busy port gives an
     /// [`io::ErrorKind::AddrInUse`] error whose message names the address and
     /// suggests `--port`.
     pub fn start(opts: ServeOptions, rebuild: Rebuild) -> io::Result<Server> {
         let requested = SocketAddr::new(opts.bind, opts.port);
-        let listener = TcpListener::bind(requested).map_err(|e| bind_error(requested, e))?;
+        let listener =
+            std::net::TcpListener::bind(requested).map_err(|e| bind_error(requested, e))?;
         let addr = listener.local_addr()?;
+        listener.set_nonblocking(true)?;
         if !opts.bind.is_loopback() {
             eprintln!("warning: serving on {addr}, which other machines can reach");
         }
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("briefing-serve")
+            .enable_io()
+            .enable_time()
+            .build()?;
+        let listener = {
+            let _entered = runtime.enter();
+            tokio::net::TcpListener::from_std(listener)?
+        };
         let stop = Arc::new(Stop::default());
         let hub = Arc::new(reload::Hub::default());
         let site = Arc::new(http::Site::new(opts.output_dir.clone(), Arc::clone(&hub)));
+        runtime.spawn(accept_loop(listener, site));
+        runtime.spawn({
+            let hub = Arc::clone(&hub);
+            async move {
+                loop {
+                    tokio::time::sleep(reload::SWEEP_EVERY).await;
+                    hub.sweep();
+                }
+            }
+        });
         let watcher = watch::Watcher::new(&opts);
-        // Threads are added one by one: if a spawn fails, dropping `server` stops
-        // the ones already running.
         let mut server = Server {
             addr,
             stop: Arc::clone(&stop),
             hub: Arc::clone(&hub),
+            runtime: Some(runtime),
             threads: Vec::new(),
         };
-        server.threads.push(spawn("briefing-serve-keepalive", {
-            let (stop, hub) = (Arc::clone(&stop), Arc::clone(&hub));
-            move || hub.maintain(&stop)
-        })?);
         server.threads.push(spawn("briefing-serve-watch", {
             let (stop, hub) = (Arc::clone(&stop), Arc::clone(&hub));
             move || watcher.run(rebuild, &hub, &stop)
-        })?);
-        server.threads.push(spawn(ACCEPT_THREAD, move || {
-            accept_loop(listener, site, &stop)
         })?);
         Ok(server)
     }
@@ -156,31 +182,15 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        if self.threads.is_empty() {
-            return;
-        }
         self.stop.trigger();
         self.hub.close_all();
-        // The accept loop blocks in `accept`; one connection wakes it to see `stop`.
-        let woke = TcpStream::connect_timeout(&wake_addr(self.addr), Duration::from_secs(1));
-        for handle in self.threads.drain(..) {
-            // Without a wake-up the accept thread would block forever: leave it.
-            if woke.is_ok() || handle.thread().name() != Some(ACCEPT_THREAD) {
-                let _ = handle.join();
-            }
+        if let Some(runtime) = self.runtime.take() {
+            // Cancels the accept loop and every connection task.
+            runtime.shutdown_timeout(Duration::from_secs(1));
         }
-    }
-}
-
-/// The accept thread's name (the one thread that needs a wake-up to stop).
-const ACCEPT_THREAD: &str = "briefing-serve-accept";
-
-/// The address to connect to in order to reach our own listener.
-fn wake_addr(addr: SocketAddr) -> SocketAddr {
-    match addr.ip() {
-        IpAddr::V4(ip) if ip.is_unspecified() => (Ipv4Addr::LOCALHOST, addr.port()).into(),
-        IpAddr::V6(ip) if ip.is_unspecified() => (Ipv6Addr::LOCALHOST, addr.port()).into(),
-        _ => addr,
+        for handle in self.threads.drain(..) {
+            let _ = handle.join();
+        }
     }
 }
 
@@ -198,54 +208,50 @@ fn bind_error(addr: SocketAddr, err: io::Error) -> io::Error {
     io::Error::new(err.kind(), message)
 }
 
-/// At most this many requests are handled at once; more get a 503. Live-reload
-/// streams do not count: they leave their thread once subscribed.
-const MAX_CONNECTIONS: usize = 64;
+/// Connections served at once: the process's open-file limit less a margin
+/// for the files being served and the watcher, at most 16,384. Past it,
+/// new clients wait in the listen backlog (never a 503).
+pub fn max_connections() -> usize {
+    let limit = std::fs::read_to_string("/proc/self/limits")
+        .ok()
+        .and_then(|t| {
+            let line = t.lines().find(|l| l.starts_with("Max open files"))?;
+            line.split_whitespace().nth(3)?.parse::<usize>().ok()
+        })
+        .unwrap_or(1024);
+    limit.saturating_sub(128).clamp(32, 16_384)
+}
 
-/// Accepts connections until `stop`, one short-lived thread per connection.
-fn accept_loop(listener: TcpListener, site: Arc<http::Site>, stop: &Stop) {
-    let active = Arc::new(AtomicUsize::new(0));
-    for stream in listener.incoming() {
-        if stop.is_set() {
+/// Accepts connections until the runtime shuts down, one task each.
+async fn accept_loop(listener: tokio::net::TcpListener, site: Arc<http::Site>) {
+    let permits = Arc::new(tokio::sync::Semaphore::new(max_connections()));
+    let timer = hyper_util::rt::TokioTimer::new();
+    loop {
+        let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
             return;
-        }
-        let Ok(stream) = stream else {
-            // Typically EMFILE or a reset before accept: back off briefly, keep serving.
-            thread::sleep(Duration::from_millis(10));
-            continue;
         };
-        let Some(slot) = Slot::take(&active) else {
-            http::reject_busy(stream);
-            continue;
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Typically EMFILE or a reset before accept: back off, keep serving.
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                continue;
+            }
         };
+        let _ = stream.set_nodelay(true);
         let site = Arc::clone(&site);
-        // If the spawn fails, the closure and its slot are dropped: nothing leaks.
-        let _ = thread::Builder::new()
-            .name("briefing-serve-conn".into())
-            .spawn(move || {
-                let _slot = slot;
-                site.handle(stream);
-            });
-    }
-}
-
-/// One of the [`MAX_CONNECTIONS`] request slots; freed on drop, even on a panic.
-struct Slot(Arc<AtomicUsize>);
-
-impl Slot {
-    /// Takes a slot if one is free.
-    fn take(active: &Arc<AtomicUsize>) -> Option<Slot> {
-        if active.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-            active.fetch_sub(1, Ordering::SeqCst);
-            return None;
-        }
-        Some(Slot(Arc::clone(active)))
-    }
-}
-
-impl Drop for Slot {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
+        let timer = timer.clone();
+        tokio::spawn(async move {
+            let _permit = permit;
+            let service = hyper::service::service_fn(move |req| Arc::clone(&site).handle(req));
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(timer)
+                .header_read_timeout(HEADER_TIMEOUT)
+                .title_case_headers(true)
+                .max_buf_size(64 * 1024)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
     }
 }
 
@@ -266,11 +272,6 @@ impl Stop {
     pub(crate) fn trigger(&self) {
         *lock(&self.stopped) = true;
         self.wake.notify_all();
-    }
-
-    /// Whether [`Stop::trigger`] was called.
-    pub(crate) fn is_set(&self) -> bool {
-        *lock(&self.stopped)
     }
 
     /// Sleeps for `duration` or until stopped; returns true when stopped.

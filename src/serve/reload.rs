@@ -1,22 +1,26 @@
 //! Live reload over Server-Sent Events, and the script the server injects into HTML.
 //!
-//! Each open tab holds one `GET /__briefing/events` stream. After subscribing, the
-//! stream is switched to non-blocking mode and parked in the [`Hub`]; no thread
-//! waits on it. Broadcasting therefore never blocks on a slow tab: a write that
-//! would block (the tab stopped reading) or fails (the tab closed) drops the client.
-//! A maintenance thread notices closed tabs by reading EOF, and sends keepalive
-//! comments so idle proxies and the browser keep the stream open.
+//! Each open tab holds one `GET /__briefing/events` stream: a response body fed
+//! by a small bounded channel held in the [`Hub`]. Broadcasting never blocks on a
+//! slow tab: a channel that is full (the tab stopped reading) or closed (the tab
+//! left, so the server dropped the body) drops the client. Subscribers are capped
+//! at [`MAX_CLIENTS`]; past it a new stream gets 503 with `Retry-After` (the
+//! browser's EventSource retries by itself), so a flood of tabs or scripts can
+//! never exhaust file descriptors. A maintenance task sends a comment line
+//! every [`SWEEP_EVERY`]: a closed tab's write then fails, and the client goes.
 //!
 //! Events: `hello` (data: the build generation) on connect; `reload` after a good
 //! rebuild; `error` (data: the error text) after a failed one. The injected script
 //! carries the generation it was served with, so a rebuild that finished between
 //! serving the page and opening the stream still reloads the tab.
 
-use super::{lock, Stop};
-use std::io::{self, Read, Write};
-use std::net::{Shutdown, TcpStream};
+use super::lock;
+use hyper::body::{Body, Bytes, Frame, SizeHint};
+use std::pin::Pin;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::task::{Context, Poll};
+use std::time::Duration;
+use tokio::sync::mpsc;
 
 /// The URL path of the event stream.
 pub const EVENTS_PATH: &str = "/__briefing/events";
@@ -24,11 +28,14 @@ pub const EVENTS_PATH: &str = "/__briefing/events";
 /// Error texts longer than this are cut: an overlay is for reading, not for logs.
 const MAX_ERROR_BYTES: usize = 16 * 1024;
 
-/// How often closed tabs are looked for.
-const SWEEP_EVERY: Duration = Duration::from_millis(250);
+/// How often closed tabs are looked for (by writing a comment to each).
+pub const SWEEP_EVERY: Duration = Duration::from_millis(250);
 
-/// How often an idle stream gets a keepalive comment.
-const KEEPALIVE_EVERY: Duration = Duration::from_secs(15);
+/// At most this many live-reload streams at once.
+pub const MAX_CLIENTS: usize = 256;
+
+/// Messages queued per client before it counts as not reading.
+const QUEUE: usize = 16;
 
 /// The connected live-reload clients and the state new ones must learn.
 #[derive(Default)]
@@ -38,33 +45,52 @@ pub struct Hub {
 
 #[derive(Default)]
 struct State {
-    clients: Vec<TcpStream>,
+    clients: Vec<mpsc::Sender<Bytes>>,
     /// Incremented after every successful rebuild.
     generation: u64,
     /// The last rebuild's error, until a rebuild succeeds.
     last_error: Option<String>,
+    /// Set at shutdown: no new subscribers.
+    closed: bool,
+}
+
+/// The body of one event stream: what the hub sends, until it lets go.
+pub struct EventStream(mpsc::Receiver<Bytes>);
+
+impl Body for EventStream {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
+        self.0.poll_recv(cx).map(|m| m.map(|b| Ok(Frame::data(b))))
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        SizeHint::default()
+    }
 }
 
 impl Hub {
-    /// Sends the stream's response head and the current state, then keeps the stream.
-    pub fn subscribe(&self, mut stream: TcpStream) {
+    /// A new stream with the greeting (retry delay, `hello`, the last error)
+    /// queued, or `None` when [`MAX_CLIENTS`] are connected.
+    pub fn subscribe(&self) -> Option<EventStream> {
         let mut state = lock(&self.state);
-        let mut greeting = String::from(
-            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\
-             Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\
-             Connection: close\r\n\r\nretry: 1000\n\n",
-        );
+        state.clients.retain(|c| !c.is_closed());
+        if state.closed || state.clients.len() >= MAX_CLIENTS {
+            return None;
+        }
+        let mut greeting = String::from("retry: 1000\n\n");
         greeting.push_str(&event("hello", &state.generation.to_string()));
         if let Some(error) = &state.last_error {
             greeting.push_str(&event("error", error));
         }
-        // The socket buffer is empty, so this small write completes at once; only
-        // then does the stream become non-blocking for broadcasts.
-        let ok =
-            stream.write_all(greeting.as_bytes()).is_ok() && stream.set_nonblocking(true).is_ok();
-        if ok {
-            state.clients.push(stream);
-        }
+        let (tx, rx) = mpsc::channel(QUEUE);
+        tx.try_send(Bytes::from(greeting)).ok()?;
+        state.clients.push(tx);
+        Some(EventStream(rx))
     }
 
     /// Records a successful rebuild and tells every tab to reload.
@@ -98,27 +124,22 @@ impl Hub {
 
     /// How many tabs are connected.
     pub fn client_count(&self) -> usize {
-        lock(&self.state).clients.len()
+        let mut state = lock(&self.state);
+        state.clients.retain(|c| !c.is_closed());
+        state.clients.len()
     }
 
-    /// Closes every stream (at shutdown).
+    /// Ends every stream and refuses new ones (at shutdown).
     pub fn close_all(&self) {
-        for stream in lock(&self.state).clients.drain(..) {
-            let _ = stream.shutdown(Shutdown::Both);
-        }
+        let mut state = lock(&self.state);
+        state.closed = true;
+        state.clients.clear();
     }
 
-    /// Until `stop`: drops closed streams and sends keepalive comments.
-    pub fn maintain(&self, stop: &Stop) {
-        let mut last_keepalive = Instant::now();
-        while !stop.sleep(SWEEP_EVERY) {
-            let mut state = lock(&self.state);
-            state.clients.retain_mut(is_open);
-            if last_keepalive.elapsed() >= KEEPALIVE_EVERY {
-                broadcast(&mut state.clients, ": keepalive\n\n");
-                last_keepalive = Instant::now();
-            }
-        }
+    /// One sweep: a comment line to every client (a closed tab's write fails
+    /// and its body is dropped), dropping those already gone.
+    pub fn sweep(&self) {
+        broadcast(&mut lock(&self.state).clients, ":\n");
     }
 
     /// The `<script>` element to inject into HTML served now.
@@ -127,24 +148,10 @@ impl Hub {
     }
 }
 
-/// Writes `message` to every client, dropping those that cannot take it now.
-fn broadcast(clients: &mut Vec<TcpStream>, message: &str) {
-    clients.retain_mut(|stream| stream.write_all(message.as_bytes()).is_ok());
-}
-
-/// Whether a non-blocking stream is still open: EOF or an error means the tab left.
-/// Anything the browser sends on the stream is read and ignored.
-fn is_open(stream: &mut TcpStream) -> bool {
-    let mut buf = [0u8; 512];
-    loop {
-        match stream.read(&mut buf) {
-            Ok(0) => return false,
-            Ok(_) => continue,
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return true,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(_) => return false,
-        }
-    }
+/// Queues `message` for every client, dropping those that cannot take it now.
+fn broadcast(clients: &mut Vec<mpsc::Sender<Bytes>>, message: &str) {
+    let bytes = Bytes::copy_from_slice(message.as_bytes());
+    clients.retain(|c| c.try_send(bytes.clone()).is_ok());
 }
 
 /// One SSE event. Every line of `data` becomes a `data:` line, so a multi-line
@@ -225,6 +232,18 @@ mod tests {
         assert!(cut.starts_with("éé\n"), "{cut}");
         assert!(cut.ends_with("(truncated)"));
         assert_eq!(truncate("short\r\n", 100), "short\n");
+    }
+
+    #[test]
+    fn subscribers_are_capped_and_closed_ones_dropped() {
+        let hub = Hub::default();
+        let streams: Vec<_> = (0..MAX_CLIENTS).map(|_| hub.subscribe().unwrap()).collect();
+        assert!(hub.subscribe().is_none(), "one past the cap is refused");
+        drop(streams);
+        assert_eq!(hub.client_count(), 0);
+        assert!(hub.subscribe().is_some());
+        hub.close_all();
+        assert!(hub.subscribe().is_none());
     }
 
     #[test]

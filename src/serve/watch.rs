@@ -1,4 +1,8 @@
-//! The polling watcher: snapshot the watched paths, compare, debounce, rebuild.
+//! The watcher: snapshot the watched paths, compare, debounce, rebuild.
+//!
+//! What prompts a look is an OS notification ([`super::os_watch`]) when the
+//! platform gives them, with a slow safety poll every [`SAFETY_POLL`]; else
+//! a poll every [`ServeOptions::poll`] (stretched for large trees).
 //!
 //! A [`Snapshot`] digests every watched file's path and [`Stamp`] (mtime, size and,
 //! on Unix, inode). Any difference — a file added, removed, renamed, rewritten or
@@ -25,6 +29,10 @@ use std::time::{Duration, Instant, SystemTime};
 /// so polling a very large tree stays under about a tenth of one core (a poll
 /// costs about 1.4 µs per file, nearly all of it in `stat`).
 const POLL_DUTY: u32 = 10;
+
+/// With OS notifications, a full poll still runs this often (events can be
+/// lost, and some file systems never send them).
+const SAFETY_POLL: Duration = Duration::from_secs(5);
 
 /// What is compared between polls for one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -64,11 +72,14 @@ pub struct Watcher {
     debounce: Duration,
     /// The state the last rebuild (or the caller's initial build) saw.
     seen: Snapshot,
+    /// OS notifications, when the platform gives them.
+    os: Option<super::os_watch::OsWatch>,
 }
 
 impl Watcher {
-    /// Takes the first snapshot now, so every change after `Server::start` returns
-    /// is seen, even one made before the watcher thread first runs.
+    /// Sets up OS notifications and takes the first snapshot now, so every
+    /// change after `Server::start` returns is seen, even one made before the
+    /// watcher thread first runs.
     pub fn new(opts: &ServeOptions) -> Watcher {
         let mut watcher = Watcher {
             roots: opts.watch.clone(),
@@ -76,6 +87,8 @@ impl Watcher {
             poll: opts.poll,
             debounce: opts.debounce,
             seen: Snapshot::default(),
+            // Registered before the first snapshot: no change falls between.
+            os: super::os_watch::OsWatch::new(&opts.watch, &opts.output_dir),
         };
         watcher.seen = watcher.snapshot();
         watcher
@@ -84,8 +97,28 @@ impl Watcher {
     /// Until `stop`: poll, wait for quiet, rebuild (never two at once: this one
     /// thread is the only caller), and report to the terminal and the hub.
     pub fn run(mut self, mut rebuild: Rebuild, hub: &Hub, stop: &Stop) {
+        let os = self.os.take();
         let mut interval = self.poll;
-        while !stop.sleep(interval) {
+        let mut last_poll = Instant::now();
+        loop {
+            match &os {
+                Some(os) => {
+                    // Wake on a notification, or for the safety poll.
+                    let notified = os.wait(self.poll.min(Duration::from_millis(200)));
+                    if stop.sleep(Duration::ZERO) {
+                        return;
+                    }
+                    if !notified && last_poll.elapsed() < SAFETY_POLL.max(interval) {
+                        continue;
+                    }
+                }
+                None => {
+                    if stop.sleep(interval) {
+                        return;
+                    }
+                }
+            }
+            last_poll = Instant::now();
             let started = Instant::now();
             let now = self.snapshot();
             interval = self.poll.max(started.elapsed() * POLL_DUTY);

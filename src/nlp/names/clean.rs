@@ -23,7 +23,7 @@ fn is_org_word(lower: &str) -> bool {
     set(
         "ministry ministries department division office agency service services press news times post journal \
          herald tribune gazette images image photos photo pictures media tv television radio fund bank group company \
-         corp corporation inc ltd llc council committee commission conference convention summit forum assembly \
+         corp corporation inc ltd llc plc gmbh spa int intl bros council committee commission conference convention summit forum assembly \
          parliament congress senate house palace mosque cathedral university college school \
          institute foundation party army navy force forces guard police union league association organization \
          organisation federation republic kingdom states nations strip sea gulf ocean river mountains island islands \
@@ -80,6 +80,23 @@ fn is_function_word(lower: &str) -> bool {
     .contains(lower)
 }
 
+/// Discourse connectives and sentence adverbs: capitalised only because
+/// they open a sentence, never the start of a name ("Meanwhile Labour").
+fn is_connective(lower: &str) -> bool {
+    static CELL: OnceLock<HashSet<&str>> = OnceLock::new();
+    set(
+        "meanwhile however moreover furthermore nevertheless nonetheless yet instead indeed earlier later \
+         separately elsewhere overall now today yesterday tonight thus hence therefore additionally finally \
+         initially last next besides otherwise although though because since unless until whereas despite \
+         unlike once perhaps maybe certainly clearly sadly unfortunately fortunately interestingly ironically \
+         surprisingly notably recently currently previously eventually ultimately similarly likewise \
+         conversely alternatively consequently accordingly specifically namely already even only either \
+         neither whether asked speaking according following amid among meantime thereafter afterwards",
+        &CELL,
+    )
+    .contains(lower)
+}
+
 /// Honorifics and leading words stripped before a name ("Mr.", "Sir", "Then").
 fn is_leading_noise(lower: &str) -> bool {
     matches!(
@@ -98,6 +115,7 @@ fn is_leading_noise(lower: &str) -> bool {
             | "then"
             | "former"
     ) || is_function_word(lower)
+        || is_connective(lower)
         || is_demonym(lower)
 }
 
@@ -204,6 +222,15 @@ pub fn clean_span(tokens: &[Token], span: Range<usize>) -> Option<Range<usize>> 
     {
         s += 1;
     }
+    // "Chief of Staff Howard Baker", "Governor of Texas Ann Richards": the
+    // word after a title's "of" completes the title, not the name.
+    let title_of = s >= 2
+        && s > span.start + 1
+        && tokens[s - 1].text == "of"
+        && roles::is_title_word(&tokens[s - 2].text.to_lowercase());
+    if title_of && e - s >= 3 {
+        s += 1;
+    }
     while e > s && is_particle(tokens[e - 1].text) {
         e -= 1;
     }
@@ -223,6 +250,7 @@ fn valid_name(words: &[Token]) -> bool {
     words.iter().all(|t| is_name_shaped(t.text))
         && lower
             .iter()
+            .flat_map(|w| w.split('-'))
             .all(|w| !is_function_word(w) && !is_org_word(w))
         && words
             .iter()
@@ -259,6 +287,17 @@ mod tests {
             clean("Acme Holdings CEO Tomas Lind").as_deref(),
             Some("Tomas Lind")
         );
+        assert_eq!(
+            clean("Chief of Staff Tomas Lind").as_deref(),
+            Some("Tomas Lind")
+        );
+        assert_eq!(clean("Secretary of Lind").as_deref(), Some("Lind"));
+    }
+
+    #[test]
+    fn connectives_never_start_a_name() {
+        assert_eq!(clean("Meanwhile Tomas Lind").as_deref(), Some("Tomas Lind"));
+        assert_eq!(clean("However Brandt").as_deref(), Some("Brandt"));
     }
 
     #[test]
@@ -273,6 +312,8 @@ mod tests {
             "Will Not",
             "White House",
             "Cold War",
+            "March-June",
+            "Halvard Bros",
         ] {
             assert_eq!(clean(s), None, "{s}");
         }

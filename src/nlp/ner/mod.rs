@@ -43,20 +43,25 @@ pub fn person_spans(tokens: &[Token]) -> Vec<Range<usize>> {
 /// document-level consistency: a word tagged as a name in one sentence helps
 /// tag it in another.
 pub fn person_spans_in_document(sentences: &[Vec<Token>]) -> Vec<Vec<Range<usize>>> {
-    let words: Vec<Vec<&str>> = sentences
-        .iter()
-        .map(|s| s.iter().map(|t| t.text).collect())
-        .collect();
-    tag_document(&words)
-        .iter()
-        .map(|tags| {
-            entities(tags)
-                .into_iter()
+    entities_in_document(sentences)
+        .into_iter()
+        .map(|ents| {
+            ents.into_iter()
                 .filter(|e| e.kind == EntityType::Per)
                 .map(|e| e.span)
                 .collect()
         })
         .collect()
+}
+
+/// Every entity (PER, ORG, LOC, MISC) of every sentence of one document,
+/// tagged with document-level consistency.
+pub fn entities_in_document(sentences: &[Vec<Token>]) -> Vec<Vec<Entity>> {
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|t| t.text).collect())
+        .collect();
+    tag_document(&words).iter().map(|t| entities(t)).collect()
 }
 
 /// BIO tags for every token of a document (`sentences[s][k]` = token `k` of

@@ -33,21 +33,24 @@
     });
   }
 
-  // Resolves when the first parts (events, people) are in; the rest follow.
+  // Resolves when the first part is in; the others follow one by one, in
+  // the manifest's order (events, people, articles), and each re-runs the
+  // search so results fill in as they arrive.
   function load() {
     if (loading) return loading;
     loading = getJson(list.getAttribute("data-index")).then(function (manifest) {
-      var first = manifest.parts.filter(function (p) { return p.kind !== "article"; });
-      var rest = manifest.parts.filter(function (p) { return p.kind === "article"; });
-      pending = rest.length;
-      return Promise.all(first.map(function (p) { return getJson(root + p.url); }))
-        .then(function (parts) {
-          parts.forEach(add);
-          rest.reduce(function (chain, p) {
-            return chain.then(function () { return getJson(root + p.url); })
-              .then(function (part) { add(part); pending -= 1; run(); });
-          }, Promise.resolve());
-        });
+      var parts = manifest.parts.slice();
+      pending = parts.length;
+      var next = function () {
+        var p = parts.shift();
+        if (!p) return Promise.resolve();
+        return getJson(root + p.url).then(function (part) { add(part); pending -= 1; });
+      };
+      return next().then(function () {
+        parts.reduce(function (chain) {
+          return chain.then(next).then(run);
+        }, Promise.resolve());
+      });
     });
     return loading;
   }

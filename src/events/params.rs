@@ -1,0 +1,117 @@
+//! The clusterer's input (one [`ClusterDoc`] per article) and its global
+//! knobs ([`Params`]). They sit below both `cluster` and `features`, so
+//! neither imports the other's types.
+
+use crate::date::Date;
+
+/// What the clusterer needs to know about one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClusterDoc {
+    /// Unique article id; the tie-breaker of the visiting order.
+    pub id: String,
+    /// Publication day (for ordering even when not `dated`).
+    pub date: Date,
+    /// False when the date is only a file time: no time penalty then.
+    pub dated: bool,
+    /// Headline.
+    pub title: String,
+    /// Body text.
+    pub text: String,
+    /// People the article mentions.
+    pub names: Vec<String>,
+    /// Places the article is about (its dateline place).
+    pub places: Vec<String>,
+    /// Front matter `event:` slug: the article goes to that event.
+    pub pinned: Option<String>,
+}
+
+/// Global knobs. Defaults were chosen on the ECB+ train topics (see
+/// `bench/ecb_eval.md`), never per document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Params {
+    /// Minimum total score to join an event instead of starting one.
+    pub threshold: f32,
+    /// Title terms count this many times.
+    pub title_weight: u32,
+    /// Proper (capitalised mid-sentence) body terms count this many times.
+    pub proper_weight: u32,
+    /// Share of the nearest-member cosine in the similarity; the rest is
+    /// the centroid cosine.
+    pub link_weight: f32,
+    /// Neighbours per article for the shared-neighbour similarity.
+    pub neighbours: usize,
+    /// Weight of the shared-neighbour similarity.
+    pub snn_weight: f32,
+    /// Minimum cosine for two articles to be neighbours.
+    pub neighbour_min_cosine: f32,
+    /// Minimum direct similarity to join at all: shared neighbours support
+    /// a text match, they never replace one.
+    pub min_similarity: f32,
+    /// Weight of the name overlap.
+    pub name_weight: f32,
+    /// Bonus when the article's place is one of the event's places.
+    pub place_weight: f32,
+    /// Penalty when the article and the event have places and none match.
+    pub place_mismatch: f32,
+    /// Weight of the anchor support: the share of the article's specific
+    /// anchors that the event's core carries.
+    pub anchor_weight: f32,
+    /// Minimum anchor support to join at all: an article that shares no
+    /// specific who/what/where with the event's core is another happening,
+    /// however close its vocabulary.
+    pub min_anchor: f32,
+    /// Minimum cosine with the event centroid: every member stays close to
+    /// the core, so an event cannot grow by a chain of neighbours.
+    pub min_core: f32,
+    /// Anchor support from which a match counts as strong: it may then
+    /// follow up an event up to `follow_up_days` after its start.
+    pub strong_anchor: f32,
+    /// How long after its first article a strongly anchored follow-up may
+    /// still join an event.
+    pub follow_up_days: i64,
+    /// Score lost per day of distance beyond the first.
+    pub day_penalty: f32,
+    /// Dated events (and neighbours) further than this many days are not
+    /// candidates.
+    pub window_days: i64,
+    /// An event spans at most this many days from its first dated article.
+    pub max_span_days: i64,
+    /// Heaviest terms per article used as index keys.
+    pub keys_per_doc: usize,
+    /// Postings scanned per key.
+    pub max_scan: usize,
+    /// Candidates proposed by the index per article (scored by centroid cosine).
+    pub max_candidates: usize,
+    /// Of those, the most similar ones fully scored.
+    pub full_scores: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            threshold: 0.55,
+            title_weight: 2,
+            proper_weight: 2,
+            link_weight: 0.5,
+            neighbours: 5,
+            snn_weight: 1.5,
+            neighbour_min_cosine: 0.2,
+            min_similarity: 0.1,
+            name_weight: 0.1,
+            place_weight: 0.05,
+            place_mismatch: 0.2,
+            anchor_weight: 0.3,
+            min_anchor: 0.0,
+            min_core: 0.15,
+            strong_anchor: 0.5,
+            follow_up_days: 28,
+            day_penalty: 0.15,
+            window_days: 14,
+            max_span_days: 10,
+            keys_per_doc: 20,
+            max_scan: 20,
+            max_candidates: 24,
+            full_scores: 4,
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! The non-person half of the entity layer: organisations, places and other
+//! named things as the tagger sees them, per sentence (to keep people out of
+//! them) and per article (to export and count them).
+
+use super::Sentence;
+use crate::nlp::layer::{EntityCount, EntityKind, EntitySpan};
+use crate::nlp::names;
+use crate::nlp::ner::{Entity, EntityType};
+use crate::nlp::roles;
+use crate::nlp::tokens::Token;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+/// The layer of one article: per sentence, person spans and the spans of
+/// everything else (token indices).
+pub(super) struct Layer {
+    pub persons: Vec<Vec<Range<usize>>>,
+    pub others: Vec<Vec<(Range<usize>, EntityKind)>>,
+}
+
+impl Layer {
+    /// Splits tagged entities (one list per sentence) into people and the
+    /// rest, after the article-level vote of [`person_by_majority`].
+    pub(super) fn new(sents: &[Sentence], mut tagged: Vec<Vec<Entity>>) -> Layer {
+        person_by_majority(sents, &mut tagged);
+        let mut persons = Vec::with_capacity(tagged.len());
+        let mut others = Vec::with_capacity(tagged.len());
+        for sent in tagged {
+            let (p, o): (Vec<Entity>, Vec<Entity>) =
+                sent.into_iter().partition(|e| e.kind == EntityType::Per);
+            persons.push(p.into_iter().map(|e| e.span).collect());
+            others.push(o.into_iter().map(|e| (e.span, kind(e.kind))).collect());
+        }
+        Layer { persons, others }
+    }
+
+    /// Whether token range `r` of sentence `sent` overlaps an organisation,
+    /// place or other non-person entity.
+    pub(super) fn blocks(&self, sent: usize, r: &Range<usize>) -> bool {
+        self.others
+            .get(sent)
+            .is_some_and(|o| o.iter().any(|(s, _)| s.start < r.end && r.start < s.end))
+    }
+
+    /// The non-person entities as byte spans of their paragraphs.
+    pub(super) fn spans(&self, sents: &[Sentence], texts: &[&str]) -> Vec<EntitySpan> {
+        let mut out = Vec::new();
+        for (s, others) in sents.iter().zip(&self.others) {
+            for (r, kind) in others {
+                let span = s.tokens[r.start].start..s.tokens[r.end - 1].end;
+                let text = texts[s.paragraph][span.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                out.push(EntitySpan {
+                    paragraph: s.paragraph,
+                    span,
+                    kind: *kind,
+                    text,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The article outvotes the tagger's sentence-level slips. A span tagged as
+/// something else is a person when a title stands right before it ("the
+/// fund's head, Kirill Dmitriev", "Minister Ada Brandt") — a title never
+/// heads an organisation or place ("Chief Executive of Goldman Sachs" ends
+/// in "of", which does not count) — and then every other span made only of
+/// that person's name words is the person too ("Dmitriev said").
+fn person_by_majority(sents: &[Sentence], tagged: &mut [Vec<Entity>]) {
+    let mut name_words: BTreeSet<&str> = BTreeSet::new();
+    for (s, ents) in sents.iter().zip(tagged.iter_mut()) {
+        for e in ents.iter_mut() {
+            let words = &s.tokens[e.span.clone()];
+            if e.kind != EntityType::Per && titled(&s.tokens, e.span.start) && all_name(words) {
+                e.kind = EntityType::Per;
+            }
+            if e.kind == EntityType::Per && words.len() >= 2 {
+                name_words.extend(words.iter().map(|t| t.text));
+            }
+        }
+    }
+    for (s, ents) in sents.iter().zip(tagged.iter_mut()) {
+        for e in ents.iter_mut().filter(|e| e.kind != EntityType::Per) {
+            let words = &s.tokens[e.span.clone()];
+            if all_name(words) && words.iter().all(|t| name_words.contains(t.text)) {
+                e.kind = EntityType::Per;
+            }
+        }
+    }
+}
+
+fn all_name(words: &[Token]) -> bool {
+    !words.is_empty() && words.iter().all(|t| names::starts_name(t.text))
+}
+
+/// A title ends right before token `start` (or before a bracketed acronym
+/// or a comma there), not a preposition.
+fn titled(tokens: &[Token], start: usize) -> bool {
+    let Some(prev) = start.checked_sub(1).map(|i| tokens[i].text) else {
+        return false;
+    };
+    let ok_prev = matches!(prev, ")" | ",") || names::starts_name(prev);
+    ok_prev && roles::title_before(tokens, start).is_some()
+}
+
+fn kind(t: EntityType) -> EntityKind {
+    match t {
+        EntityType::Org => EntityKind::Organisation,
+        EntityType::Loc => EntityKind::Place,
+        EntityType::Per | EntityType::Misc => EntityKind::Other,
+    }
+}
+
+/// Occurrences of one kind, grouped by normalised spelling and named as
+/// first written; most mentioned first, ties by name.
+pub(super) fn counts(spans: &[EntitySpan], want: EntityKind) -> Vec<EntityCount> {
+    let mut by_key: BTreeMap<String, EntityCount> = BTreeMap::new();
+    for e in spans.iter().filter(|e| e.kind == want) {
+        let key = names::normalise(&e.text).as_str().to_string();
+        if key.is_empty() {
+            continue;
+        }
+        by_key
+            .entry(key)
+            .or_insert_with(|| EntityCount {
+                name: e.text.clone(),
+                count: 0,
+            })
+            .count += 1;
+    }
+    let mut out: Vec<EntityCount> = by_key.into_values().collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+    out
+}

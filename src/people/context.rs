@@ -1,0 +1,121 @@
+//! When a bare surname in one article may be the person of a full name in
+//! another: only with strong shared context. A surname alone says nothing
+//! across articles ("Goldman" of Goldman Sachs is not Marshall Goldman), so
+//! the article must share at least [`MIN_SHARED`] other named things —
+//! organisations, places, other people's full names — with the articles
+//! where the full name is written.
+
+use super::cluster::Clusters;
+use crate::content::Article;
+use crate::nlp::analysis::{Analysis, MentionKind};
+use crate::nlp::names;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Shared named things needed for a cross-article surname link.
+pub(crate) const MIN_SHARED: usize = 2;
+
+/// Named-thing keys per article and per person group.
+pub(crate) struct Contexts {
+    /// Normalised names of organisations, places and full-named people, per article.
+    docs: Vec<BTreeSet<String>>,
+    /// Articles where each group is named in full (or by a partial
+    /// mention resolved to a full name in the article).
+    named_in: BTreeMap<usize, BTreeSet<usize>>,
+    /// Group of each full-name key in each article, so a person is not their own context.
+    own: Vec<BTreeMap<String, usize>>,
+}
+
+impl Contexts {
+    /// Reads the articles once.
+    pub(crate) fn new(docs: &[(&Article, &Analysis)], clusters: &Clusters) -> Contexts {
+        let mut out = Contexts {
+            docs: Vec::with_capacity(docs.len()),
+            named_in: BTreeMap::new(),
+            own: Vec::with_capacity(docs.len()),
+        };
+        for (d, (article, analysis)) in docs.iter().enumerate() {
+            let mut set: BTreeSet<String> = analysis
+                .organisations
+                .iter()
+                .chain(&analysis.places)
+                .map(|e| format!("e:{}", names::normalise(&e.name).as_str()))
+                .collect();
+            let mut own = BTreeMap::new();
+            let fulls = analysis
+                .mentions
+                .iter()
+                .filter(|m| m.kind != MentionKind::Bare)
+                .map(|m| m.name.as_str())
+                .chain(article.people.iter().map(String::as_str));
+            for name in fulls {
+                let key = names::normalise(name);
+                if let Some(id) = clusters.full(&key) {
+                    out.named_in.entry(id).or_default().insert(d);
+                    set.insert(format!("p:{id}"));
+                    own.insert(format!("p:{id}"), id);
+                }
+            }
+            out.docs.push(set);
+            out.own.push(own);
+        }
+        out
+    }
+
+    /// Whether a bare mention in article `d` may be group `id`: the group
+    /// is named in full in `d`, or `d` shares enough named things with an
+    /// article that names it.
+    pub(crate) fn supports(&self, id: usize, d: usize) -> bool {
+        let Some(arts) = self.named_in.get(&id) else {
+            return false;
+        };
+        if arts.contains(&d) {
+            return true;
+        }
+        let here = &self.docs[d];
+        let me = format!("p:{id}");
+        arts.iter().any(|&a| {
+            self.docs[a]
+                .intersection(here)
+                .filter(|k| **k != me && self.own[a].get(*k) != Some(&id))
+                .count()
+                >= MIN_SHARED
+        })
+    }
+}
+
+/// How often each name word is read, across the corpus, inside a person's
+/// name and inside an organisation, place or other named thing.
+pub(crate) struct WordTypes {
+    counts: BTreeMap<String, (usize, usize)>,
+}
+
+impl WordTypes {
+    /// Counts over all analyses (prose mentions and entity spans).
+    pub(crate) fn new(docs: &[(&Article, &Analysis)]) -> WordTypes {
+        let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for (_, analysis) in docs {
+            for m in analysis.mentions.iter().filter(|m| !m.in_caption) {
+                for w in names::normalise(&m.surface).words() {
+                    counts.entry(w.to_string()).or_default().0 += 1;
+                }
+            }
+            for e in &analysis.entities {
+                for w in names::normalise(&e.text).words() {
+                    counts.entry(w.to_string()).or_default().1 += 1;
+                }
+            }
+        }
+        WordTypes { counts }
+    }
+
+    /// A name every word of which the corpus uses more often for things
+    /// than for people ("Reynard Honda", "Warner Bros"): the tagger's slip,
+    /// outvoted by the corpus. One person word keeps it ("George Washington").
+    pub(crate) fn is_thing(&self, key: &names::NameKey) -> bool {
+        let words = key.words();
+        !words.is_empty()
+            && words
+                .iter()
+                .all(|w| self.counts.get(*w).is_some_and(|&(per, other)| other > per))
+    }
+}
