@@ -495,10 +495,10 @@ impl Para<'_, '_> {
         let (s, open) = self.token_at(q.open)?;
         let tokens = &self.all[s].tokens;
         let prev_end = n.checked_sub(1).map(|k| self.spans[k].end).unwrap_or(0);
+        // Tokens are in order: the first one at or after the previous
+        // quotation's end (binary search, not a scan of the sentence).
         let from = tokens[..open]
-            .iter()
-            .rposition(|t| t.start < prev_end)
-            .map_or(0, |k| k + 1)
+            .partition_point(|t| t.start < prev_end)
             .max(open.saturating_sub(WINDOW));
         self.count(open - from);
         if let Some(f) = (from..open.saturating_sub(2))
@@ -624,12 +624,10 @@ impl Para<'_, '_> {
         }
         let tokens = &self.all[s].tokens;
         let last = tokens.last()?;
-        if last.end > limit
-            || self
-                .spans
-                .iter()
-                .any(|q| q.open >= tokens[0].start && q.open < last.end)
-        {
+        // A quotation opening inside the sentence (binary search: spans are in order).
+        let k = self.spans.partition_point(|q| q.open < tokens[0].start);
+        let quoted = self.spans.get(k).is_some_and(|q| q.open < last.end);
+        if last.end > limit || quoted {
             return None;
         }
         let names = self.names_of(s);
