@@ -4,9 +4,11 @@
 use crate::addresses::AddressBook;
 use crate::cache::Cache;
 use crate::config::{Config, ConfigError};
-use crate::output::WriteReport;
+use crate::inputs;
+use crate::output::{WriteReport, Writer};
 use crate::render::{self, TemplateError};
 use crate::site::{BuildError, Site};
+use crate::timings::Timings;
 use std::fmt;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -63,13 +65,15 @@ pub struct BuildSummary {
     pub written: WriteReport,
     /// Wall time.
     pub elapsed: Duration,
+    /// Per-stage wall time and peak memory (`--timings`).
+    pub timings: Timings,
 }
 
 impl fmt::Display for BuildSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "Built {} articles ({} analysed), {} people, {} events: {} pages ({} files, {} changed, {} removed) in {:.2}s",
+            "Built {} articles ({} analysed), {} people, {} events: {} pages ({} files, {} changed, {} removed, {} pages not re-rendered) in {:.2}s",
             self.articles,
             self.analysed,
             self.people,
@@ -78,6 +82,7 @@ impl fmt::Display for BuildSummary {
             self.written.total,
             self.written.changed.len(),
             self.written.removed.len(),
+            self.written.reused,
             self.elapsed.as_secs_f64()
         )?;
         if let Some(note) = &self.cache_note {
@@ -166,16 +171,50 @@ pub fn keep_going_result(summary: &BuildSummary) -> Result<(), String> {
     ))
 }
 
-/// Runs a full build and writes the output.
+/// Where the output manifest lives under the site root.
+pub const MANIFEST_FILE: &str = ".briefing/output.manifest";
+
+/// Runs a build and writes the output; does nothing (in milliseconds) when
+/// no input changed since the last successful build.
 pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     let start = Instant::now();
+    let mut timings = Timings::default();
     let config = config(opts)?;
     crate::guard::check_output(&config).map_err(Failure::UnsafeOutput)?;
     let _lock = crate::lock::BuildLock::acquire(&config.root).map_err(Failure::Locked)?;
+    let out = config.output_path();
+    let manifest = config.root.join(MANIFEST_FILE);
+    let inputs = inputs::fingerprint(&config);
+    timings.mark("input scan");
+    if let Some(done) = inputs::Record::load(&config.root).filter(|r| {
+        r.inputs == inputs && r.state_unchanged() && crate::output::output_intact(&out, &manifest)
+    }) {
+        timings.mark("no-op check");
+        return Ok(BuildSummary {
+            articles: done.articles,
+            people: done.people,
+            events: done.events,
+            pages: done.pages,
+            skipped: done.skipped,
+            warnings: done.warnings,
+            failed: done.failed,
+            analysed: 0,
+            cache_note: None,
+            written: WriteReport {
+                total: done.files,
+                ..Default::default()
+            },
+            elapsed: start.elapsed(),
+            timings,
+        });
+    }
+    timings.mark("no-op check");
     let book = AddressBook::load(&config.root).map_err(Failure::Addresses)?;
     progress(opts, "Reading and analysing articles…");
     let mut cache = Cache::load(&config.root);
-    let (site, book) = Site::build_with(&config, &book, &mut cache).map_err(Failure::Build)?;
+    timings.mark("load state");
+    let (site, book) =
+        Site::build_timed(&config, &book, &mut cache, &mut timings).map_err(Failure::Build)?;
     progress(
         opts,
         &format!(
@@ -185,45 +224,73 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
             site.events.len()
         ),
     );
-    let files = render::render(&site).map_err(Failure::Template)?;
-    progress(opts, &format!("Writing {} files…", files.len()));
-    let out = config.output_path();
-    let written = files.write(&out).map_err(|e| Failure::Io(out.clone(), e))?;
+    let writer = Writer::begin(&out, &manifest).map_err(|e| Failure::Io(out.clone(), e))?;
+    render::render_to(&site, &writer, &mut timings).map_err(Failure::Template)?;
+    progress(opts, "Writing files…");
+    let written = writer.finish().map_err(|e| Failure::Io(out.clone(), e))?;
+    timings.mark("commit output");
     book.save(&config.root)
         .map_err(|e| Failure::Io(AddressBook::path(&config.root), e))?;
     cache
         .save(&config.root)
         .map_err(|e| Failure::Io(Cache::path(&config.root), e))?;
+    let skipped: Vec<String> = site
+        .skipped
+        .iter()
+        .map(|s| format!("{} ({})", s.path, s.reason))
+        .collect();
+    let warnings: Vec<String> = site
+        .skipped
+        .iter()
+        .filter(|s| s.warning && !s.failed)
+        .map(|s| format!("{}: {}", s.path, s.reason))
+        .chain(
+            site.articles
+                .iter()
+                .filter_map(render::depth::depth_warning),
+        )
+        .collect();
+    let failed: Vec<String> = site
+        .skipped
+        .iter()
+        .filter(|s| s.failed)
+        .map(|s| format!("{}: {}", s.path, s.reason))
+        .collect();
+    let pages = written.html;
+    let record = inputs::Record::new(
+        inputs,
+        &[
+            Cache::path(&config.root),
+            AddressBook::path(&config.root),
+            manifest,
+        ],
+        inputs::Counts {
+            articles: site.articles.len(),
+            people: site.people.len(),
+            events: site.events.len(),
+            pages,
+            files: written.total,
+            skipped: skipped.clone(),
+            warnings: warnings.clone(),
+            failed: failed.clone(),
+        },
+    );
+    record
+        .save(&config.root)
+        .map_err(|e| Failure::Io(inputs::Record::path(&config.root), e))?;
+    timings.mark("save state");
     Ok(BuildSummary {
         articles: site.articles.len(),
         people: site.people.len(),
         events: site.events.len(),
-        pages: files.paths().filter(|p| p.ends_with(".html")).count(),
-        skipped: site
-            .skipped
-            .iter()
-            .map(|s| format!("{} ({})", s.path, s.reason))
-            .collect(),
-        warnings: site
-            .skipped
-            .iter()
-            .filter(|s| s.warning && !s.failed)
-            .map(|s| format!("{}: {}", s.path, s.reason))
-            .chain(
-                site.articles
-                    .iter()
-                    .filter_map(render::depth::depth_warning),
-            )
-            .collect(),
-        failed: site
-            .skipped
-            .iter()
-            .filter(|s| s.failed)
-            .map(|s| format!("{}: {}", s.path, s.reason))
-            .collect(),
+        pages,
+        skipped,
+        warnings,
+        failed,
         analysed: cache.misses,
         cache_note: cache.discarded.clone(),
         written,
         elapsed: start.elapsed(),
+        timings,
     })
 }

@@ -37,6 +37,9 @@ pub struct Config {
     pub never_people: Vec<String>,
     /// Force-merged spellings: canonical name → variants.
     pub aliases: BTreeMap<String, Vec<String>>,
+    /// People and events get their own Atom feed only with at least this
+    /// many articles (a one-article feed repeats the site feed's news).
+    pub feed_min_articles: usize,
     /// Site root (the directory holding `briefing.yaml`); not read from the file.
     #[serde(skip)]
     pub root: PathBuf,
@@ -61,6 +64,7 @@ impl Default for Config {
             cname: None,
             never_people: Vec::new(),
             aliases: BTreeMap::new(),
+            feed_min_articles: 2,
             root: PathBuf::from("."),
             load: Default::default(),
             drafts: false,

@@ -17,6 +17,7 @@ pub mod date;
 pub mod events;
 pub mod guard;
 pub mod init;
+pub mod inputs;
 pub mod lock;
 pub mod nlp;
 pub mod output;
@@ -25,6 +26,7 @@ pub mod render;
 pub mod serve;
 pub mod site;
 pub mod term;
+pub mod timings;
 
 pub use content::Article;
 pub use date::Date;

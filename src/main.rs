@@ -21,6 +21,9 @@ struct Cli {
     /// Print what was skipped and changed.
     #[arg(long, short, global = true)]
     verbose: bool,
+    /// Print each build stage's wall time and peak memory on stderr.
+    #[arg(long, global = true)]
+    timings: bool,
 }
 
 #[derive(Subcommand)]
@@ -157,7 +160,7 @@ fn main() -> ExitCode {
                 progress: wants_progress(cli.quiet),
                 ..site.options()
             };
-            build_cmd(&opts, cli.quiet, cli.verbose)
+            build_cmd(&opts, cli.quiet, cli.verbose, cli.timings)
         }
         Command::Check(site) => briefing::commands::check(&site.options()).map(|s| {
             if !cli.quiet {
@@ -208,7 +211,7 @@ fn main() -> ExitCode {
 }
 
 /// `briefing build`: warnings first (a local base URL), then the build.
-fn build_cmd(opts: &BuildOptions, quiet: bool, verbose: bool) -> Result<(), String> {
+fn build_cmd(opts: &BuildOptions, quiet: bool, verbose: bool, timings: bool) -> Result<(), String> {
     // An explicit --base-url is the user's choice, even a local one.
     let config = build::config(opts).ok().filter(|_| opts.base_url.is_none());
     if let Some(config) = config {
@@ -218,6 +221,9 @@ fn build_cmd(opts: &BuildOptions, quiet: bool, verbose: bool) -> Result<(), Stri
     }
     build::run(opts).map_err(|e| e.to_string()).and_then(|s| {
         briefing::term::Progress::finish();
+        if timings {
+            eprintln!("{}", s.timings);
+        }
         for w in &s.warnings {
             briefing::term::warning(w);
         }

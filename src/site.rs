@@ -12,6 +12,7 @@ use crate::date::Date;
 use crate::events::{self, Event};
 use crate::nlp::analysis::Analysis;
 use crate::people::{self, Person};
+use crate::timings::Timings;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -45,6 +46,11 @@ pub struct Site {
     pub redirects: Vec<Redirect>,
     /// (article id, in-article resolved name) → person slug, for linking names.
     pub name_index: BTreeMap<(String, String), String>,
+    /// Event index → indexes into `people` of the people it names (for
+    /// related events, by integer id).
+    pub event_person_ids: Vec<Vec<u32>>,
+    /// Person index → indexes into `events` of the events naming them.
+    pub person_event_ids: Vec<Vec<u32>>,
     /// Per-article clustering explanations, by article id.
     pub explanations: BTreeMap<String, String>,
 }
@@ -89,6 +95,16 @@ impl Site {
         book: &AddressBook,
         cache: &mut Cache,
     ) -> Result<(Site, AddressBook), BuildError> {
+        Site::build_timed(config, book, cache, &mut Timings::default())
+    }
+
+    /// [`Site::build_with`], recording each stage's time in `timings`.
+    pub fn build_timed(
+        config: &Config,
+        book: &AddressBook,
+        cache: &mut Cache,
+        timings: &mut Timings,
+    ) -> Result<(Site, AddressBook), BuildError> {
         let dir = config.content_path();
         let loaded = content::load_with(&dir, config.load).map_err(BuildError::Content)?;
         let mut skipped = loaded.skipped;
@@ -106,11 +122,14 @@ impl Site {
         }
         keep_article_ids(&mut articles, book);
         articles.sort_by(|a, b| a.id.cmp(&b.id));
+        timings.mark("read content");
         let analyses: Vec<Analysis> = cache.analyze_all(&articles);
+        timings.mark("analysis");
 
         let curation = people::load_curation(&dir, &config.never_people, &config.aliases)
             .map_err(|errs| BuildError::Curation(errs.iter().map(|e| e.to_string()).collect()))?;
         let mut people = people::resolve(&articles, &analyses, &curation);
+        timings.mark("people");
 
         let curated_events = events::curated::load(&dir)
             .map_err(|errs| BuildError::Curation(errs.iter().map(|e| e.to_string()).collect()))?;
@@ -126,6 +145,7 @@ impl Site {
         let built = events::build(&articles, &names_by_article, &curated_events);
         let explanations = built.explanations;
         let mut events = built.events;
+        timings.mark("events");
 
         // Curated events' addresses are fixed by their file names: the
         // address memory never moves them or hands them to another event.
@@ -165,6 +185,9 @@ impl Site {
             .map(|(i, e)| (e.slug.clone(), i))
             .collect();
         let name_index = people::name_index(&people);
+        let (event_person_ids, person_event_ids) =
+            integer_links(&person_index, &event_index, &event_people, &person_events);
+        timings.mark("site assembly");
         let site = Site {
             config: config.clone(),
             articles,
@@ -180,6 +203,8 @@ impl Site {
             skipped,
             redirects,
             name_index,
+            event_person_ids,
+            person_event_ids,
             explanations,
         };
         Ok((site, book))
@@ -208,6 +233,11 @@ impl Site {
             .map(|i| &self.articles[i])
     }
 
+    /// Position of the event with this slug in `events`.
+    pub fn event_position(&self, slug: &str) -> Option<usize> {
+        self.event_index.get(slug).copied()
+    }
+
     /// The person with this slug.
     pub fn person(&self, slug: &str) -> Option<&Person> {
         self.person_index.get(slug).map(|&i| &self.people[i])
@@ -226,6 +256,39 @@ impl Site {
             .flatten()
             .map(|&i| &self.people[i])
     }
+}
+
+/// `event_people` and `person_events` as integer ids: per event, its
+/// people; per person, their events (both sorted, without duplicates).
+fn integer_links(
+    person_index: &BTreeMap<String, usize>,
+    event_index: &BTreeMap<String, usize>,
+    event_people: &BTreeMap<String, Vec<(String, usize)>>,
+    person_events: &BTreeMap<String, Vec<String>>,
+) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+    let mut by_event = vec![Vec::new(); event_index.len()];
+    let mut by_person = vec![Vec::new(); person_index.len()];
+    for (slug, people) in event_people {
+        if let Some(&e) = event_index.get(slug) {
+            by_event[e] = people
+                .iter()
+                .filter_map(|(p, _)| person_index.get(p).map(|&p| p as u32))
+                .collect();
+        }
+    }
+    for (slug, events) in person_events {
+        if let Some(&p) = person_index.get(slug) {
+            by_person[p] = events
+                .iter()
+                .filter_map(|e| event_index.get(e).map(|&e| e as u32))
+                .collect();
+        }
+    }
+    for v in by_event.iter_mut().chain(by_person.iter_mut()) {
+        v.sort_unstable();
+        v.dedup();
+    }
+    (by_event, by_person)
 }
 
 /// Person slug → events naming them, newest first (through `article_event`,

@@ -241,7 +241,7 @@ fn event(
     cur: Option<&CuratedEvent>,
     gazetteer: &BTreeSet<String>,
 ) -> Event {
-    let (members, e) = (m.articles, m.event);
+    let members = m.articles;
     let dated: Vec<Date> = members
         .iter()
         .filter(|a| a.date_source != DateSource::FileMtime)
@@ -254,7 +254,8 @@ fn event(
     };
     let (start, end) = (days.iter().min().copied(), days.iter().max().copied());
     let fallback = Date::new(1970, 1, 1).expect("valid date");
-    let sentences = summary::sentences_of(members, &c.vocab);
+    let (vocab, centroid) = summary::event_space(members);
+    let sentences = summary::sentences_of(members, &vocab);
     let place = place::place_of(members, gazetteer);
     let brief = match cur.and_then(|x| x.summary.as_ref()) {
         Some(_) => summary::Brief {
@@ -263,8 +264,8 @@ fn event(
         },
         None => summary::summarize(
             &sentences,
-            &c.vocab,
-            &c.centroids[e],
+            &vocab,
+            &centroid,
             summary::length_for(members.len()),
             place.as_deref(),
         ),
@@ -282,8 +283,8 @@ fn event(
         summary: brief.summary,
         curated_summary: None,
         curated_body: None,
-        timeline: timeline::timeline(&sentences, &c.vocab),
-        next: timeline::next(&sentences, &c.vocab, end),
+        timeline: timeline::timeline(&sentences, &vocab),
+        next: timeline::next(&sentences, &vocab, end),
     }
 }
 

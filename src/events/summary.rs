@@ -53,6 +53,42 @@ impl Sentence<'_> {
     }
 }
 
+/// The term space an event's briefing is scored in: a vocabulary whose
+/// document frequencies count only the event's own `members`, and their
+/// centroid in it.
+///
+/// Local on purpose: the briefing is then a function of the event's members
+/// alone, so an article that joins another event (or a corpus that grows
+/// elsewhere) can never reword this event's lede and facts. Corpus-wide
+/// weights shifted tied sentences whenever an unrelated article shared a
+/// common word. The background documents of [`Vocab::idf`] keep words that
+/// every member uses ("talks", the place) weighted, and a one-article event
+/// has no shared terms, so its sentences keep reading order (the lede is
+/// its first sentence, as news is written).
+pub fn event_space(members: &[&Article]) -> (Vocab, SparseVec) {
+    let mut vocab = Vocab::default();
+    let mut texts = Vec::with_capacity(members.len());
+    for a in members {
+        let text: Vec<&str> = a.prose().map(|(_, p)| p.text.as_str()).collect();
+        let text = text.join("\n");
+        let counts = tfidf::count_terms(
+            &mut vocab,
+            &[tfidf::Part {
+                text: &text,
+                weight: 1,
+                proper: 1,
+            }],
+        );
+        vocab.add_doc(&counts.iter().map(|e| e.0).collect::<Vec<_>>());
+        texts.push(counts);
+    }
+    let mut centroid = SparseVec::new();
+    for counts in &texts {
+        centroid = tfidf::add(&centroid, &tfidf::tfidf(&vocab, counts));
+    }
+    (vocab, centroid)
+}
+
 /// Every prose sentence of `articles`, in reading order, tokenised once
 /// for both the summary and the timeline.
 pub fn sentences_of<'a>(articles: &[&'a Article], vocab: &Vocab) -> Vec<Sentence<'a>> {

@@ -18,7 +18,7 @@ pub use crate::nlp::layer::{
     Analysis, EntityCount, EntityKind, EntitySpan, Mention, MentionKind, Quote, RoleMention,
 };
 use crate::nlp::layer::{Found, Sentence};
-use crate::nlp::names::{self, NameKey};
+use crate::nlp::names;
 use crate::nlp::tokens::{tokenize, Token};
 use crate::nlp::{ner, quotes, roles, sentences};
 use std::ops::Range;
@@ -30,13 +30,15 @@ pub fn analyze(article: &Article) -> Analysis {
     let sents = prose_sentences(article);
     let token_lists: Vec<Vec<Token>> = sents.iter().map(|s| s.tokens.clone()).collect();
     let layer = Layer::new(&sents, ner::entities_in_document(&token_lists));
-    let mut found = Vec::new();
+    // Candidates are kept per sentence, so every overlap check is local.
+    let mut per_sent: Vec<Vec<Found>> = (0..sents.len()).map(|_| Vec::new()).collect();
     for (i, s) in sents.iter().enumerate() {
-        candidates(i, &s.tokens, &layer, &mut found);
+        candidates(i, &s.tokens, &layer, &mut per_sent[i]);
     }
-    consistency(&sents, &article.people, &layer, &mut found);
+    within::consistency(&sents, &article.people, &layer, &mut per_sent);
+    let mut found: Vec<Found> = per_sent.into_iter().flatten().collect();
     found.sort_by_key(|f| (f.sent, f.tokens.start));
-    resolve_in_article(&mut found);
+    within::resolve_in_article(&mut found);
     let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
     let others = layer.spans(&sents, &texts);
     Analysis {
@@ -78,7 +80,7 @@ fn prose_sentences(article: &Article) -> Vec<Sentence<'_>> {
     out
 }
 
-fn words_of(tokens: &[Token], r: &Range<usize>) -> String {
+pub(super) fn words_of(tokens: &[Token], r: &Range<usize>) -> String {
     tokens[r.clone()]
         .iter()
         .map(|t| t.text)
@@ -86,7 +88,7 @@ fn words_of(tokens: &[Token], r: &Range<usize>) -> String {
         .join(" ")
 }
 
-fn push(out: &mut Vec<Found>, sent: usize, tokens: &[Token], r: Range<usize>) {
+pub(super) fn push(out: &mut Vec<Found>, sent: usize, tokens: &[Token], r: Range<usize>) {
     if out
         .iter()
         .any(|f| f.sent == sent && f.tokens.start < r.end && r.start < f.tokens.end)
@@ -176,126 +178,6 @@ fn capitalised_runs(tokens: &[Token]) -> Vec<Range<usize>> {
     out
 }
 
-/// Document consistency: once a full name is accepted in the article (or
-/// listed in its front matter), its other occurrences, and standalone
-/// occurrences of its surname, are mentions too.
-/// Never inside an organisation, place or other named thing ("Wall Street",
-/// "Goldman Sachs").
-fn consistency(sents: &[Sentence], front_matter: &[String], layer: &Layer, found: &mut Vec<Found>) {
-    let mut fulls: Vec<NameKey> = found
-        .iter()
-        .filter(|f| names::name_words(&f.key) >= 2)
-        .map(|f| f.key.clone())
-        .collect();
-    fulls.extend(front_matter.iter().map(|n| names::normalise(n)));
-    fulls.sort();
-    fulls.dedup();
-    let surnames: Vec<String> = fulls
-        .iter()
-        .flat_map(names::surnames)
-        .map(|s| names::phonetic(&s))
-        .collect();
-    for (si, s) in sents.iter().enumerate() {
-        let t = &s.tokens;
-        let mut i = 0;
-        while i < t.len() {
-            let free = |r: &Range<usize>| !layer.blocks(si, r);
-            if let Some(r) = full_at(t, i, &fulls).filter(|r| free(r) && widens(found, si, r)) {
-                // A full name wins over shorter candidates inside it
-                // ("Khalid" → "Khalid al-Nasser").
-                found.retain(|f| {
-                    !(f.sent == si && r.start <= f.tokens.start && f.tokens.end <= r.end)
-                });
-                i = r.end;
-                push(found, si, t, r);
-                continue;
-            }
-            let covered = found.iter().any(|f| f.sent == si && f.tokens.contains(&i));
-            match surname_at(t, i, &surnames).filter(|r| !covered && free(r)) {
-                Some(r) => {
-                    i = r.end;
-                    push(found, si, t, r);
-                }
-                None => i += 1,
-            }
-        }
-    }
-}
-
-/// Whether `r` adds a name: every candidate it overlaps lies strictly inside it.
-fn widens(found: &[Found], sent: usize, r: &Range<usize>) -> bool {
-    found
-        .iter()
-        .filter(|f| f.sent == sent && f.tokens.start < r.end && r.start < f.tokens.end)
-        .all(|f| r.start <= f.tokens.start && f.tokens.end <= r.end && f.tokens.len() < r.len())
-}
-
-fn full_at(t: &[Token], i: usize, fulls: &[NameKey]) -> Option<Range<usize>> {
-    // Token and word counts differ for glued particles ("al-Nasser"): try
-    // every length up to the name's word count, longest first.
-    if !names::starts_name(t[i].text) {
-        return None;
-    }
-    fulls.iter().find_map(|k| {
-        let most = (i + k.words().len()).min(t.len());
-        (i + 1..=most)
-            .rev()
-            .find(|&end| {
-                names::starts_name(t[end - 1].text)
-                    && names::normalise(&words_of(t, &(i..end))) == *k
-            })
-            .map(|end| i..end)
-    })
-}
-
-/// A standalone capitalised word equal to a known surname ("Halvorsen", or
-/// "Brandt" in "Brandt's"), not glued to another name word.
-fn surname_at(t: &[Token], i: usize, surnames: &[String]) -> Option<Range<usize>> {
-    let r = names::clean_span(t, i..i + 1)?;
-    let word = names::normalise(t[i].text);
-    let is_known = surnames
-        .iter()
-        .any(|s| *s == names::phonetic(word.as_str()));
-    let glued = |j: Option<&Token>| {
-        j.is_some_and(|x| names::clean_span(std::slice::from_ref(x), 0..1).is_some())
-    };
-    let alone = !glued(i.checked_sub(1).map(|j| &t[j])) && !glued(t.get(i + 1));
-    (r == (i..i + 1) && is_known && alone).then_some(r)
-}
-
-/// Attaches partial mentions to the most recent full name they fit (the next
-/// one when none precedes); one-word names with no fit stay `Bare`.
-fn resolve_in_article(found: &mut [Found]) {
-    let fulls: Vec<(usize, NameKey, String)> = found
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| names::name_words(&f.key) >= 2 && !names::is_particle(f.key.words()[0]))
-        .map(|(i, f)| (i, f.key.clone(), f.name.clone()))
-        .collect();
-    for (i, f) in found.iter_mut().enumerate() {
-        if fulls.iter().any(|(j, _, _)| *j == i) {
-            continue;
-        }
-        let key = &f.key;
-        let best = [2u8, 1].iter().find_map(|&want| {
-            let fits = |(_, k, _): &&(usize, NameKey, String)| names::partial_score(key, k) == want;
-            fulls
-                .iter()
-                .rev()
-                .filter(|(j, _, _)| *j < i)
-                .find(fits)
-                .or_else(|| fulls.iter().find(fits))
-        });
-        match best {
-            Some((_, _, name)) => {
-                f.kind = MentionKind::Partial;
-                f.name = name.clone();
-            }
-            None => f.kind = MentionKind::Bare,
-        }
-    }
-}
-
 /// Roles before and after every name occurrence, as written in the paragraph.
 fn find_roles(sents: &[Sentence], found: &[Found], texts: &[&str]) -> Vec<RoleMention> {
     let mut out: Vec<RoleMention> = Vec::new();
@@ -354,6 +236,8 @@ fn to_mention(sents: &[Sentence], texts: &[&str], f: &Found) -> Mention {
 
 #[path = "analysis/entities.rs"]
 mod entities;
+#[path = "analysis/within.rs"]
+mod within;
 use entities::Layer;
 
 #[cfg(test)]

@@ -42,8 +42,24 @@ pub struct QuoteSpan {
 pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
-    for (i, c) in text.char_indices() {
+    let mut prev = ' ';
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        // Newswire paragraphs merged into one line: `… years. "He has …`
+        // reopens a quotation whose paragraph ended unclosed. A straight
+        // mark after a space and glued to a word opens; it never closes.
+        let reopens = c == '"' && prev.is_whitespace() && next.is_alphanumeric();
+        prev = c;
         match (open, c) {
+            (Some((o, s)), '"') if reopens => {
+                out.push(QuoteSpan {
+                    open: o,
+                    content: s..text[..i].trim_end().len(),
+                    end: i,
+                });
+                open = Some((i, i + 1));
+            }
             (None, '“' | '"') => open = Some((i, i + c.len_utf8())),
             (None, '”') if out.is_empty() => out.push(QuoteSpan {
                 open: 0,
@@ -131,6 +147,27 @@ struct State {
     introduced: Option<Said>,
 }
 
+/// A person mention, as it bears on who a later "he" is.
+enum Mentioned {
+    /// Named as a clause subject: "he" is this person next.
+    Subject(String),
+    /// Named elsewhere in a clause: "he" stays the subject only if it is them.
+    Other(String),
+    /// A titled name that is not a known person.
+    Unknown,
+}
+
+impl Mentioned {
+    fn apply(&self, subject: &mut Option<String>) {
+        match self {
+            Mentioned::Subject(n) => *subject = Some(n.clone()),
+            Mentioned::Other(n) if subject.as_ref() != Some(n) => *subject = None,
+            Mentioned::Other(_) => {}
+            Mentioned::Unknown => *subject = None,
+        }
+    }
+}
+
 /// A speaker and the reporting verb as written.
 #[derive(Clone, Debug)]
 struct Said {
@@ -165,7 +202,7 @@ const WINDOW: usize = 30;
 
 impl Para<'_, '_> {
     fn attribute(&self, state: &mut State, out: &mut Vec<Quote>) {
-        let subjects = self.subjects();
+        let subjects = self.mentions();
         let mut next_subject = 0;
         let mut last: Option<(usize, Said)> = None; // (end of its quotation, speaker)
         let carry = state.carry.take();
@@ -173,7 +210,7 @@ impl Para<'_, '_> {
         let mut intro_sent = self.sents.start; // `introduced` applies in this sentence
         for (n, q) in self.spans.iter().enumerate() {
             while next_subject < subjects.len() && subjects[next_subject].0 < q.open {
-                state.subject = Some(subjects[next_subject].1.clone());
+                subjects[next_subject].1.apply(&mut state.subject);
                 next_subject += 1;
             }
             let Some((s, _)) = self.token_at(q.open) else {
@@ -201,7 +238,11 @@ impl Para<'_, '_> {
                     .trim_end_matches(',')
                     .trim_end()
                     .to_string();
-                if text.split_whitespace().count() >= 2 {
+                // A one-word speaker with no full name in the article is as
+                // likely a party or a word ("Labour", "One said") as a person.
+                let full = who.speaker.split_whitespace().count() >= 2
+                    && !verbs::is_organisation_word(who.speaker.rsplit(' ').next().unwrap_or(""));
+                if text.split_whitespace().count() >= 2 && full && !is_title(&text) {
                     out.push(Quote {
                         speaker: who.speaker.clone(),
                         text,
@@ -213,8 +254,8 @@ impl Para<'_, '_> {
                 last = Some((q.end, who));
             }
         }
-        if let Some((_, s)) = subjects.get(next_subject..).and_then(|r| r.last()) {
-            state.subject = Some(s.clone());
+        for (_, m) in subjects.get(next_subject..).unwrap_or(&[]) {
+            m.apply(&mut state.subject);
         }
         state.carry = last
             .filter(|(end, _)| self.ends_paragraph(*end))
@@ -226,23 +267,62 @@ impl Para<'_, '_> {
         self.work.set(self.work.get() + n);
     }
 
-    /// Clause-subject names outside quotations, by byte offset.
-    fn subjects(&self) -> Vec<(usize, String)> {
+    /// Person mentions outside quotations, by byte offset: clause subjects
+    /// (who "he" is next), other people named (after which "he" is
+    /// ambiguous), and titled names the analysis did not take for a person
+    /// ("Mr Tyler": somebody else, also ambiguous).
+    fn mentions(&self) -> Vec<(usize, Mentioned)> {
         let range = self.by_sent[self.sents.start]..self.by_sent[self.sents.end];
         self.count(range.len());
-        self.found[range]
-            .iter()
-            .filter(|f| {
-                let b = self.all[f.sent].tokens[f.tokens.start].start;
-                !self.inside(b) && self.is_subject(f)
-            })
-            .map(|f| {
-                (
-                    self.all[f.sent].tokens[f.tokens.start].start,
-                    f.name.clone(),
-                )
-            })
-            .collect()
+        let mut out: Vec<(usize, Mentioned)> = Vec::new();
+        for f in &self.found[range] {
+            let t = &self.all[f.sent].tokens;
+            let b = t[f.tokens.start].start;
+            if self.inside(b) {
+                continue;
+            }
+            let possessive = t
+                .get(f.tokens.end)
+                .is_some_and(|x| matches!(x.text, "'s" | "’s"));
+            if self.is_subject(f) {
+                out.push((b, Mentioned::Subject(f.name.clone())));
+            } else if !possessive {
+                out.push((b, Mentioned::Other(f.name.clone())));
+            }
+        }
+        for s in self.sents.clone() {
+            let t = &self.all[s].tokens;
+            self.count(t.len());
+            // "The friend said", "A spokesman added": someone unnamed speaks.
+            for i in 2..t.len() {
+                let det = |k: usize| {
+                    matches!(
+                        t[k].text,
+                        "The" | "the" | "A" | "a" | "An" | "an" | "His" | "Her"
+                    )
+                };
+                let plain = |k: usize| t[k].text.starts_with(char::is_lowercase);
+                let np = (det(i - 2) && plain(i - 1)) || (i >= 3 && det(i - 3) && plain(i - 1)); // "The Tory leader said"
+                if np && is_reporting_verb(&t[i].text.to_lowercase()) && !self.inside(t[i].start) {
+                    out.push((t[i].start, Mentioned::Unknown));
+                }
+            }
+            for i in 1..t.len() {
+                let titled = is_honorific(t[i - 1].text);
+                let known = self
+                    .name_from(s, i - 1)
+                    .is_some_and(|f| f.tokens.start <= i);
+                if titled
+                    && t[i].text.starts_with(char::is_uppercase)
+                    && !known
+                    && !self.inside(t[i].start)
+                {
+                    out.push((t[i].start, Mentioned::Unknown));
+                }
+            }
+        }
+        out.sort_by_key(|(b, _)| *b);
+        out
     }
 
     /// Whether byte `b` lies inside a quotation (binary search).
@@ -295,7 +375,15 @@ impl Para<'_, '_> {
             None if from == 0 => 0,
             None => return false, // the clause starts too far back for a title
         };
+        // "Mr Blair", "Sir Andrew Green": an honorific stands for a title.
+        let honorific = f.tokens.start == clause + 1 && is_honorific(t[clause].text);
         let title_ok = f.tokens.start == clause
+            || honorific
+            // Descriptive words count only before the person's own speech
+            // verb ("union veteran X said"), not "Voters distrust X".
+            || (descriptor(&t[clause..f.tokens.start])
+                && t.get(f.tokens.end)
+                    .is_some_and(|x| is_reporting_verb(&x.text.to_lowercase())))
             || roles::title_before(t, f.tokens.start).is_some_and(|r| {
                 // "the spokesman X", "ministry spokesman X": a few plain
                 // words may qualify the title.
@@ -309,7 +397,15 @@ impl Para<'_, '_> {
         let possessive = t
             .get(f.tokens.end)
             .is_some_and(|x| matches!(x.text, "'s" | "’s"));
-        title_ok && !possessive
+        // "thanking Roy Williams, Hansbrough, and the university": an item
+        // of a list, not a subject.
+        let after_name = clause >= 2
+            && t[clause - 1].text == ","
+            && t[clause - 2].text.starts_with(char::is_uppercase);
+        let listed = after_name
+            && t.get(f.tokens.end)
+                .is_some_and(|x| matches!(x.text, "," | "and" | "or"));
+        title_ok && !possessive && !listed
     }
 
     /// A name at token `i` of sentence `s`, possibly after a title that starts there.
@@ -317,6 +413,8 @@ impl Para<'_, '_> {
         let f = self.name_from(s, i)?;
         let tokens = &self.all[s].tokens;
         let ok = f.tokens.start == i
+            || (f.tokens.start == i + 1 && is_honorific(tokens[i].text))
+            || (f.tokens.start > i && descriptor(&tokens[i..f.tokens.start]))
             || (f.tokens.start < i + 12
                 && roles::title_before(tokens, f.tokens.start).is_some_and(|r| r.start <= i));
         ok.then_some(f)
@@ -424,6 +522,15 @@ impl Para<'_, '_> {
                     && self.is_subject(f)
                     && !self.inside(tokens[f.tokens.start].start)
             })
+            // "X -- the man they called “…”": the verb has a subject of its own.
+            .filter(|f| {
+                !tokens[f.tokens.end..verb].iter().any(|t| {
+                    matches!(
+                        t.text.to_lowercase().as_str(),
+                        "they" | "we" | "i" | "you" | "it" | "he" | "she" | "who"
+                    )
+                })
+            })
             .map(|f| f.name.clone());
         let by_pronoun = || {
             let clause_start =
@@ -433,6 +540,15 @@ impl Para<'_, '_> {
                 .find(|&i| is_pronoun(&tokens[i].text.to_lowercase()) && clause_start(i))
                 .and(subject.clone())
         };
+        // "X said a claim by Y that …“…”": the quotation belongs to Y's
+        // clause, not to X. (A name right after the verb is the addressee:
+        // "told Y: “…”".)
+        let embedded = names[k..]
+            .iter()
+            .any(|f| f.tokens.start > verb + 2 && f.tokens.start < open);
+        if embedded {
+            return None;
+        }
         let speaker = by_name.or_else(by_pronoun)?;
         Some(said(&speaker, tokens[verb].text))
     }
@@ -533,6 +649,111 @@ impl Para<'_, '_> {
         let that = tokens[verb + 1..].iter().any(|t| t.text == "that");
         (colon || that || verb + 3 >= tokens.len()).then(|| said(&f.name, tokens[verb].text))
     }
+}
+
+/// A few words that describe the person named next ("Colts defensive
+/// back", "War on Want's", "40-year-old", "shadow attorney general Mr"):
+/// at most four, and none a verb, conjunction or preposition that would
+/// make the name an object ("criticised", "and", "by", "about").
+fn descriptor(words: &[Token]) -> bool {
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| {
+            let l = w.text.to_lowercase();
+            let plain = w.text.chars().all(|c| c.is_alphanumeric() || c == '-')
+                || matches!(w.text, "'s" | "’s")
+                || is_honorific(w.text);
+            let verbish = is_reporting_verb(&l) || (l.len() > 4 && l.ends_with("ed"));
+            let function = matches!(
+                l.as_str(),
+                "and"
+                    | "or"
+                    | "but"
+                    | "by"
+                    | "with"
+                    | "to"
+                    | "for"
+                    | "from"
+                    | "about"
+                    | "against"
+                    | "of"
+                    | "at"
+                    | "in"
+                    | "into"
+                    | "over"
+                    | "after"
+                    | "before"
+                    | "under"
+                    | "between"
+                    | "among"
+                    | "like"
+                    | "than"
+                    | "as"
+                    | "that"
+                    | "who"
+                    | "which"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "be"
+                    | "been"
+                    | "not"
+                    | "when"
+                    | "while"
+                    | "if"
+                    | "because"
+                    | "then"
+                    | "also"
+                    | "said"
+            );
+            plain && !verbish && !function
+        })
+}
+
+/// A title in quotation marks ("An American Life: One Man's Road"), not
+/// speech: nearly every longer word capitalised.
+fn is_title(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+        })
+        .count();
+    long.len() >= 3 && caps * 5 >= long.len() * 4
+}
+
+/// "Mr", "Mrs", "Dr", "Sir", …: a word that marks the next one as a person's name.
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mr."
+            | "Mrs"
+            | "Mrs."
+            | "Ms"
+            | "Ms."
+            | "Dr"
+            | "Dr."
+            | "Miss"
+            | "Sir"
+            | "Lord"
+            | "Lady"
+            | "Dame"
+            | "Prof"
+            | "Prof."
+            | "Professor"
+            | "Msgr."
+            | "Rev."
+            | "Const."
+    )
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 use super::context::{article_url, event_url, person_url, SiteCtx};
 use super::{Engine, TemplateError};
 use crate::date::Date;
-use crate::output::SiteFiles;
+use crate::output::Sink;
 use crate::site::Site;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// How many entries a feed carries.
@@ -30,19 +31,24 @@ struct Entry {
     summary: String,
 }
 
-/// Writes every feed, the sitemap and robots.txt.
+/// Whether a person or event with `articles` articles gets its own feed.
+pub fn has_feed(site: &Site, articles: usize) -> bool {
+    articles >= site.config.feed_min_articles
+}
+
+/// Writes every feed (on all cores), the sitemap and robots.txt.
 pub fn write(
     site: &Site,
     engine: &Engine,
     site_ctx: &SiteCtx,
-    files: &mut SiteFiles,
+    sink: &dyn Sink,
 ) -> Result<(), TemplateError> {
-    let mut render = |path: String, feed: Feed| -> Result<(), TemplateError> {
+    let render = |path: String, feed: Feed| -> Result<(), TemplateError> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", site_ctx);
         ctx.insert("root", "");
         ctx.insert("feed", &feed);
-        files.insert(path, engine.render("atom.xml", &ctx)?);
+        sink.put(path, engine.render("atom.xml", &ctx)?.into_bytes());
         Ok(())
     };
     let events: Vec<Entry> = site.events.iter().map(|e| event_entry(site, e)).collect();
@@ -55,51 +61,65 @@ pub fn write(
             events,
         ),
     )?;
-    for e in &site.events {
-        let entries = e
-            .articles
-            .iter()
-            .rev()
-            .filter_map(|id| site.article(id))
-            .map(article_entry)
-            .collect();
-        let path = event_url(&e.slug);
-        render(
-            format!("{path}atom.xml"),
-            feed(e.title.clone(), &format!("{path}atom.xml"), &path, entries),
-        )?;
-    }
-    for p in &site.people {
-        let mut arts: Vec<_> = p
-            .articles
-            .iter()
-            .filter_map(|id| site.article(id))
-            .collect();
-        arts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-        let entries = arts.into_iter().map(article_entry).collect();
-        let path = person_url(&p.slug);
-        render(
-            format!("{path}atom.xml"),
-            feed(
-                format!("Articles naming {}", p.name),
-                &format!("{path}atom.xml"),
-                &path,
-                entries,
-            ),
-        )?;
-    }
+    site.events
+        .par_iter()
+        .filter(|e| has_feed(site, e.articles.len()))
+        .try_for_each(|e| {
+            let entries = e
+                .articles
+                .iter()
+                .rev()
+                .filter_map(|id| site.article(id))
+                .map(article_entry)
+                .collect();
+            let path = event_url(&e.slug);
+            render(
+                format!("{path}atom.xml"),
+                feed(e.title.clone(), &format!("{path}atom.xml"), &path, entries),
+            )
+        })?;
+    site.people
+        .par_iter()
+        .filter(|p| has_feed(site, p.articles.len()))
+        .try_for_each(|p| {
+            let mut arts: Vec<_> = p
+                .articles
+                .iter()
+                .filter_map(|id| site.article(id))
+                .collect();
+            arts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+            let entries = arts.into_iter().map(article_entry).collect();
+            let path = person_url(&p.slug);
+            render(
+                format!("{path}atom.xml"),
+                feed(
+                    format!("Articles naming {}", p.name),
+                    &format!("{path}atom.xml"),
+                    &path,
+                    entries,
+                ),
+            )
+        })?;
+    let mut maps = crate::output::SiteFiles::default();
     super::sitemaps::write(
         &site.config,
         &sitemap_urls(site),
         super::sitemaps::MAX_URLS,
-        files,
+        &mut maps,
     );
-    files.insert(
-        "robots.txt",
+    for path in maps.paths() {
+        sink.put(
+            path.to_string(),
+            maps.get(path).unwrap_or_default().to_vec(),
+        );
+    }
+    sink.put(
+        "robots.txt".into(),
         format!(
             "User-agent: *\nAllow: /\nSitemap: {}\n",
             site.config.absolute("sitemap.xml")
-        ),
+        )
+        .into_bytes(),
     );
     Ok(())
 }

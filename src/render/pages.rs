@@ -17,8 +17,8 @@ const MAX_MENTIONS: usize = 40;
 
 type Emit<'e> = dyn FnMut(Page, &str, &dyn ErasedCtx) -> Result<(), TemplateError> + 'e;
 
-/// Renders every HTML page through `emit`.
-pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
+/// Renders the home page and the index pages through `emit`.
+pub(crate) fn indexes(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
     let events: Vec<EventBrief> = site.events.iter().map(event_brief).collect();
     let mut people: Vec<PersonBrief> = site.people.iter().map(person_brief).collect();
     people.sort_by(|a, b| {
@@ -47,48 +47,164 @@ pub(crate) fn all(site: &Site, emit: &mut Emit) -> Result<(), TemplateError> {
     super::paginate::emit_pages(emit, "articles/", "articles.html", "articles", &articles)?;
     emit(page("search/", "search.html"), "search", &())?;
 
-    for e in &site.events {
-        let ctx = event_ctx(site, e);
-        let feeds = vec![Link {
-            title: format!("{} (event feed)", e.title),
-            url: ctx.feed.clone(),
-        }];
-        emit(
-            Page {
+    Ok(())
+}
+
+/// A page about one item of the site: an event, a person or an article
+/// (an index into the site's list of them).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum PageItem {
+    /// `site.events[i]`.
+    Event(usize),
+    /// `site.people[i]`.
+    Person(usize),
+    /// `site.articles[i]`.
+    Article(usize),
+}
+
+/// Every item page of the site, in a fixed order.
+pub(crate) fn items(site: &Site) -> Vec<PageItem> {
+    let events = (0..site.events.len()).map(PageItem::Event);
+    let people = (0..site.people.len()).map(PageItem::Person);
+    let articles = (0..site.articles.len()).map(PageItem::Article);
+    events.chain(people).chain(articles).collect()
+}
+
+/// Asked before a page is rendered, with its path and a hash of everything
+/// it shows: true when the published file already shows exactly that.
+pub(crate) type Reuse<'r> = dyn Fn(&str, u128) -> bool + 'r;
+
+/// The hash of a page's inputs: its template, head feeds and context.
+fn page_key(page: &Page, value: &dyn ErasedCtx, extra: u128) -> u128 {
+    let mut bytes = format!("{}\n{}\n{extra}\n", page.path, page.template).into_bytes();
+    bytes.extend(serde_json::to_vec(&page.feeds).unwrap_or_default());
+    bytes.extend(value.json());
+    crate::output::hash_bytes(&bytes)
+}
+
+/// Builds one item page's context and hands it to `emit`, unless `reuse`
+/// says the published page already shows it (then nothing is rendered).
+pub(crate) fn item(
+    site: &Site,
+    item: PageItem,
+    reuse: &Reuse,
+    emit: &mut Emit,
+) -> Result<(), TemplateError> {
+    match item {
+        PageItem::Event(i) => {
+            let e = &site.events[i];
+            let ctx = event_ctx(site, e);
+            let own = super::feeds::has_feed(site, e.articles.len());
+            let feeds = item_feed(own, &e.title, "event feed", &ctx.feed);
+            let mut page = Page {
                 path: event_url(&e.slug),
                 template: "event.html",
                 feeds,
+                key: None,
                 pagination: None,
-            },
-            "event",
-            &ctx,
-        )?;
-    }
-    for p in &site.people {
-        let ctx = person_ctx(site, p);
-        let feeds = vec![Link {
-            title: format!("{} (person feed)", p.name),
-            url: ctx.feed.clone(),
-        }];
-        emit(
-            Page {
+            };
+            keyed_emit(&mut page, "event", &ctx, 0, reuse, emit)
+        }
+        PageItem::Person(i) => {
+            let p = &site.people[i];
+            let ctx = person_ctx(site, p);
+            let own = super::feeds::has_feed(site, p.articles.len());
+            let feeds = item_feed(own, &p.name, "person feed", &ctx.feed);
+            let mut page = Page {
                 path: person_url(&p.slug),
                 template: "person.html",
                 feeds,
+                key: None,
                 pagination: None,
-            },
-            "person",
-            &ctx,
-        )?;
+            };
+            keyed_emit(&mut page, "person", &ctx, 0, reuse, emit)
+        }
+        PageItem::Article(i) => {
+            // The body is the costly part: key the page on what the body is
+            // made from (the article and its name links), render it only
+            // when the page must be written.
+            let (mut ctx, links) = article_ctx(site, i);
+            let a = &site.articles[i];
+            let extra = crate::output::hash_bytes(
+                format!(
+                    "{:x}{links:?}{:?}",
+                    crate::cache::key(a),
+                    link_hrefs(site, a)
+                )
+                .as_bytes(),
+            );
+            let mut page = page(&article_url(&a.id), "article.html");
+            let key = page_key(&page, &ctx, extra);
+            if reuse(&page.path, key) {
+                return Ok(());
+            }
+            let names = |p: usize| -> Vec<NameLink> {
+                links
+                    .iter()
+                    .filter(|(para, _)| *para == p)
+                    .map(|(_, l)| l.clone())
+                    .collect()
+            };
+            ctx.body_html =
+                body::article_html_linked(a, names, &|d| super::links::href(site, a, d));
+            page.key = Some(key);
+            emit(page, "article", &ctx)
+        }
     }
-    for (i, a) in site.articles.iter().enumerate() {
-        emit(
-            page(&article_url(&a.id), "article.html"),
-            "article",
-            &article_ctx(site, i),
-        )?;
+}
+
+/// Where each link and image written in the article points: with the
+/// article itself, everything its body is made from (links to other
+/// articles follow their addresses).
+fn link_hrefs(site: &Site, a: &crate::content::Article) -> Vec<Option<String>> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut out = Vec::new();
+    for md in a.paragraphs.iter().filter_map(|p| p.markdown.as_deref()) {
+        for ev in Parser::new_ext(md, Options::all()) {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = ev {
+                out.push(super::links::href(site, a, &dest_url));
+            }
+        }
     }
-    Ok(())
+    out
+}
+
+/// Emits a page unless `reuse` recognises its key.
+fn keyed_emit(
+    page: &mut Page,
+    name: &str,
+    ctx: &dyn ErasedCtx,
+    extra: u128,
+    reuse: &Reuse,
+    emit: &mut Emit,
+) -> Result<(), TemplateError> {
+    let key = page_key(page, ctx, extra);
+    if reuse(&page.path, key) {
+        return Ok(());
+    }
+    page.key = Some(key);
+    let page = std::mem::replace(page, self::page("", ""));
+    emit(page, name, ctx)
+}
+
+/// The `<head>` feed link of an item page: its own feed where it has one
+/// (the site feed is in every page's `<head>` already).
+fn item_feed(own: bool, title: &str, kind: &str, feed: &str) -> Vec<Link> {
+    own.then(|| Link {
+        title: format!("{title} ({kind})"),
+        url: feed.to_string(),
+    })
+    .into_iter()
+    .collect()
+}
+
+/// An item's feed address: its own, or the site feed when it has none.
+fn feed_url(site: &Site, page: &str, articles: usize) -> String {
+    if super::feeds::has_feed(site, articles) {
+        format!("{page}atom.xml")
+    } else {
+        "atom.xml".into()
+    }
 }
 
 fn page<'a>(path: &str, template: &'a str) -> Page<'a> {
@@ -96,6 +212,7 @@ fn page<'a>(path: &str, template: &'a str) -> Page<'a> {
         path: path.to_string(),
         template,
         feeds: Vec::new(),
+        key: None,
         pagination: None,
     }
 }
@@ -156,24 +273,26 @@ fn role_sourced(
     }
 }
 
-fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
+/// An article page's context without its body, and the names to link in
+/// the body as (paragraph, link).
+fn article_ctx(site: &Site, i: usize) -> (ArticleCtx, Vec<(usize, NameLink)>) {
     let a = &site.articles[i];
     let analysis = &site.analyses[i];
     let slug_of = |name: &str| site.person_slug_for(&a.id, name);
-    let links = |p: usize| -> Vec<NameLink> {
-        analysis
-            .mentions
-            .iter()
-            .filter(|m| m.paragraph == p)
-            .filter_map(|m| {
-                let slug = slug_of(&m.name)?;
-                Some(NameLink {
+    let links: Vec<(usize, NameLink)> = analysis
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let slug = slug_of(&m.name)?;
+            Some((
+                m.paragraph,
+                NameLink {
                     surface: m.surface.clone(),
                     href: format!("../../{}", person_url(&slug)),
-                })
-            })
-            .collect()
-    };
+                },
+            ))
+        })
+        .collect();
     let people: Vec<Link> = site
         .people_in(&a.id)
         .map(|p| Link {
@@ -181,7 +300,7 @@ fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
             url: person_url(&p.slug),
         })
         .collect();
-    ArticleCtx {
+    let ctx = ArticleCtx {
         id: a.id.clone(),
         title: a.title.clone(),
         date: a.date.to_string(),
@@ -205,9 +324,10 @@ fn article_ctx(site: &Site, i: usize) -> ArticleCtx {
                 url: event_url(&e.slug),
             }),
         people,
-        body_html: body::article_html_linked(a, links, &|d| super::links::href(site, a, d)),
+        body_html: String::new(),
         url: article_url(&a.id),
-    }
+    };
+    (ctx, links)
 }
 
 /// Person page context (`person`).
@@ -327,7 +447,7 @@ fn person_ctx(site: &Site, p: &crate::people::Person) -> PersonCtx {
             .map(|b| format!("<p>{b}</p>")),
         links: p.links.iter().filter(|l| is_web_url(l)).cloned().collect(),
         articles,
-        feed: format!("{}atom.xml", person_url(&p.slug)),
+        feed: feed_url(site, &person_url(&p.slug), p.articles.len()),
         url: person_url(&p.slug),
     }
 }
@@ -449,26 +569,30 @@ fn event_ctx(site: &Site, e: &crate::events::Event) -> EventCtx {
             .into_iter()
             .map(event_brief)
             .collect(),
-        feed: format!("{}atom.xml", event_url(&e.slug)),
+        feed: feed_url(site, &event_url(&e.slug), e.articles.len()),
         url: event_url(&e.slug),
     }
 }
 
 /// Events sharing the most people with `e`.
+///
+/// Works on integer ids: every (person of `e`, other event of that person)
+/// pair is collected, sorted and counted, so the cost is the number of such
+/// pairs times a logarithm, with no string keys.
 fn related_events<'s>(site: &'s Site, e: &crate::events::Event) -> Vec<&'s crate::events::Event> {
-    // Count, per other event, the people it shares with `e`.
-    let mut shared: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for (person, _) in site.event_people.get(&e.slug).into_iter().flatten() {
-        for other in site.person_events.get(person).into_iter().flatten() {
-            if *other != e.slug {
-                *shared.entry(other.as_str()).or_default() += 1;
-            }
-        }
-    }
-    let mut scored: Vec<(usize, &crate::events::Event)> = shared
-        .into_iter()
-        .filter_map(|(slug, n)| site.event(slug).map(|o| (n, o)))
+    let Some(me) = site.event_position(&e.slug) else {
+        return Vec::new();
+    };
+    let mut others: Vec<u32> = site.event_person_ids[me]
+        .iter()
+        .flat_map(|&p| site.person_event_ids[p as usize].iter().copied())
+        .filter(|&o| o as usize != me)
         .collect();
+    others.sort_unstable();
+    let mut scored: Vec<(usize, &crate::events::Event)> = Vec::new();
+    for run in others.chunk_by(|a, b| a == b) {
+        scored.push((run.len(), &site.events[run[0] as usize]));
+    }
     scored.sort_by(|a, b| {
         b.0.cmp(&a.0)
             .then_with(|| b.1.start.cmp(&a.1.start))

@@ -94,6 +94,7 @@ pub(crate) fn emit_pages<T: Serialize>(
             template,
             feeds: Vec::new(),
             pagination: (total > 1).then(|| pagination(base, n, total, list.len())),
+            key: None,
         };
         emit(page, name, &items)?;
     }

@@ -124,3 +124,57 @@ fn two_titles_around_a_comma() {
     let titles: Vec<&str> = a.roles.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(titles, vec!["Governor", "deputy director"]);
 }
+
+#[test]
+fn the_layer_keeps_people_out_of_things() {
+    let a = analyze(&article(
+        "a",
+        1,
+        &["Critics praised The Ada Brandt Story, a film shown in Oslo. Trade Minister Ingrid Halvorsen said the Oslo Grain Exchange would open."],
+    ));
+    let got = names_of(&a);
+    assert!(got.iter().all(|(s, _, _)| !s.contains("Brandt")), "{got:?}");
+    assert!(
+        got.contains(&("Ingrid Halvorsen", "Ingrid Halvorsen", MentionKind::Full)),
+        "{got:?}"
+    );
+    assert!(a.places.iter().any(|p| p.name == "Oslo"), "{:?}", a.places);
+    assert!(a.entities.iter().all(|e| !e.text.contains("Halvorsen")));
+}
+
+#[test]
+fn many_names_in_one_article_stay_consistent() {
+    // Thousands of distinct two-word names: the indexed lookups must give
+    // the same answers a scan would (each surname attaches to its own name).
+    let paras: Vec<String> = (0..400)
+        .map(|i| {
+            let (g, s) = (format!("Ab{}", alpha(i)), format!("Cd{}", alpha(i)));
+            format!("Minister {g} {s} arrived. Later {s} said it went well.")
+        })
+        .collect();
+    let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+    let a = analyze(&article("a", 1, &refs));
+    for i in 0..400 {
+        let (g, s) = (format!("Ab{}", alpha(i)), format!("Cd{}", alpha(i)));
+        let full = format!("{g} {s}");
+        let m = a
+            .mentions
+            .iter()
+            .find(|m| m.paragraph == i && m.surface == s)
+            .unwrap_or_else(|| panic!("no mention of {s}"));
+        assert_eq!(
+            (m.name.as_str(), m.kind),
+            (full.as_str(), MentionKind::Partial)
+        );
+    }
+}
+
+/// Distinct, name-like syllable strings (one consonant-vowel pair per
+/// decimal digit), which no transliteration rule folds together.
+fn alpha(i: usize) -> String {
+    const SYL: [&str; 10] = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "bu"];
+    i.to_string()
+        .bytes()
+        .map(|d| SYL[(d - b'0') as usize])
+        .collect()
+}

@@ -157,3 +157,55 @@ pub fn is_adverb(lower: &str) -> bool {
             | "have"
     )
 }
+
+/// A last word that makes a name an organisation's ("Stop Stansted
+/// Expansion", "Green Party"): never a speaker as a person.
+pub fn is_organisation_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Party"
+            | "Council"
+            | "Association"
+            | "Campaign"
+            | "Union"
+            | "Expansion"
+            | "Committee"
+            | "Commission"
+            | "Ministry"
+            | "Department"
+            | "Office"
+            | "Agency"
+            | "Group"
+            | "Society"
+            | "Institute"
+            | "Foundation"
+            | "Trust"
+            | "Federation"
+            | "Alliance"
+            | "Coalition"
+            | "Authority"
+            | "Board"
+            | "Bank"
+            | "Corporation"
+            | "Company"
+            | "Inc"
+            | "Ltd"
+            | "Club"
+            | "Police"
+            | "Government"
+            | "Kremlin"
+            | "Telecom"
+            | "Systems"
+            | "Technologies"
+            | "Software"
+            | "Networks"
+            | "Airlines"
+            | "Airways"
+            | "Motors"
+            | "Media"
+            | "Communications"
+            | "Energy"
+            | "Holdings"
+            | "Partners"
+    )
+}
