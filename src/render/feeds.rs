@@ -170,7 +170,7 @@ fn article_entry(a: &crate::content::Article) -> Entry {
     let first = a
         .prose()
         .next()
-        .map(|(_, p)| p.text.clone())
+        .map(|(_, p)| excerpt(&p.text, SUMMARY_MAX))
         .unwrap_or_default();
     Entry {
         title: a.title.clone(),
@@ -184,6 +184,24 @@ fn article_entry(a: &crate::content::Article) -> Entry {
             .unwrap_or_else(|| "Unknown".into()),
         summary: a.summary.clone().unwrap_or(first),
     }
+}
+
+/// Longest feed summary taken from the text (bounded cost: a 1 MB first
+/// paragraph in every person's and event's feed made one article cost
+/// hundreds of megabytes of output).
+const SUMMARY_MAX: usize = 1_000;
+
+/// `text` cut at a word boundary before `max` bytes, with `…` when cut.
+fn excerpt(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let end = text[..end].rfind(char::is_whitespace).unwrap_or(end);
+    format!("{}…", text[..end].trim_end())
 }
 
 fn join_unique(mut v: Vec<String>) -> Option<String> {
@@ -221,4 +239,21 @@ fn sitemap_urls(site: &Site) -> Vec<(String, Option<Date>)> {
             .map(|a| (article_url(&a.id), Some(a.date))),
     );
     urls
+}
+
+#[cfg(test)]
+mod excerpt_tests {
+    use super::excerpt;
+
+    #[test]
+    fn long_summaries_are_cut_at_a_word() {
+        assert_eq!(excerpt("short text", 100), "short text");
+        let long = "word ".repeat(1_000);
+        let cut = excerpt(&long, 1_000);
+        assert!(
+            cut.len() <= 1_000 + '…'.len_utf8() && cut.ends_with("word…"),
+            "{cut}"
+        );
+        assert_eq!(excerpt(&"é".repeat(600), 1_001).chars().count(), 501);
+    }
 }
