@@ -220,6 +220,7 @@ def main():
     ap.add_argument("--scale", default="")
     ap.add_argument("--work", default="/tmp/briefing-bench")
     ap.add_argument("--no-serve", action="store_true")
+    ap.add_argument("--tools", default="hugo,briefing")
     args = ap.parse_args()
     if not os.path.isfile(TARBALL):
         print(f"skipping: {TARBALL} not found")
@@ -237,7 +238,7 @@ def main():
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     results = {}
     for n in [int(x) for x in args.sizes.split(",") if x]:
-        for name in ["hugo", "briefing"]:
+        for name in args.tools.split(","):
             root = os.path.join(args.work, f"{name}-{n}")
             subset(src, root, n, name)
             cmd = ["hugo", "--quiet"] if name == "hugo" else [binary, "build", "--quiet"]
@@ -247,9 +248,10 @@ def main():
             w = "/".join(str(int(med[k][2])) for k in ["add", "edit", "delete"])
             cell = lambda k: f"{med[k][0]:.2f} ({med[k][3]:.2f})"
             print(f"| {n} | {name} | {cell('cold')} | {cell('no-op')} | {cell('add')} | {cell('edit')} | {cell('delete')} | {rss:.0f} | {w} | {files} | {size / 1e6:.1f} |", flush=True)
-        b, h = results[(n, "briefing")], results[(n, "hugo")]
-        print(f"| {n} | ratio briefing/hugo (wall) | {b['cold'][0] / h['cold'][0]:.2f} | {b['no-op'][0] / h['no-op'][0]:.2f} | {b['add'][0] / h['add'][0]:.2f} | {b['edit'][0] / h['edit'][0]:.2f} | {b['delete'][0] / h['delete'][0]:.2f} | | | | |", flush=True)
-        if not args.no_serve:
+        if (n, "hugo") in results and (n, "briefing") in results:
+            b, h = results[(n, "briefing")], results[(n, "hugo")]
+            print(f"| {n} | ratio briefing/hugo (wall) | {b['cold'][0] / h['cold'][0]:.2f} | {b['no-op'][0] / h['no-op'][0]:.2f} | {b['add'][0] / h['add'][0]:.2f} | {b['edit'][0] / h['edit'][0]:.2f} | {b['delete'][0] / h['delete'][0]:.2f} | | | | |", flush=True)
+        if not args.no_serve and "briefing" in args.tools:
             t = serve_reload(binary, os.path.join(args.work, f"briefing-{n}"), args.runs)
             print(f"| {n} | briefing serve: save to reload | {t:.2f} s (median of {args.runs * 2}: adds and deletes) | | | | | | | | |", flush=True)
     for n in [int(x) for x in args.scale.split(",") if x]:

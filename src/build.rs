@@ -171,8 +171,14 @@ pub fn keep_going_result(summary: &BuildSummary) -> Result<(), String> {
     ))
 }
 
-/// Where the output manifest lives under the site root.
-pub const MANIFEST_FILE: &str = ".briefing/output.manifest";
+/// Where the manifest of the output directory `out` lives under the site
+/// root: one per output, since `briefing serve` builds into its own.
+pub fn manifest_path(root: &std::path::Path, out: &std::path::Path) -> PathBuf {
+    root.join(format!(
+        ".briefing/output-{}.manifest",
+        inputs::output_key(out)
+    ))
+}
 
 /// Runs a build and writes the output; does nothing (in milliseconds) when
 /// no input changed since the last successful build.
@@ -183,10 +189,10 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     crate::guard::check_output(&config).map_err(Failure::UnsafeOutput)?;
     let _lock = crate::lock::BuildLock::acquire(&config.root).map_err(Failure::Locked)?;
     let out = config.output_path();
-    let manifest = config.root.join(MANIFEST_FILE);
+    let manifest = manifest_path(&config.root, &out);
     let inputs = inputs::fingerprint(&config);
     timings.mark("input scan");
-    if let Some(done) = inputs::Record::load(&config.root).filter(|r| {
+    if let Some(done) = inputs::Record::load(&config.root, &out).filter(|r| {
         r.inputs == inputs && r.state_unchanged() && crate::output::output_intact(&out, &manifest)
     }) {
         timings.mark("no-op check");
@@ -276,8 +282,8 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
         },
     );
     record
-        .save(&config.root)
-        .map_err(|e| Failure::Io(inputs::Record::path(&config.root), e))?;
+        .save(&config.root, &out)
+        .map_err(|e| Failure::Io(inputs::Record::path(&config.root, &out), e))?;
     timings.mark("save state");
     Ok(BuildSummary {
         articles: site.articles.len(),

@@ -4,7 +4,7 @@
 //! `templates/`, `themes/` and `static/` folders by path, size and mtime (no
 //! file is opened), `briefing.yaml` and the command-line overrides (through
 //! the loaded [`Config`]), and the `briefing` executable itself. After a
-//! successful build it is saved in `.briefing/last-build.bin` together with
+//! successful build it is saved in `.briefing/last-build-<output>.bin` with
 //! the size and mtime of the state files the build wrote (analysis cache,
 //! address memory, output manifest) and the build's summary numbers. The next
 //! build with the same fingerprint, the same state files and an intact output
@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-/// Location of the record under the site root.
-pub const RECORD_FILE: &str = ".briefing/last-build.bin";
+/// Location of the records under the site root: one per output directory
+/// (`briefing serve` builds into its own), named by a hash of its path.
+pub const RECORD_DIR: &str = ".briefing";
 
 /// Bump when [`Record`] changes shape.
 const FORMAT: u32 = 2;
@@ -69,9 +70,10 @@ pub struct Counts {
 }
 
 impl Record {
-    /// Path of the record under `root`.
-    pub fn path(root: &Path) -> PathBuf {
-        root.join(RECORD_FILE)
+    /// Path of the record of builds into `out` under `root`.
+    pub fn path(root: &Path, out: &Path) -> PathBuf {
+        root.join(RECORD_DIR)
+            .join(format!("last-build-{}.bin", output_key(out)))
     }
 
     /// A record of a build that saw `inputs` and wrote `state` files.
@@ -92,15 +94,15 @@ impl Record {
     }
 
     /// The last build's record, if readable and of this format.
-    pub fn load(root: &Path) -> Option<Record> {
-        let bytes = std::fs::read(Record::path(root)).ok()?;
+    pub fn load(root: &Path, out: &Path) -> Option<Record> {
+        let bytes = std::fs::read(Record::path(root, out)).ok()?;
         let r: Record = bincode::deserialize(&bytes).ok()?;
         (r.format == FORMAT).then_some(r)
     }
 
     /// Saves the record atomically.
-    pub fn save(&self, root: &Path) -> std::io::Result<()> {
-        let path = Record::path(root);
+    pub fn save(&self, root: &Path, out: &Path) -> std::io::Result<()> {
+        let path = Record::path(root, out);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
@@ -158,6 +160,14 @@ pub fn fingerprint(config: &Config) -> u128 {
     hash_bytes(text.as_bytes())
 }
 
+/// A short name for an output directory, for per-output state files.
+pub fn output_key(out: &Path) -> String {
+    format!(
+        "{:016x}",
+        hash_bytes(out.to_string_lossy().as_bytes()) as u64
+    )
+}
+
 fn stat(path: &Path) -> Option<(u64, u128)> {
     let md = std::fs::metadata(path).ok()?;
     let t = md.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
@@ -204,8 +214,10 @@ mod tests {
             failed: vec!["a.md: bad".into()],
         };
         let r = Record::new(1, std::slice::from_ref(&state), counts());
-        r.save(&root).unwrap();
-        let loaded = Record::load(&root).unwrap();
+        let out = root.join("public");
+        r.save(&root, &out).unwrap();
+        assert!(Record::load(&root, &root.join("elsewhere")).is_none());
+        let loaded = Record::load(&root, &out).unwrap();
         assert_eq!(loaded, r);
         assert!(loaded.state_unchanged());
         std::fs::write(&state, "xy").unwrap();
