@@ -23,32 +23,40 @@ fn long_indexes_are_split_into_linked_pages() {
     }
     build(&root).unwrap_or_else(|e| panic!("{e}"));
     let public = root.join("public");
-    let first = html(&root, "articles/index.html");
-    let second = html(&root, "articles/page/2/index.html");
-    let third = html(&root, "articles/page/3/index.html");
+    // The index shows the newest 200; the archive holds fixed chunks of 200
+    // counted from the oldest (page 1), so a new article changes only the
+    // index and the newest archive page.
+    let index = html(&root, "articles/index.html");
+    let archive: Vec<scraper::Html> = (1..=3)
+        .map(|k| html(&root, &format!("articles/page/{k}/index.html")))
+        .collect();
     let count = |page: &scraper::Html| attrs(page, ".article-list a", "href").len();
+    assert_eq!(count(&index), 200);
     assert_eq!(
-        (count(&first), count(&second), count(&third)),
-        (200, 200, 50)
+        archive.iter().map(count).collect::<Vec<_>>(),
+        vec![200, 200, 50]
     );
     assert!(!public.join("articles/page/4").exists());
-    let next = attrs(&first, ".pagination a[rel=next]", "href");
+    // 250 articles are older than the index's; the next is on archive page 2.
+    let next = attrs(&index, ".pagination a[rel=next]", "href");
     assert_eq!(next, vec!["../articles/page/2/".to_string()]);
-    let prev = attrs(&second, ".pagination a[rel=prev]", "href");
+    let prev = attrs(&archive[2], ".pagination a[rel=prev]", "href");
     assert_eq!(
         prev,
         vec!["../../../articles/".to_string()],
-        "back to articles/"
+        "the newest archive page leads back to articles/"
     );
-    // Every article appears on exactly one page.
-    let mut all: Vec<String> = [&first, &second, &third]
+    assert!(attrs(&archive[0], ".pagination a[rel=next]", "href").is_empty());
+    // Every article appears on exactly one archive page.
+    let mut all: Vec<String> = archive
         .iter()
         .flat_map(|p| attrs(p, ".article-list a", "href"))
         .map(|h| h.rsplit("articles/").next().unwrap().to_string())
         .collect();
+    let listed = all.len();
     all.sort();
     all.dedup();
-    assert_eq!(all.len(), 450);
+    assert_eq!((listed, all.len()), (450, 450));
     let sitemap = fs::read_to_string(public.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("articles/page/3/</loc>"), "{sitemap}");
     // Search: a manifest of parts, each part small.

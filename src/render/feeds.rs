@@ -211,17 +211,17 @@ fn join_unique(mut v: Vec<String>) -> Option<String> {
 }
 
 fn sitemap_urls(site: &Site) -> Vec<(String, Option<Date>)> {
-    use super::paginate::page_urls;
+    use super::paginate::{page_urls, Layout};
     let mut urls: Vec<(String, Option<Date>)> = vec![
         (String::new(), site.events.iter().map(|e| e.end).max()),
         ("search/".into(), None),
     ];
-    for (base, n) in [
-        ("events/", site.events.len()),
-        ("people/", site.people.len()),
-        ("articles/", site.articles.len()),
+    for (base, n, layout) in [
+        ("events/", site.events.len(), Layout::Archive),
+        ("people/", site.people.len(), Layout::Numbered),
+        ("articles/", site.articles.len(), Layout::Archive),
     ] {
-        urls.extend(page_urls(base, n).into_iter().map(|u| (u, None)));
+        urls.extend(page_urls(base, n, layout).into_iter().map(|u| (u, None)));
     }
     urls.extend(
         site.events

@@ -39,12 +39,20 @@ pub(crate) fn indexes(site: &Site, emit: &mut Emit) -> Result<(), TemplateError>
         people: &people[..people.len().min(HOME_PEOPLE)],
     };
     emit(page("", "index.html"), "home", &home)?;
+    use super::paginate::Layout::{Archive, Numbered};
     // Index templates read their list from a top-level variable of the same name.
-    super::paginate::emit_pages(emit, "events/", "events.html", "events", &events)?;
+    super::paginate::emit_pages(emit, "events/", "events.html", "events", &events, Archive)?;
     let mut by_name = people.clone();
     by_name.sort_by(|a, b| a.name.cmp(&b.name));
-    super::paginate::emit_pages(emit, "people/", "people.html", "people", &by_name)?;
-    super::paginate::emit_pages(emit, "articles/", "articles.html", "articles", &articles)?;
+    super::paginate::emit_pages(emit, "people/", "people.html", "people", &by_name, Numbered)?;
+    super::paginate::emit_pages(
+        emit,
+        "articles/",
+        "articles.html",
+        "articles",
+        &articles,
+        Archive,
+    )?;
     emit(page("search/", "search.html"), "search", &())?;
 
     Ok(())
