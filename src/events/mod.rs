@@ -31,6 +31,7 @@ use crate::content::{Article, DateSource};
 use crate::date::Date;
 use cluster::{ClusterDoc, Clustering, Params};
 pub use curated::CuratedEvent;
+pub use params::Entities;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 pub use summary::SummarySentence;
@@ -96,11 +97,35 @@ pub fn build_with(
     curated: &[CuratedEvent],
     p: &Params,
 ) -> Built {
+    let none = Layer {
+        names: names_by_article,
+        entities: None,
+    };
+    build_from(articles, &none, curated, p)
+}
+
+/// What the entity layer found, per article id.
+pub struct Layer<'a> {
+    /// People each article mentions.
+    pub names: &'a BTreeMap<String, Vec<String>>,
+    /// Organisations and places of each article; `None` when the entity
+    /// layer did not run (anchors then fall back to capitalised words).
+    pub entities: Option<&'a BTreeMap<String, Entities>>,
+}
+
+/// [`build_with`] anchored on the entity layer's people, organisations and
+/// places.
+pub fn build_from(
+    articles: &[Article],
+    layer: &Layer,
+    curated: &[CuratedEvent],
+    p: &Params,
+) -> Built {
     let published: Vec<&Article> = articles.iter().filter(|a| !a.draft).collect();
     let gazetteer = place::gazetteer(&published);
     let docs: Vec<ClusterDoc> = published
         .iter()
-        .map(|a| cluster_doc(a, names_by_article, &gazetteer))
+        .map(|a| cluster_doc(a, layer, &gazetteer))
         .collect();
     let c = cluster::cluster(&docs, p);
     let real = |e: usize| -> Vec<usize> {
@@ -168,11 +193,7 @@ pub fn build_with(
 }
 
 /// The clusterer's view of an article.
-fn cluster_doc(
-    a: &Article,
-    names: &BTreeMap<String, Vec<String>>,
-    gazetteer: &BTreeSet<String>,
-) -> ClusterDoc {
+fn cluster_doc(a: &Article, layer: &Layer, gazetteer: &BTreeSet<String>) -> ClusterDoc {
     let text: Vec<&str> = a.prose().map(|(_, p)| p.text.as_str()).collect();
     ClusterDoc {
         id: a.id.clone(),
@@ -180,9 +201,12 @@ fn cluster_doc(
         dated: a.date_source != DateSource::FileMtime,
         title: a.title.clone(),
         text: text.join("\n"),
-        names: names.get(&a.id).cloned().unwrap_or_default(),
+        names: layer.names.get(&a.id).cloned().unwrap_or_default(),
         places: place::article_places(a, gazetteer),
         pinned: a.event.clone(),
+        entities: layer
+            .entities
+            .map(|m| m.get(&a.id).cloned().unwrap_or_default()),
     }
 }
 
