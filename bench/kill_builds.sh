@@ -11,6 +11,7 @@
 # reading and analysis as well as in rendering and writing.
 #
 #   bash bench/kill_builds.sh [KILLS] [WORKDIR]     (defaults: 50, /tmp/briefing-kills)
+#   KILL_CONTENT=content bash bench/kill_builds.sh 20   (a quick run on another content dir)
 #
 # Data: ../shared/data/reuters21578/articles.tar.gz (research use only).
 set -euo pipefail
@@ -18,11 +19,11 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 tarball="$here/../shared/data/reuters21578/articles.tar.gz"
 kills="${1:-50}"
 work="${2:-/tmp/briefing-kills}"
-[ -f "$tarball" ] || { echo "skipping: $tarball not found"; exit 0; }
+[ -n "${KILL_CONTENT:-}" ] || [ -f "$tarball" ] || { echo "skipping: $tarball not found"; exit 0; }
 bin="${BRIEFING:-$here/target/release/briefing}"
 [ -x "$bin" ] || { echo "build first: cargo build --release"; exit 1; }
 rm -rf "$work" && mkdir -p "$work/content"
-tar xzf "$tarball" -C "$work/content"
+if [ -n "${KILL_CONTENT:-}" ]; then cp -r "$KILL_CONTENT"/. "$work/content/"; else tar xzf "$tarball" -C "$work/content"; fi
 cd "$work"
 printf 'title: Reuters-21578 (research use only)\n' > briefing.yaml
 
