@@ -142,16 +142,7 @@ impl Site {
                     .push(p.name.clone());
             }
         }
-        let entities: BTreeMap<String, events::Entities> = articles
-            .iter()
-            .zip(&analyses)
-            .map(|(a, an)| (a.id.clone(), events::Entities::from_analysis(an)))
-            .collect();
-        let layer = events::Layer {
-            names: &names_by_article,
-            entities: Some(&entities),
-        };
-        let built = events::build_from(&articles, &layer, &curated_events, &Default::default());
+        let built = events::build(&articles, &names_by_article, &curated_events);
         let explanations = built.explanations;
         let mut events = built.events;
         timings.mark("events");

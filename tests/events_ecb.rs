@@ -5,11 +5,9 @@
 //! repository; without it the tests print why and pass vacuously.
 //! How the parameters were chosen: `bench/ecb_eval.md`.
 
-use briefing::content::{Article, BlockKind, DateSource, Format, Paragraph};
 use briefing::date::Date;
-use briefing::events::cluster::{cluster, ClusterDoc, Entities, Params};
+use briefing::events::cluster::{cluster, ClusterDoc, Params};
 use briefing::events::eval::{bcubed, BCubed};
-use briefing::nlp::analysis::analyze;
 use briefing::nlp::tokens::tokenize;
 
 const DOCS: &str = concat!(
@@ -44,7 +42,6 @@ fn load() -> Option<(Vec<ClusterDoc>, Vec<Row>)> {
         .iter()
         .map(|r| {
             let (title, body) = r.text.split_once('\n').unwrap_or((&r.text, ""));
-            let analysis = analyze(&article(&r.doc_id, title, body, date));
             ClusterDoc {
                 id: r.doc_id.clone(),
                 date,
@@ -54,46 +51,10 @@ fn load() -> Option<(Vec<ClusterDoc>, Vec<Row>)> {
                 names: capitalised_names(&r.text),
                 places: Vec::new(),
                 pinned: None,
-                entities: Some(Entities::from_analysis(&analysis)),
             }
         })
         .collect();
     Some((docs, rows))
-}
-
-/// The document as an article, one paragraph per line, for the entity
-/// layer (organisations and places, as a build would find them).
-fn article(id: &str, title: &str, body: &str, date: Date) -> Article {
-    Article {
-        id: id.to_string(),
-        source_path: format!("{id}.txt"),
-        title: title.to_string(),
-        date,
-        date_source: DateSource::FileMtime,
-        source: None,
-        url: None,
-        place: None,
-        author: None,
-        tags: Vec::new(),
-        event: None,
-        people: Vec::new(),
-        summary: None,
-        draft: false,
-        format: Format::Text,
-        paragraphs: body
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .enumerate()
-            .map(|(k, t)| Paragraph {
-                anchor: format!("p{}", k + 1),
-                kind: BlockKind::Prose,
-                text: t.to_string(),
-                markdown: None,
-            })
-            .collect(),
-        notes: Vec::new(),
-        extra: Default::default(),
-    }
 }
 
 const OPENERS: &[&str] = &[
@@ -218,27 +179,18 @@ fn held_out_dev_topics() {
 fn sweep_parameters_on_train_topics() {
     let Some((docs, rows)) = load() else { return };
     for threshold in [0.55, 0.65] {
-        for (min_anchor_undated, undated_similarity) in [
-            (0.0, 0.0),
-            (0.25, 0.2),
-            (0.25, 0.3),
-            (0.25, 0.4),
-            (1.0, 0.2),
-            (1.0, 0.3),
-            (1.0, 0.4),
-        ] {
+        for neighbour_min_cosine in [0.2, 0.25, 0.3, 0.35] {
             for min_core in [0.15, 0.2] {
                 let p = Params {
                     threshold,
-                    min_anchor_undated,
-                    undated_similarity,
+                    neighbour_min_cosine,
                     min_core,
                     ..Params::default()
                 };
                 let c = cluster(&docs, &p);
                 let train = score(&rows, &c.assignment, |t| !DEV_TOPICS.contains(&t));
                 println!(
-                    "threshold {threshold:.2} undated anchor {min_anchor_undated:.2} below similarity {undated_similarity:.2} core {min_core:.2}: train F1 {:.4} (P {:.3} R {:.3}) events {}",
+                    "threshold {threshold:.2} neighbour cosine {neighbour_min_cosine:.2} core {min_core:.2}: train F1 {:.4} (P {:.3} R {:.3}) events {}",
                     train.f1, train.precision, train.recall, c.members.len()
                 );
             }

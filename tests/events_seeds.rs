@@ -7,7 +7,6 @@
 
 use briefing::content;
 use briefing::events::{self, Event};
-use briefing::nlp::analysis::analyze;
 use briefing::nlp::{ner, sentences, tokens};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -65,16 +64,7 @@ fn seed_events(test: &str) -> Option<Vec<Event>> {
     let loaded = content::load(&dir).expect("seeds load");
     assert_eq!(loaded.articles.len(), 5, "five seed articles");
     let names = names(&loaded.articles);
-    let entities: BTreeMap<String, events::Entities> = loaded
-        .articles
-        .iter()
-        .map(|a| (a.id.clone(), events::Entities::from_analysis(&analyze(a))))
-        .collect();
-    let layer = events::Layer {
-        names: &names,
-        entities: Some(&entities),
-    };
-    let built = events::build_from(&loaded.articles, &layer, &[], &Default::default());
+    let built = events::build(&loaded.articles, &names, &[]);
     let _ = std::fs::remove_dir_all(&dir);
     Some(built.events)
 }

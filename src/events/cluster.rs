@@ -27,7 +27,7 @@
 use crate::events::features::{featurize, Features};
 use crate::events::index::{Index, Window};
 use crate::events::neighbours::{neighbours, shared, NeighbourInput, NeighbourParams};
-pub use crate::events::params::{ClusterDoc, Entities, Params};
+pub use crate::events::params::{ClusterDoc, Params};
 use crate::events::tfidf::{self, FxMap, SparseVec, TermId, Vocab};
 use std::collections::{BTreeMap, HashSet};
 
@@ -49,9 +49,6 @@ pub struct CandidateScore {
     /// Specificity-weighted share of the article's anchors (names, tickers,
     /// capitalised words, numbers) that the event's core carries.
     pub anchor: f32,
-    /// Specificity of the rarest anchor the article shares with any member
-    /// of the event (0 when none).
-    pub best_anchor: f32,
     /// The article and the event name different companies (tickers), or
     /// their headlines name different people or places that neither side
     /// mentions: no merge, however similar the rest.
@@ -83,18 +80,6 @@ impl CandidateScore {
                 "text similarity {:.3} < minimum {:.3}",
                 self.similarity(p),
                 p.min_similarity
-            ))
-        } else if self.days.is_none()
-            && self.similarity(p) < p.undated_similarity
-            && self.best_anchor < p.min_anchor_undated
-        {
-            Some(format!(
-                "rarest shared anchor {:.2} < minimum {:.2} without a time signal and with \
-                 text similarity {:.3} < {:.3}: it must share a specific who/what/where",
-                self.best_anchor,
-                p.min_anchor_undated,
-                self.similarity(p),
-                p.undated_similarity
             ))
         } else if self.anchor < p.min_anchor {
             Some(format!(
@@ -357,12 +342,6 @@ impl State {
         };
         let size = self.members[e].len();
         let anchor = anchor_support(f, ev, size);
-        let best_anchor = f
-            .anchors
-            .iter()
-            .filter(|(t, _)| ev.anchors.contains_key(t))
-            .map(|&(_, w)| w)
-            .fold(0.0f32, f32::max);
         let conflict = !f.tickers.is_empty()
             && !ev.tickers.is_empty()
             && !f.tickers.iter().any(|t| ev.tickers.contains(t))
@@ -391,7 +370,6 @@ impl State {
             shared_names,
             name_overlap,
             anchor,
-            best_anchor,
             conflict,
             days,
             size,

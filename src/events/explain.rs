@@ -100,7 +100,6 @@ mod tests {
             shared_names: 2,
             name_overlap: 0.5,
             anchor: 0.4,
-            best_anchor: 2.0,
             conflict: false,
             days: Some(1),
             size: 3,

@@ -56,16 +56,6 @@ fn name_terms(name: &str) -> Option<(String, String)> {
     Some((format!("#{}", words.join(" ")), format!("#{last}")))
 }
 
-/// The key of an organisation (`@`) or place (`%`) and its words; `None`
-/// when it has no word longer than one letter.
-fn entity_key(mark: char, name: &str) -> Option<(String, Vec<String>)> {
-    let words: Vec<String> = tfidf::terms(name)
-        .into_iter()
-        .filter(|w| w.len() > 1)
-        .collect();
-    (!words.is_empty()).then(|| (format!("{mark}{}", words.join(" ")), words))
-}
-
 /// Companies a headline marks in angle brackets, as keys: a stock ticker
 /// (`<ABC>`, `<ABC.L>`) or a name (`<ACME HOLDINGS INC>`), the wire
 /// convention for "this is the company the story is about".
@@ -108,8 +98,6 @@ struct Raw {
     title_anchors: Vec<TermId>,
     names: Vec<NameKeys>,
     tickers: Vec<TermId>,
-    /// Organisation and place keys from the entity layer.
-    entities: Vec<TermId>,
 }
 
 /// Counts terms, builds the vocabulary (document frequencies over the whole
@@ -138,7 +126,6 @@ pub(crate) fn featurize(
         let mut seen_terms: Vec<TermId> = r.counts.iter().chain(&r.boiler).map(|e| e.0).collect();
         seen_terms.extend(r.names.iter().flat_map(|n| [n.full, n.last]));
         seen_terms.extend(&r.tickers);
-        seen_terms.extend(&r.anchors);
         seen_terms.sort_unstable();
         seen_terms.dedup();
         vocab.add_doc(&seen_terms);
@@ -155,7 +142,6 @@ pub(crate) fn featurize(
                 keys.push((n.last, vocab.idf(n.last)));
             }
             keys.extend(r.tickers.iter().map(|&t| (t, vocab.idf(t))));
-            keys.extend(r.entities.iter().map(|&t| (t, vocab.idf(t))));
             keys.sort_by_key(|k| k.0);
             keys.dedup_by_key(|k| k.0);
             let anchors = anchor_weights(&vocab, &r.anchors, floor);
@@ -189,10 +175,6 @@ fn count(vocab: &mut Vocab, d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Raw
     let mut boiler: Vec<(TermId, u32)> = Vec::new();
     let mut anchors: Vec<TermId> = Vec::new();
     let mut title_anchors: Vec<TermId> = Vec::new();
-    let mut entities: Vec<TermId> = Vec::new();
-    // An all-capitals headline (wire style) capitalises every word: its
-    // capitals are no evidence of a name, only the entity layer is.
-    let shouting = d.entities.is_some() && all_capitals(&d.title);
     let parts = [
         (&d.title, p.title_weight, p.title_weight, true),
         (&d.text, 1, p.proper_weight, false),
@@ -206,40 +188,11 @@ fn count(vocab: &mut Vocab, d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Raw
                 continue;
             }
             counts.push(c);
-            let number = t.term.bytes().any(|b| b.is_ascii_digit());
-            // With the entity layer, capitalisation is no evidence: an
-            // all-capitals headline would make every word a "name".
-            if number || (t.proper && !(title && shouting)) {
+            if t.proper || t.term.bytes().any(|b| b.is_ascii_digit()) {
                 anchors.push(id);
-                if title && !shouting {
+                if title {
                     title_anchors.push(id);
                 }
-            }
-        }
-    }
-    if let Some(e) = &d.entities {
-        let headline: HashSet<String> = tfidf::terms(&d.title).into_iter().collect();
-        let typed = [('@', &e.organisations), ('%', &e.places)];
-        for (mark, list) in typed {
-            for name in list.iter() {
-                let Some((key, words)) = entity_key(mark, name) else {
-                    continue;
-                };
-                let id = vocab.intern(&key);
-                anchors.push(id);
-                entities.push(id);
-                if words.iter().all(|w| headline.contains(w)) {
-                    title_anchors.push(id);
-                }
-            }
-        }
-        for n in &d.names {
-            let Some((full, last)) = name_terms(n) else {
-                continue;
-            };
-            let last_word = last.trim_start_matches('#');
-            if headline.contains(last_word) {
-                title_anchors.push(vocab.intern(&full));
             }
         }
     }
@@ -271,18 +224,7 @@ fn count(vocab: &mut Vocab, d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Raw
         anchors,
         names,
         tickers,
-        entities,
     }
-}
-
-/// Nearly every letter of `text` is a capital.
-fn all_capitals(text: &str) -> bool {
-    let (mut upper, mut letters) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        upper += c.is_uppercase() as usize;
-    }
-    letters >= 8 && upper * 10 >= letters * 9
 }
 
 /// Sorts `(term, count)` pairs and adds up repeats.

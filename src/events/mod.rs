@@ -31,7 +31,6 @@ use crate::content::{Article, DateSource};
 use crate::date::Date;
 use cluster::{ClusterDoc, Clustering, Params};
 pub use curated::CuratedEvent;
-pub use params::Entities;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 pub use summary::SummarySentence;
@@ -97,35 +96,11 @@ pub fn build_with(
     curated: &[CuratedEvent],
     p: &Params,
 ) -> Built {
-    let none = Layer {
-        names: names_by_article,
-        entities: None,
-    };
-    build_from(articles, &none, curated, p)
-}
-
-/// What the entity layer found, per article id.
-pub struct Layer<'a> {
-    /// People each article mentions.
-    pub names: &'a BTreeMap<String, Vec<String>>,
-    /// Organisations and places of each article; `None` when the entity
-    /// layer did not run (anchors then fall back to capitalised words).
-    pub entities: Option<&'a BTreeMap<String, Entities>>,
-}
-
-/// [`build_with`] anchored on the entity layer's people, organisations and
-/// places.
-pub fn build_from(
-    articles: &[Article],
-    layer: &Layer,
-    curated: &[CuratedEvent],
-    p: &Params,
-) -> Built {
     let published: Vec<&Article> = articles.iter().filter(|a| !a.draft).collect();
     let gazetteer = place::gazetteer(&published);
     let docs: Vec<ClusterDoc> = published
         .iter()
-        .map(|a| cluster_doc(a, layer, &gazetteer))
+        .map(|a| cluster_doc(a, names_by_article, &gazetteer))
         .collect();
     let c = cluster::cluster(&docs, p);
     let real = |e: usize| -> Vec<usize> {
@@ -193,7 +168,11 @@ pub fn build_from(
 }
 
 /// The clusterer's view of an article.
-fn cluster_doc(a: &Article, layer: &Layer, gazetteer: &BTreeSet<String>) -> ClusterDoc {
+fn cluster_doc(
+    a: &Article,
+    names: &BTreeMap<String, Vec<String>>,
+    gazetteer: &BTreeSet<String>,
+) -> ClusterDoc {
     let text: Vec<&str> = a.prose().map(|(_, p)| p.text.as_str()).collect();
     ClusterDoc {
         id: a.id.clone(),
@@ -201,12 +180,9 @@ fn cluster_doc(a: &Article, layer: &Layer, gazetteer: &BTreeSet<String>) -> Clus
         dated: a.date_source != DateSource::FileMtime,
         title: a.title.clone(),
         text: text.join("\n"),
-        names: layer.names.get(&a.id).cloned().unwrap_or_default(),
+        names: names.get(&a.id).cloned().unwrap_or_default(),
         places: place::article_places(a, gazetteer),
         pinned: a.event.clone(),
-        entities: layer
-            .entities
-            .map(|m| m.get(&a.id).cloned().unwrap_or_default()),
     }
 }
 

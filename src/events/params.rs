@@ -3,7 +3,6 @@
 //! neither imports the other's types.
 
 use crate::date::Date;
-use crate::nlp::layer::Analysis;
 
 /// What the clusterer needs to know about one article.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,30 +23,6 @@ pub struct ClusterDoc {
     pub places: Vec<String>,
     /// Front matter `event:` slug: the article goes to that event.
     pub pinned: Option<String>,
-    /// What the entity layer found, when it ran: the anchors then come
-    /// from its typed people, organisations and places. `None` (no entity
-    /// layer) falls back to capitalised words.
-    pub entities: Option<Entities>,
-}
-
-/// Organisations and places the entity layer found in one article
-/// (people come through [`ClusterDoc::names`]).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Entities {
-    /// Organisations named, as written.
-    pub organisations: Vec<String>,
-    /// Places named, as written.
-    pub places: Vec<String>,
-}
-
-impl Entities {
-    /// The organisations and places of one article's analysis.
-    pub fn from_analysis(a: &Analysis) -> Self {
-        Entities {
-            organisations: a.organisations.iter().map(|e| e.name.clone()).collect(),
-            places: a.places.iter().map(|e| e.name.clone()).collect(),
-        }
-    }
 }
 
 /// Global knobs. Defaults were chosen on the ECB+ train topics (see
@@ -85,15 +60,6 @@ pub struct Params {
     /// specific who/what/where with the event's core is another happening,
     /// however close its vocabulary.
     pub min_anchor: f32,
-    /// Minimum anchor support to join when there is no time signal (the
-    /// article or the event is undated): vocabulary alone then proves
-    /// nothing about the happening, so the specific who/what/where must
-    /// agree.
-    pub min_anchor_undated: f32,
-    /// Text similarity below which an undated join needs that anchor: a
-    /// close text match stands on its own, a join carried by shared
-    /// neighbours does not.
-    pub undated_similarity: f32,
     /// Minimum cosine with the event centroid: every member stays close to
     /// the core, so an event cannot grow by a chain of neighbours.
     pub min_core: f32,
@@ -136,8 +102,6 @@ impl Default for Params {
             place_mismatch: 0.2,
             anchor_weight: 0.3,
             min_anchor: 0.0,
-            min_anchor_undated: 0.25,
-            undated_similarity: 0.2,
             min_core: 0.15,
             strong_anchor: 0.5,
             follow_up_days: 28,
