@@ -197,17 +197,17 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     }) {
         timings.mark("no-op check");
         return Ok(BuildSummary {
-            articles: done.articles,
-            people: done.people,
-            events: done.events,
-            pages: done.pages,
-            skipped: done.skipped,
-            warnings: done.warnings,
-            failed: done.failed,
+            articles: done.counts.articles,
+            people: done.counts.people,
+            events: done.counts.events,
+            pages: done.counts.pages,
+            skipped: done.counts.skipped,
+            warnings: done.counts.warnings,
+            failed: done.counts.failed,
             analysed: 0,
             cache_note: None,
             written: WriteReport {
-                total: done.files,
+                total: done.counts.files,
                 ..Default::default()
             },
             elapsed: start.elapsed(),

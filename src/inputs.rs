@@ -31,25 +31,12 @@ pub struct Record {
     pub inputs: u128,
     /// (path, size, mtime) of the state files written by that build.
     state: Vec<(PathBuf, Option<(u64, u128)>)>,
-    /// Published articles.
-    pub articles: usize,
-    /// People pages.
-    pub people: usize,
-    /// Event pages.
-    pub events: usize,
-    /// HTML pages.
-    pub pages: usize,
-    /// Files in the output.
-    pub files: usize,
-    /// What was skipped in content/, with reasons.
-    pub skipped: Vec<String>,
-    /// Warnings the build printed.
-    pub warnings: Vec<String>,
-    /// Articles left out under `--keep-going`.
-    pub failed: Vec<String>,
+    /// What that build published (replayed by a no-op build).
+    pub counts: Counts,
 }
 
 /// Summary numbers a [`Record`] keeps.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Counts {
     /// Published articles.
     pub articles: usize,
@@ -82,14 +69,7 @@ impl Record {
             format: FORMAT,
             inputs,
             state: state.iter().map(|p| (p.clone(), stat(p))).collect(),
-            articles: counts.articles,
-            people: counts.people,
-            events: counts.events,
-            pages: counts.pages,
-            files: counts.files,
-            skipped: counts.skipped,
-            warnings: counts.warnings,
-            failed: counts.failed,
+            counts,
         }
     }
 

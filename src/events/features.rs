@@ -219,25 +219,12 @@ fn count(vocab: &mut Vocab, d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Raw
     title_anchors.dedup();
     Raw {
         title_anchors,
-        counts: merge(counts),
-        boiler: merge(boiler),
+        counts: tfidf::sum_counts(counts),
+        boiler: tfidf::sum_counts(boiler),
         anchors,
         names,
         tickers,
     }
-}
-
-/// Sorts `(term, count)` pairs and adds up repeats.
-fn merge(mut counts: Vec<(TermId, u32)>) -> Vec<(TermId, u32)> {
-    counts.sort_unstable();
-    let mut out: Vec<(TermId, u32)> = Vec::with_capacity(counts.len());
-    for (t, c) in counts {
-        match out.last_mut() {
-            Some(last) if last.0 == t => last.1 += c,
-            _ => out.push((t, c)),
-        }
-    }
-    out
 }
 
 /// TF-IDF of the article's own words, scaled as if its boilerplate were

@@ -164,6 +164,11 @@ pub fn count_terms(vocab: &mut Vocab, parts: &[Part]) -> Vec<(TermId, u32)> {
             counts.push((vocab.intern(&t.term), w));
         }
     }
+    sum_counts(counts)
+}
+
+/// Sorts `(term, count)` pairs by term and adds up repeats.
+pub fn sum_counts(mut counts: Vec<(TermId, u32)>) -> Vec<(TermId, u32)> {
     counts.sort_unstable();
     let mut out: Vec<(TermId, u32)> = Vec::with_capacity(counts.len());
     for (t, c) in counts {
