@@ -95,9 +95,10 @@ pub fn sentences_of<'a>(articles: &[&'a Article], vocab: &Vocab) -> Vec<Sentence
     let mut out = Vec::new();
     for a in articles {
         let mut position = 0;
-        for (k, p) in a.prose() {
-            for r in sentences::split(&p.text) {
-                let text = &p.text[r];
+        // Only the analysed part of a huge article (bounded cost, issue 12).
+        for (k, prose) in crate::nlp::limit::analysed_prose(a) {
+            for r in sentences::split(prose) {
+                let text = &prose[r];
                 out.push(Sentence {
                     text,
                     article: a,
