@@ -173,7 +173,9 @@ fn cluster_doc(
     names: &BTreeMap<String, Vec<String>>,
     gazetteer: &BTreeSet<String>,
 ) -> ClusterDoc {
-    let text: Vec<&str> = a.prose().map(|(_, p)| p.text.as_str()).collect();
+    let text: Vec<&str> = crate::nlp::limit::analysed_prose(a)
+        .map(|(_, t)| t)
+        .collect(); // issue 12: bounded cost
     ClusterDoc {
         id: a.id.clone(),
         date: a.date,

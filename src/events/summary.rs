@@ -69,7 +69,9 @@ pub fn event_space(members: &[&Article]) -> (Vocab, SparseVec) {
     let mut vocab = Vocab::default();
     let mut texts = Vec::with_capacity(members.len());
     for a in members {
-        let text: Vec<&str> = a.prose().map(|(_, p)| p.text.as_str()).collect();
+        let text: Vec<&str> = crate::nlp::limit::analysed_prose(a)
+            .map(|(_, t)| t)
+            .collect(); // issue 12: bounded cost
         let text = text.join("\n");
         let counts = tfidf::count_terms(
             &mut vocab,

@@ -40,7 +40,8 @@ pub fn resolve(articles: &[Article], analyses: &[Analysis], curation: &Curation)
     for (d, (article, analysis)) in docs.iter().enumerate() {
         let mut mentions = analysis.mentions.clone();
         mentions.extend(gazetteer::extra_mentions(
-            article,
+            // The analysed part only, as the mentions it adds to (issue 12).
+            &crate::nlp::limit::for_analysis(article),
             &mentions,
             &analysis.entities,
             &clusters,
