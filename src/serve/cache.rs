@@ -5,7 +5,8 @@
 //! was its file-system work: three `canonicalize` calls (one `lstat` per
 //! path component each), two `stat`s, reading and hashing the whole page,
 //! all on the two runtime threads. A cached answer costs one `stat` — the
-//! check that the file is still the one that was read (length and mtime) —
+//! check that the file is still the one that was read (length, mtime and
+//! inode) —
 //! so a file replaced by something other than a rebuild is never served
 //! stale. Every entry also carries the build generation it was made in, and
 //! a rebuild (a new generation) empties the cache: the injected script
@@ -35,15 +36,22 @@ pub const MAX_TOTAL: usize = 64 << 20;
 pub struct Stamp {
     len: u64,
     modified: Option<SystemTime>,
+    /// The inode on Unix (a file renamed into place is a new one), else 0.
+    inode: u64,
 }
 
 impl Stamp {
     /// The stamp of the file at `path` now, if it is a regular file.
     pub fn of(path: &Path) -> Option<Stamp> {
         let m = fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&m);
+        #[cfg(not(unix))]
+        let inode = 0;
         m.is_file().then(|| Stamp {
             len: m.len(),
             modified: m.modified().ok(),
+            inode,
         })
     }
 
