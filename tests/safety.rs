@@ -223,3 +223,36 @@ fn an_oversized_pathological_article_builds_in_part_and_renders_whole() {
     );
     fs::remove_dir_all(root).unwrap();
 }
+
+/// Issue 12: bad curation files (people and events) are all reported in one
+/// run, with every error inside each file, not one at a time.
+#[test]
+fn every_error_of_every_curation_file_is_listed_at_once() {
+    let root = small_site("curation-errors");
+    fs::create_dir_all(root.join("content/people")).unwrap();
+    fs::create_dir_all(root.join("content/events")).unwrap();
+    fs::write(
+        root.join("content/people/ada-brandt.md"),
+        "---\nname: Ada Brandt\nborn: 1970\naliases: A. Brandt\nlinks: [ftp://example.org/ada]\n---\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("content/events/harbour.md"),
+        "---\ntitle: [Harbour, reopens]\ndate: 2025-13-01\nplace: Marlow\n---\n",
+    )
+    .unwrap();
+    let (ok, err) = build_cli(&root, &[]);
+    assert!(!ok, "bad curation files must fail the build");
+    for expected in [
+        "people/ada-brandt.md:3:1: unknown field `born`",
+        "people/ada-brandt.md:4:10: `aliases`: invalid type",
+        "people/ada-brandt.md:5:1: `ftp://example.org/ada` is not a web address",
+        "events/harbour.md:2:8: bad front matter: `title`: invalid type",
+        "events/harbour.md:3:7: `2025-13-01` is not a date",
+        "events/harbour.md:4:1: bad front matter: unknown field `place`",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
+    assert!(!root.join("public").exists(), "nothing is written");
+    fs::remove_dir_all(root).unwrap();
+}
