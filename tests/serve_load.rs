@@ -191,3 +191,53 @@ fn pages_never_go_missing_while_rebuilds_replace_them() {
     server.shutdown();
     let _ = fs::remove_dir_all(&root);
 }
+
+/// Status of a live-reload stream request, the stream left open.
+fn open_events(addr: SocketAddr) -> (u16, TcpStream) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    s.write_all(b"GET /__briefing/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n") && s.read(&mut byte).unwrap() == 1 {
+        head.push(byte[0]);
+    }
+    let status = String::from_utf8_lossy(&head)
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, s)
+}
+
+/// 1,100 live-reload tabs once exhausted the file descriptors and the
+/// server stopped answering: past 256 a tab gets 503 (and retries), and
+/// pages are still served.
+#[test]
+fn live_reload_tabs_are_capped_and_pages_still_served() {
+    let dir = temp("serve-tabs");
+    let out = dir.join("out");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), "<html><body>home</body></html>").unwrap();
+    let server = serve(&out);
+    let addr = server.local_addr();
+    let mut open = Vec::new();
+    let mut refused = 0;
+    for _ in 0..300 {
+        let (status, stream) = open_events(addr);
+        match status {
+            200 => open.push(stream),
+            503 => refused += 1,
+            other => panic!("live-reload stream answered {other}"),
+        }
+    }
+    assert_eq!((open.len(), refused), (256, 44));
+    assert_eq!(server.reload_clients(), 256);
+    let (status, body) = get(addr, "/");
+    assert_eq!(status, 200);
+    assert!(body.contains("home"));
+    drop(open);
+    server.shutdown();
+    let _ = fs::remove_dir_all(&dir);
+}
