@@ -30,7 +30,10 @@ fuzz_target!(|data: &[u8]| {
         let Some(el) = node.value().as_element() else {
             continue;
         };
-        assert!(el.name() != "script", "rendered body has a <script> element");
+        assert!(
+            el.name() != "script",
+            "rendered body has a <script> element"
+        );
         for (name, value) in el.attrs() {
             let v = value.trim().to_ascii_lowercase();
             assert!(
