@@ -265,11 +265,10 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     let pages = written.html;
     let record = inputs::Record::new(
         inputs,
-        &[
-            Cache::path(&config.root),
-            AddressBook::path(&config.root),
-            manifest,
-        ],
+        &Cache::paths(&config.root)
+            .into_iter()
+            .chain([AddressBook::path(&config.root), manifest])
+            .collect::<Vec<_>>(),
         inputs::Counts {
             articles: site.articles.len(),
             people: site.people.len(),

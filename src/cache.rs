@@ -28,8 +28,7 @@ struct Stored {
     entries: BTreeMap<u128, Analysis>,
 }
 
-/// Analyses by content key.
-#[derive(Default)]
+/// Analyses by content key, and the memos of later stages.
 pub struct Cache {
     entries: BTreeMap<u128, Analysis>,
     /// Why an existing cache file was discarded, if it was.
@@ -40,6 +39,21 @@ pub struct Cache {
     pub hits: usize,
     /// True when this build changed the entries (the file must be saved).
     dirty: bool,
+    /// Per-event briefings (see [`crate::events::memo`]).
+    pub events: crate::events::memo::EventMemo,
+}
+
+impl Default for Cache {
+    fn default() -> Cache {
+        Cache {
+            entries: BTreeMap::new(),
+            discarded: None,
+            misses: 0,
+            hits: 0,
+            dirty: false,
+            events: crate::events::memo::empty(),
+        }
+    }
 }
 
 impl Cache {
@@ -51,6 +65,18 @@ impl Cache {
     /// Loads the cache; a missing file is an empty cache, a bad one is
     /// discarded (with the reason kept in `discarded`).
     pub fn load(root: &Path) -> Cache {
+        Cache {
+            events: Memo::load(root, crate::events::memo::MEMO_FILE),
+            ..Cache::load_analyses(root)
+        }
+    }
+
+    /// Every state file the cache keeps under `root` (for the no-op check).
+    pub fn paths(root: &Path) -> Vec<PathBuf> {
+        vec![Cache::path(root), root.join(crate::events::memo::MEMO_FILE)]
+    }
+
+    fn load_analyses(root: &Path) -> Cache {
         let path = Cache::path(root);
         let Ok(bytes) = std::fs::read(&path) else {
             return Cache::default();
@@ -104,8 +130,13 @@ impl Cache {
         out
     }
 
-    /// Writes the cache atomically, if this build changed it.
+    /// Writes the cache and memos atomically, where this build changed them.
     pub fn save(&self, root: &Path) -> std::io::Result<()> {
+        self.events.save(root)?;
+        self.save_analyses(root)
+    }
+
+    fn save_analyses(&self, root: &Path) -> std::io::Result<()> {
         let path = Cache::path(root);
         if !self.dirty && path.is_file() {
             return Ok(());
@@ -143,19 +174,136 @@ pub fn key(article: &Article) -> u128 {
     crate::output::hash_bytes(format!("{article:?}").as_bytes())
 }
 
-/// Identifies the analyser: crate version and the embedded model.
+/// Identifies the analyser: see [`code_fingerprint`].
 fn fingerprint() -> String {
-    format!(
-        "{}-{:016x}",
-        env!("CARGO_PKG_VERSION"),
-        fnv1a(crate::nlp::ner::model_bytes(), 0xcbf2_9ce4_8422_2325)
-    )
+    code_fingerprint().to_string()
+}
+
+/// Identifies the code that made a cached value: crate version, the
+/// embedded NER model and the running executable (size and modification
+/// time), so a rebuilt binary never reuses what an older one derived, even
+/// at the same crate version. Computed once per process.
+pub fn code_fingerprint() -> &'static str {
+    static ONCE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ONCE.get_or_init(|| {
+        let exe = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|md| {
+                let t = md
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                format!("{}-{t}", md.len())
+            })
+            .unwrap_or_else(|_| "unknown-exe".to_string());
+        format!(
+            "{}-{:016x}-{exe}",
+            env!("CARGO_PKG_VERSION"),
+            fnv1a(crate::nlp::ner::model_bytes(), 0xcbf2_9ce4_8422_2325)
+        )
+    })
 }
 
 fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
     bytes.iter().fold(seed, |h, &b| {
         (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
     })
+}
+
+/// A persisted memo: 128-bit input hash → derived value, for stages whose
+/// output is a pure function of inputs the key covers (per-event briefings,
+/// per-article mention lists). Stored like the analysis cache (bincode,
+/// format + [`code_fingerprint`] header, atomic write); a file made by other
+/// code or that does not decode is discarded whole. Only the entries a build
+/// used are saved, so the file tracks the corpus.
+pub struct Memo<V> {
+    file: &'static str,
+    old: BTreeMap<u128, V>,
+    used: BTreeMap<u128, V>,
+    /// Values computed afresh in this build.
+    pub misses: usize,
+    /// Values taken from the memo.
+    pub hits: usize,
+    dirty: bool,
+}
+
+impl<V> Memo<V> {
+    /// An empty memo that would be saved at `file` (relative to the root).
+    pub fn empty(file: &'static str) -> Memo<V> {
+        Memo {
+            file,
+            old: BTreeMap::new(),
+            used: BTreeMap::new(),
+            misses: 0,
+            hits: 0,
+            dirty: false,
+        }
+    }
+
+    /// Path of the memo file under `root`.
+    pub fn path(&self, root: &Path) -> PathBuf {
+        root.join(self.file)
+    }
+}
+
+impl<V: Clone + Serialize + serde::de::DeserializeOwned> Memo<V> {
+    /// Loads `file` under `root`; missing or unreadable means empty.
+    pub fn load(root: &Path, file: &'static str) -> Memo<V> {
+        let mut m = Memo::empty(file);
+        let Ok(bytes) = std::fs::read(root.join(file)) else {
+            return m;
+        };
+        match bincode::deserialize::<(u32, String, BTreeMap<u128, V>)>(&bytes) {
+            Ok((FORMAT, fp, entries)) if fp == code_fingerprint() => m.old = entries,
+            _ => m.dirty = true,
+        }
+        m
+    }
+
+    /// The remembered value for `key`, if any (read-only, so callers can
+    /// look up from several threads and [`Memo::record`] afterwards).
+    pub fn get(&self, key: u128) -> Option<&V> {
+        self.used.get(&key).or_else(|| self.old.get(&key))
+    }
+
+    /// Notes that this build used `value` for `key`; `fresh` when it was
+    /// computed rather than found.
+    pub fn record(&mut self, key: u128, value: V, fresh: bool) {
+        if fresh {
+            self.misses += 1;
+            self.dirty = true;
+        } else {
+            self.hits += 1;
+        }
+        self.used.insert(key, value);
+    }
+
+    /// Writes the entries this build used, if anything changed.
+    pub fn save(&self, root: &Path) -> std::io::Result<()> {
+        let path = self.path(root);
+        let unchanged =
+            self.used.len() == self.old.len() && self.used.keys().all(|k| self.old.contains_key(k));
+        if !self.dirty && unchanged && path.is_file() {
+            return Ok(());
+        }
+        std::fs::create_dir_all(path.parent().expect("memo path has a parent"))?;
+        let bytes = bincode::serialize(&(FORMAT, code_fingerprint(), &self.used))
+            .map_err(std::io::Error::other)?;
+        let tmp = path.with_extension("bin.tmp");
+        std::fs::write(&tmp, bytes)?;
+        std::fs::rename(tmp, path)
+    }
+}
+
+/// Dates are stored as they serialise (`YYYY-MM-DD`), for memoised values
+/// that hold them.
+impl<'de> Deserialize<'de> for crate::date::Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        crate::date::Date::parse_iso(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a date: {s:?}")))
+    }
 }
 
 /// Maps `f` over `items` on all available cores, keeping order.

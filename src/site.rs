@@ -142,7 +142,13 @@ impl Site {
                     .push(p.name.clone());
             }
         }
-        let built = events::build(&articles, &names_by_article, &curated_events);
+        let built = events::build_memoised(
+            &articles,
+            &names_by_article,
+            &curated_events,
+            &events::params::Params::default(),
+            &mut cache.events,
+        );
         let explanations = built.explanations;
         let mut events = built.events;
         timings.mark("events");
