@@ -41,6 +41,8 @@ pub struct Cache {
     dirty: bool,
     /// Per-event briefings (see [`crate::events::memo`]).
     pub events: crate::events::memo::EventMemo,
+    /// Per-article extra person mentions (see [`crate::people::memo`]).
+    pub people: crate::people::memo::PeopleMemo,
 }
 
 impl Default for Cache {
@@ -52,6 +54,7 @@ impl Default for Cache {
             hits: 0,
             dirty: false,
             events: crate::events::memo::empty(),
+            people: crate::people::memo::empty(),
         }
     }
 }
@@ -67,13 +70,18 @@ impl Cache {
     pub fn load(root: &Path) -> Cache {
         Cache {
             events: Memo::load(root, crate::events::memo::MEMO_FILE),
+            people: Memo::load(root, crate::people::memo::MEMO_FILE),
             ..Cache::load_analyses(root)
         }
     }
 
     /// Every state file the cache keeps under `root` (for the no-op check).
     pub fn paths(root: &Path) -> Vec<PathBuf> {
-        vec![Cache::path(root), root.join(crate::events::memo::MEMO_FILE)]
+        vec![
+            Cache::path(root),
+            root.join(crate::events::memo::MEMO_FILE),
+            root.join(crate::people::memo::MEMO_FILE),
+        ]
     }
 
     fn load_analyses(root: &Path) -> Cache {
@@ -133,6 +141,7 @@ impl Cache {
     /// Writes the cache and memos atomically, where this build changed them.
     pub fn save(&self, root: &Path) -> std::io::Result<()> {
         self.events.save(root)?;
+        self.people.save(root)?;
         self.save_analyses(root)
     }
 

@@ -128,7 +128,8 @@ impl Site {
 
         let curation = people::load_curation(&dir, &config.never_people, &config.aliases)
             .map_err(|errs| BuildError::Curation(errs.iter().map(|e| e.to_string()).collect()))?;
-        let mut people = people::resolve(&articles, &analyses, &curation);
+        let mut people =
+            people::resolve_memoised(&articles, &analyses, &curation, &mut cache.people);
         timings.mark("people");
 
         let curated_events = events::curated::load(&dir)
