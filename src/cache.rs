@@ -39,6 +39,10 @@ pub struct Cache {
     pub hits: usize,
     /// True when this build changed the entries (the file must be saved).
     dirty: bool,
+    /// Content keys of the articles of the last [`Cache::analyze_all`], in
+    /// order: with their analyses they are what [`Cache::save`] writes (the
+    /// analyses are not kept twice in memory).
+    keys: Vec<u128>,
     /// Per-event briefings (see [`crate::events::memo`]).
     pub events: crate::events::memo::EventMemo,
     /// Per-article extra person mentions (see [`crate::people::memo`]).
@@ -53,6 +57,7 @@ impl Default for Cache {
             misses: 0,
             hits: 0,
             dirty: false,
+            keys: Vec::new(),
             events: crate::events::memo::empty(),
             people: crate::people::memo::empty(),
         }
@@ -123,29 +128,27 @@ impl Cache {
         for (i, a) in todo.into_iter().zip(fresh) {
             self.entries.insert(keys[i], a);
         }
-        // Keep only what this build used, so the file does not grow forever.
-        let mut kept = BTreeMap::new();
+        // Only what this build used is saved, so the file does not grow
+        // forever; the analyses move out (the caller keeps them).
         let out = keys
             .iter()
-            .map(|k| {
-                let a = self.entries.remove(k).expect("analysed above");
-                kept.insert(*k, a.clone());
-                a
-            })
+            .map(|k| self.entries.remove(k).expect("analysed above"))
             .collect();
         self.dirty |= self.misses > 0 || !self.entries.is_empty();
-        self.entries = kept;
+        self.entries.clear();
+        self.keys = keys;
         out
     }
 
-    /// Writes the cache and memos atomically, where this build changed them.
-    pub fn save(&self, root: &Path) -> std::io::Result<()> {
+    /// Writes the cache and memos atomically, where this build changed them;
+    /// `analyses` are what the last [`Cache::analyze_all`] returned.
+    pub fn save(&self, root: &Path, analyses: &[Analysis]) -> std::io::Result<()> {
         self.events.save(root)?;
         self.people.save(root)?;
-        self.save_analyses(root)
+        self.save_analyses(root, analyses)
     }
 
-    fn save_analyses(&self, root: &Path) -> std::io::Result<()> {
+    fn save_analyses(&self, root: &Path, analyses: &[Analysis]) -> std::io::Result<()> {
         let path = Cache::path(root);
         if !self.dirty && path.is_file() {
             return Ok(());
@@ -156,12 +159,12 @@ impl Cache {
         struct StoredRef<'a> {
             format: u32,
             fingerprint: String,
-            entries: &'a BTreeMap<u128, Analysis>,
+            entries: BTreeMap<u128, &'a Analysis>,
         }
         let bytes = bincode::serialize(&StoredRef {
             format: FORMAT,
             fingerprint: fingerprint(),
-            entries: &self.entries,
+            entries: self.keys.iter().copied().zip(analyses).collect(),
         })
         .map_err(std::io::Error::other)?;
         std::fs::write(&tmp, bytes)?;
@@ -285,15 +288,16 @@ impl<V: Clone + Serialize + serde::de::DeserializeOwned> Memo<V> {
         } else {
             self.hits += 1;
         }
+        // Found values leave `old`: nothing is held twice.
+        self.old.remove(&key);
         self.used.insert(key, value);
     }
 
     /// Writes the entries this build used, if anything changed.
     pub fn save(&self, root: &Path) -> std::io::Result<()> {
         let path = self.path(root);
-        let unchanged =
-            self.used.len() == self.old.len() && self.used.keys().all(|k| self.old.contains_key(k));
-        if !self.dirty && unchanged && path.is_file() {
+        // Entries still in `old` were not used: the file changes.
+        if !self.dirty && self.old.is_empty() && path.is_file() {
             return Ok(());
         }
         std::fs::create_dir_all(path.parent().expect("memo path has a parent"))?;
@@ -342,7 +346,7 @@ mod tests {
         let c = Cache::load(&root);
         assert!(c.discarded.as_deref().unwrap().contains("unreadable"));
         // The discarded cache is rewritten by the next save.
-        c.save(&root).unwrap();
+        c.save(&root, &[]).unwrap();
         assert!(Cache::load(&root).discarded.is_none());
         // Same bytes, other format version: discarded.
         let other = bincode::serialize(&Stored {
