@@ -227,17 +227,19 @@ fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
 /// output is a pure function of inputs the key covers (per-event briefings,
 /// per-article mention lists). Stored like the analysis cache (bincode,
 /// format + [`code_fingerprint`] header, atomic write); a file made by other
-/// code or that does not decode is discarded whole. Only the entries a build
-/// used are saved, so the file tracks the corpus.
+/// code or that does not decode is discarded whole. Values are held
+/// encoded (compact, decoded only when used). Only the entries a build used
+/// are saved, so the file tracks the corpus.
 pub struct Memo<V> {
     file: &'static str,
-    old: BTreeMap<u128, V>,
-    used: BTreeMap<u128, V>,
+    old: BTreeMap<u128, Vec<u8>>,
+    used: BTreeMap<u128, Vec<u8>>,
     /// Values computed afresh in this build.
     pub misses: usize,
     /// Values taken from the memo.
     pub hits: usize,
     dirty: bool,
+    value: std::marker::PhantomData<fn() -> V>,
 }
 
 impl<V> Memo<V> {
@@ -250,6 +252,7 @@ impl<V> Memo<V> {
             misses: 0,
             hits: 0,
             dirty: false,
+            value: std::marker::PhantomData,
         }
     }
 
@@ -257,40 +260,37 @@ impl<V> Memo<V> {
     pub fn path(&self, root: &Path) -> PathBuf {
         root.join(self.file)
     }
-}
 
-impl<V: Clone + Serialize + serde::de::DeserializeOwned> Memo<V> {
     /// Loads `file` under `root`; missing or unreadable means empty.
     pub fn load(root: &Path, file: &'static str) -> Memo<V> {
         let mut m = Memo::empty(file);
         let Ok(bytes) = std::fs::read(root.join(file)) else {
             return m;
         };
-        match bincode::deserialize::<(u32, String, BTreeMap<u128, V>)>(&bytes) {
+        match bincode::deserialize::<(u32, String, BTreeMap<u128, Vec<u8>>)>(&bytes) {
             Ok((FORMAT, fp, entries)) if fp == code_fingerprint() => m.old = entries,
             _ => m.dirty = true,
         }
         m
     }
 
-    /// The remembered value for `key`, if any (read-only, so callers can
-    /// look up from several threads and [`Memo::record`] afterwards).
-    pub fn get(&self, key: u128) -> Option<&V> {
-        self.used.get(&key).or_else(|| self.old.get(&key))
-    }
-
-    /// Notes that this build used `value` for `key`; `fresh` when it was
-    /// computed rather than found.
-    pub fn record(&mut self, key: u128, value: V, fresh: bool) {
-        if fresh {
-            self.misses += 1;
-            self.dirty = true;
-        } else {
-            self.hits += 1;
+    /// Notes that this build used the value for `key`: `fresh` holds its
+    /// encoding ([`Memo::encode`]) when it was computed, `None` when it was
+    /// found ([`Memo::get`]).
+    pub fn record(&mut self, key: u128, fresh: Option<Vec<u8>>) {
+        match fresh {
+            Some(bytes) => {
+                self.misses += 1;
+                self.dirty = true;
+                self.used.insert(key, bytes);
+            }
+            None => {
+                self.hits += 1;
+                if let Some(bytes) = self.old.remove(&key) {
+                    self.used.insert(key, bytes);
+                }
+            }
         }
-        // Found values leave `old`: nothing is held twice.
-        self.old.remove(&key);
-        self.used.insert(key, value);
     }
 
     /// Writes the entries this build used, if anything changed.
@@ -306,6 +306,20 @@ impl<V: Clone + Serialize + serde::de::DeserializeOwned> Memo<V> {
         let tmp = path.with_extension("bin.tmp");
         std::fs::write(&tmp, bytes)?;
         std::fs::rename(tmp, path)
+    }
+}
+
+impl<V: Serialize + serde::de::DeserializeOwned> Memo<V> {
+    /// The remembered value for `key`, if any and decodable (read-only, so
+    /// callers can look up from several threads and record afterwards).
+    pub fn get(&self, key: u128) -> Option<V> {
+        let bytes = self.used.get(&key).or_else(|| self.old.get(&key))?;
+        bincode::deserialize(bytes).ok()
+    }
+
+    /// The encoding [`Memo::record`] stores.
+    pub fn encode(value: &V) -> Vec<u8> {
+        bincode::serialize(value).expect("memo values serialise")
     }
 }
 

@@ -91,13 +91,13 @@ mod tests {
             next: Vec::new(),
         };
         let mut m = empty();
-        m.record(7, b.clone(), true);
-        m.record(8, b.clone(), true);
+        m.record(7, Some(EventMemo::encode(&b)));
+        m.record(8, Some(EventMemo::encode(&b)));
         m.save(&root).unwrap();
         let mut again = EventMemo::load(&root, MEMO_FILE);
-        assert_eq!(again.get(7), Some(&b));
+        assert_eq!(again.get(7), Some(b.clone()));
         assert_eq!(again.get(9), None);
-        again.record(7, b.clone(), false);
+        again.record(7, None);
         again.save(&root).unwrap();
         let last = EventMemo::load(&root, MEMO_FILE);
         assert!(last.get(7).is_some());

@@ -127,7 +127,7 @@ pub fn build_memoised(
     let slugs = assign_slugs(&published, &c);
     let keys = memo::article_keys(&published);
     let memo_ro: &memo::EventMemo = memo;
-    let made: Vec<(Event, u128, bool)> = (0..c.members.len())
+    let made: Vec<(Event, u128, Option<Vec<u8>>)> = (0..c.members.len())
         .into_par_iter()
         .filter_map(|e| {
             let idx = real(e);
@@ -150,13 +150,7 @@ pub fn build_memoised(
         .collect();
     let mut events = Vec::with_capacity(made.len());
     for (ev, key, fresh) in made {
-        let b = memo::Briefing {
-            lede: ev.lede.clone(),
-            summary: ev.summary.clone(),
-            timeline: ev.timeline.clone(),
-            next: ev.next.clone(),
-        };
-        memo.record(key, b, fresh);
+        memo.record(key, fresh);
         events.push(ev);
     }
     // Curated fields win; an event keeps its slug either way.
@@ -272,8 +266,8 @@ struct Known<'a> {
     memo: &'a memo::EventMemo,
 }
 
-/// One event, its briefing's memo key, and whether the briefing was
-/// computed afresh (not found in the memo).
+/// One event, its briefing's memo key, and the briefing's encoding when it
+/// was computed afresh (not found in the memo).
 fn event(
     m: &Members,
     c: &Clustering,
@@ -281,7 +275,7 @@ fn event(
     cur: Option<&CuratedEvent>,
     gazetteer: &BTreeSet<String>,
     known: &Known,
-) -> (Event, u128, bool) {
+) -> (Event, u128, Option<Vec<u8>>) {
     let members = m.articles;
     let dated: Vec<Date> = members
         .iter()
@@ -301,11 +295,12 @@ fn event(
     let member_keys: Vec<u128> = m.idx.iter().map(|&i| known.keys[i]).collect();
     let key = memo::key(&member_keys, place.as_deref(), curated_summary);
     let (b, fresh) = match known.memo.get(key) {
-        Some(b) => (b.clone(), false),
-        None => (
-            briefing(members, place.as_deref(), curated_summary, end),
-            true,
-        ),
+        Some(b) => (b, None),
+        None => {
+            let b = briefing(members, place.as_deref(), curated_summary, end);
+            let bytes = memo::EventMemo::encode(&b);
+            (b, Some(bytes))
+        }
     };
     let ev = Event {
         slug,

@@ -110,21 +110,22 @@ pub(crate) fn extra_mentions_all(
 ) -> Vec<Vec<Mention>> {
     let keys: Vec<u128> = docs.par_iter().map(|(a, _)| crate::cache::key(a)).collect();
     let memo_ro: &PeopleMemo = memo;
-    let made: Vec<(Extra, bool)> = docs
+    let made: Vec<(Vec<Mention>, Option<Vec<u8>>)> = docs
         .par_iter()
         .zip(&keys)
         .map(|((article, analysis), &k)| {
             if let Some(e) = memo_ro.get(k).filter(|e| e.still_valid(corpus)) {
-                return (e.clone(), false);
+                return (e.mentions, None);
             }
-            (compute(article, analysis, corpus), true)
+            let e = compute(article, analysis, corpus);
+            let bytes = PeopleMemo::encode(&e);
+            (e.mentions, Some(bytes))
         })
         .collect();
     made.into_iter()
         .zip(keys)
-        .map(|((e, fresh), k)| {
-            let mentions = e.mentions.clone();
-            memo.record(k, e, fresh);
+        .map(|((mentions, fresh), k)| {
+            memo.record(k, fresh);
             mentions
         })
         .collect()
