@@ -15,7 +15,7 @@ use crate::nlp::sentences;
 use serde::Serialize;
 
 /// One summary sentence with its provenance.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct SummarySentence {
     /// The sentence as written in the article.
     pub text: String,
