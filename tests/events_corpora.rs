@@ -267,12 +267,9 @@ fn bbc_sample_dump() {
 
 /// The sample site (this repository's own `content/`): its Riyadh reports
 /// (dateline or headline) form one event, the curated one, though only one
-/// of them is pinned to it. NOT MET yet (issue 10): curated events attract
-/// only pinned articles; letting them attract matching ones (as stand-in
-/// documents) made the split unstable when one article was added
-/// (tests/incremental.rs). Run: `cargo test --test events_corpora riyadh -- --ignored`.
+/// of them is pinned to it: the curated event attracts the others on its
+/// own text (`events::attract`).
 #[test]
-#[ignore]
 fn sample_site_riyadh_reports_join_the_curated_event() {
     let root = common::temp_dir("evt-sample");
     common::copy_tree(
