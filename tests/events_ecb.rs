@@ -197,3 +197,30 @@ fn sweep_parameters_on_train_topics() {
         }
     }
 }
+
+/// The chaining knobs (shared-neighbour weight, closeness to the event's
+/// first articles) on train topics only. Run:
+/// `cargo test --release --test events_ecb sweep_chaining -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn sweep_chaining_on_train_topics() {
+    let Some((docs, rows)) = load() else { return };
+    for snn_weight in [1.5, 1.0, 0.5, 0.0] {
+        for min_first in [0.0, 0.1, 0.2, 0.3] {
+            for threshold in [0.45, 0.55] {
+                let p = Params {
+                    snn_weight,
+                    min_first,
+                    threshold,
+                    ..Params::default()
+                };
+                let c = cluster(&docs, &p);
+                let train = score(&rows, &c.assignment, |t| !DEV_TOPICS.contains(&t));
+                println!(
+                    "snn {snn_weight:.1} first {min_first:.2} threshold {threshold:.2}: train F1 {:.4} (P {:.3} R {:.3}) events {}",
+                    train.f1, train.precision, train.recall, c.members.len()
+                );
+            }
+        }
+    }
+}

@@ -98,9 +98,9 @@ fn breakdown(c: &CandidateScore, p: &Params) -> String {
         None => "no time penalty (undated)".to_string(),
     };
     format!(
-        "total {:.3}: centroid cosine {:.3}, nearest-article cosine {:.3}, shared neighbours {:.3} (×{}), \
+        "total {:.3}: centroid cosine {:.3} (first articles {:.3}), nearest-article cosine {:.3}, shared neighbours {:.3} (×{}), \
          {} shared name(s) (overlap {:.2}, ×{}), anchor support {:.2} (×{}){}, {}, event size {}",
-        c.total, c.cosine, c.link, c.snn, p.snn_weight, c.shared_names, c.name_overlap, p.name_weight,
+        c.total, c.cosine, c.first, c.link, c.snn, p.snn_weight, c.shared_names, c.name_overlap, p.name_weight,
         c.anchor, p.anchor_weight, if c.conflict { ", different company" } else { "" }, days, c.size
     )
 }
@@ -116,6 +116,7 @@ mod tests {
         let cand = CandidateScore {
             event: 0,
             cosine: 0.4,
+            first: 0.4,
             link: 0.5,
             snn: 0.3,
             shared_names: 2,
