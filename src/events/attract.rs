@@ -148,39 +148,61 @@ fn proper_runs(text: &str) -> Vec<(String, bool)> {
         .collect()
 }
 
-/// How well `doc` matches `p`: a function of the two alone. `places` are
-/// the article's own (dateline, else built-in places its headline names).
-pub fn score(p: &Profile, doc: &ClusterDoc, places: &[String]) -> Attraction {
+/// What the attraction reads of one article, read once for every curated
+/// event.
+struct ArticleView {
+    /// Every term of its title and text.
+    words: BTreeSet<String>,
+    /// Capitalised terms of its headline and first paragraph.
+    lede: BTreeSet<String>,
+    /// Its own places (dateline, else built-in places its headline names).
+    places: Vec<String>,
+    /// Its day, when it has a real date.
+    day: Option<i64>,
+}
+
+fn view(doc: &ClusterDoc, places: &[String]) -> ArticleView {
     let mut words: BTreeSet<String> = BTreeSet::new();
     for text in [&doc.title, &doc.text] {
         words.extend(cased_terms(text).into_iter().map(|t| t.term));
     }
-    let (mut have, mut total, mut found) = (0.0f32, 0.0f32, 0);
-    for (term, &w) in &p.anchors {
-        total += w;
-        if words.contains(term) {
-            have += w;
-            found += 1;
-        }
-    }
-    let lede = doc
+    let first = doc
         .text
         .lines()
         .find(|l| !l.trim().is_empty())
         .unwrap_or("");
-    let own: BTreeSet<String> = [doc.title.as_str(), lede]
+    let lede = [doc.title.as_str(), first]
         .into_iter()
         .flat_map(|t| proper_runs(t).into_iter().map(|(t, _)| t))
         .collect();
-    let on_topic = own.iter().filter(|t| p.words.contains(*t)).count();
-    let focus = if own.is_empty() {
+    ArticleView {
+        words,
+        lede,
+        places: places.to_vec(),
+        day: doc.dated.then(|| doc.date.to_days()),
+    }
+}
+
+/// How well `doc` matches `p`: a function of the two alone. `places` are
+/// the article's own (dateline, else built-in places its headline names).
+pub fn score(p: &Profile, doc: &ClusterDoc, places: &[String]) -> Attraction {
+    score_view(p, &view(doc, places))
+}
+
+fn score_view(p: &Profile, a: &ArticleView) -> Attraction {
+    let (mut have, mut total, mut found) = (0.0f32, 0.0f32, 0);
+    for (term, &w) in &p.anchors {
+        total += w;
+        if a.words.contains(term) {
+            have += w;
+            found += 1;
+        }
+    }
+    let on_topic = a.lede.iter().filter(|t| p.words.contains(*t)).count();
+    let focus = if a.lede.is_empty() {
         0.0
     } else {
-        on_topic as f32 / own.len() as f32
-    };
-    let days = match (p.date, doc.dated) {
-        (Some(d), true) => Some(doc.date.to_days() - d.to_days()),
-        _ => None,
+        on_topic as f32 / a.lede.len() as f32
     };
     Attraction {
         slug: p.slug.clone(),
@@ -188,16 +210,20 @@ pub fn score(p: &Profile, doc: &ClusterDoc, places: &[String]) -> Attraction {
         found,
         of: p.anchors.len(),
         focus,
-        days,
-        elsewhere: !places.is_empty()
+        days: p.date.zip(a.day).map(|(d, day)| day - d.to_days()),
+        elsewhere: !a.places.is_empty()
             && !p.places.is_empty()
-            && !places.iter().any(|x| p.places.contains(x)),
+            && !a.places.iter().any(|x| p.places.contains(x)),
     }
 }
 
 /// Every curated event's match with `doc`, best first (ties: slug order).
 pub fn rank(profiles: &[Profile], doc: &ClusterDoc, places: &[String]) -> Vec<Attraction> {
-    let mut out: Vec<Attraction> = profiles.iter().map(|p| score(p, doc, places)).collect();
+    if profiles.is_empty() {
+        return Vec::new();
+    }
+    let a = view(doc, places);
+    let mut out: Vec<Attraction> = profiles.iter().map(|p| score_view(p, &a)).collect();
     out.sort_by(|a, b| {
         b.attracts()
             .cmp(&a.attracts())
@@ -216,6 +242,9 @@ pub fn apply(
     articles: &[&Article],
     curated: &[CuratedEvent],
 ) -> Vec<Ranking> {
+    if curated.is_empty() {
+        return vec![Ranking::default(); docs.len()];
+    }
     let profiles: Vec<Profile> = curated.iter().map(profile).collect();
     let known = place::known();
     docs.iter_mut()
