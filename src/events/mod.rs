@@ -6,6 +6,7 @@
 //! a [`timeline`] of dated happenings, and an [`explain`]ation per article.
 //! People, quotes and related events are joined in by the site assembler.
 
+pub mod attract;
 pub mod boilerplate;
 pub mod cluster;
 pub mod curated;
@@ -112,10 +113,11 @@ pub fn build_memoised(
 ) -> Built {
     let published: Vec<&Article> = articles.iter().filter(|a| !a.draft).collect();
     let gazetteer = place::gazetteer(&published);
-    let docs: Vec<ClusterDoc> = published
+    let mut docs: Vec<ClusterDoc> = published
         .iter()
         .map(|a| cluster_doc(a, names_by_article, &gazetteer))
         .collect();
+    let attracted = attract::apply(&mut docs, &published, curated);
     let c = cluster::cluster(&docs, p);
     let real = |e: usize| -> Vec<usize> {
         c.members[e]
@@ -182,6 +184,7 @@ pub fn build_memoised(
                 &c.decisions[i],
                 c.assignment[i],
                 &names,
+                &attracted[i],
                 p,
             );
             (published[i].id.clone(), text)
