@@ -117,7 +117,9 @@ impl WordTypes {
                 for w in &words {
                     counts.entry(w.to_string()).or_default().1 += 1;
                 }
-                for i in 0..words.len() {
+                // Only names that say they are things ("… Inc", "… Bank").
+                let says = e.text.split_whitespace().any(names::is_thing_word);
+                for i in (0..words.len()).filter(|_| says) {
                     for j in i + 2..=words.len().min(i + MAX_WORDS) {
                         *inside.entry(words[i..j].join(" ")).or_default() += 1;
                     }

@@ -46,8 +46,9 @@ impl Layer {
     }
 
     /// Word sequences (two words or more, normalised) of the article's
-    /// organisations and places: a full name read inside one ("Dean Witter"
-    /// of "Dean Witter Reynolds Inc") is that thing's name in this article.
+    /// organisations and places that hold a company or place word: a full
+    /// name read inside one ("Dean Witter" of "Dean Witter Reynolds Inc")
+    /// is that thing's name in this article.
     pub(super) fn inside_things(&self, sents: &[Sentence]) -> HashSet<String> {
         let mut out = HashSet::new();
         for (s, others) in sents.iter().zip(&self.others) {
@@ -56,6 +57,11 @@ impl Layer {
                     continue;
                 }
                 let text: Vec<&str> = s.tokens[r.clone()].iter().map(|t| t.text).collect();
+                // Only names that say they are things ("… Inc", "… Bank"):
+                // the tagger also calls some people organisations.
+                if !text.iter().any(|w| names::is_thing_word(w)) {
+                    continue;
+                }
                 let key = names::normalise(&text.join(" "));
                 let words = key.words();
                 for i in 0..words.len() {

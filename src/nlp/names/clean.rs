@@ -332,7 +332,11 @@ pub fn clean_span(tokens: &[Token], span: Range<usize>) -> Option<Range<usize>> 
     if title_of && e - s >= 3 {
         s += 1;
     }
-    while e > s && is_particle(tokens[e - 1].text) {
+    // "Coach Ada Brandt Saturday": a trailing weekday or other function
+    // word ends the name.
+    while e > s + 1
+        && (is_particle(tokens[e - 1].text) || is_function_word(&tokens[e - 1].text.to_lowercase()))
+    {
         e -= 1;
     }
     if e > s + 1 && positional_capital(tokens, s) {
@@ -432,6 +436,7 @@ mod tests {
         );
         assert_eq!(clean("Ingrid Halvorsen-style"), None);
         assert_eq!(clean("Gen Tomas Lind").as_deref(), Some("Tomas Lind"));
+        assert_eq!(clean("Tomas Lind Saturday").as_deref(), Some("Tomas Lind"));
         // Every word a common lower-case word: a thing, not a person.
         assert_eq!(clean("Weekly Crops Bulletin"), None);
         // A known given name that is also a common word keeps the name.
