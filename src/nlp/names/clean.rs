@@ -332,17 +332,21 @@ pub fn clean_span(tokens: &[Token], span: Range<usize>) -> Option<Range<usize>> 
     if title_of && e - s >= 3 {
         s += 1;
     }
-    // "Coach Ada Brandt Saturday": a trailing weekday or other function
-    // word ends the name.
-    while e > s + 1
-        && (is_particle(tokens[e - 1].text) || is_function_word(&tokens[e - 1].text.to_lowercase()))
-    {
+    // "Coach Ada Brandt Saturday": a trailing weekday ends the name.
+    while e > s + 1 && (is_particle(tokens[e - 1].text) || is_weekday(tokens[e - 1].text)) {
         e -= 1;
     }
     if e > s + 1 && positional_capital(tokens, s) {
         s += 1;
     }
     valid_name(&tokens[s..e]).then_some(s..e)
+}
+
+fn is_weekday(text: &str) -> bool {
+    matches!(
+        text,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 fn text_of(words: &[Token]) -> String {
