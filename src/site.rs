@@ -138,7 +138,8 @@ impl Site {
                 return Err(BuildError::Curation(errs.map(|e| e.to_string()).collect()));
             }
         };
-        let mut people = people::resolve(&articles, &analyses, &curation);
+        let mut people =
+            people::resolve_memoised(&articles, &analyses, &curation, &mut cache.people);
         timings.mark("people");
 
         let mut names_by_article: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -150,7 +151,13 @@ impl Site {
                     .push(p.name.clone());
             }
         }
-        let built = events::build(&articles, &names_by_article, &curated_events);
+        let built = events::build_memoised(
+            &articles,
+            &names_by_article,
+            &curated_events,
+            &events::params::Params::default(),
+            &mut cache.events,
+        );
         let explanations = built.explanations;
         let mut events = built.events;
         timings.mark("events");
