@@ -23,6 +23,7 @@
 #
 #   bash bench/kill_builds.sh [KILLS] [WORKDIR]     (defaults: 50, /tmp/briefing-kills)
 #   KILL_CONTENT=content bash bench/kill_builds.sh 20   (a quick run on another content dir)
+#   KILL_UNTIL=$(date -d 20:05 +%s) bash bench/kill_builds.sh 50   (stop early at a time)
 #
 # Data: ../shared/data/reuters21578/articles.tar.gz (research use only).
 set -euo pipefail
@@ -66,7 +67,11 @@ base_left=$(leftovers | wc -l)
 echo "complete build: cold ${cold}s, with one article edited ${warm}s; $(find public -type f | wc -l) files; digests A $good_a B $good_b; leftovers $base_left"
 
 missing=0; mixed=0; max_left=0; killed=0
+runs=0
 for i in $(seq 1 "$kills"); do
+  # KILL_UNTIL=<epoch seconds>: stop early (the summary still runs).
+  if [ -n "${KILL_UNTIL:-}" ] && [ "$(date +%s)" -ge "$KILL_UNTIL" ]; then break; fi
+  runs=$i
   span=$warm
   # Build the version public/ does not show, so that a build that gets
   # through has a commit to make (and a kill can land in it).
@@ -97,5 +102,5 @@ done
 final_left=$(leftovers | wc -l)
 if [ "$version" = b ]; then good=$good_b; else good=$good_a; fi
 [ "$(digest)" = "$good" ] && final="intact" || final="DIFFERENT"
-echo "summary: $kills runs, $killed killed mid-build; public/ missing after $missing, mixed old/new after $mixed;"
+echo "summary: $runs runs, $killed killed mid-build; public/ missing after $missing, mixed old/new after $mixed;"
 echo "         most leftovers after a kill: $max_left; after one more complete build: $final_left (public/ $final)"
