@@ -259,6 +259,11 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
                 .iter()
                 .filter_map(render::depth::depth_warning),
         )
+        .chain(
+            site.articles
+                .iter()
+                .filter_map(crate::nlp::limit::limit_warning),
+        )
         .collect();
     let failed: Vec<String> = site
         .skipped

@@ -6,6 +6,7 @@
 //! a [`timeline`] of dated happenings, and an [`explain`]ation per article.
 //! People, quotes and related events are joined in by the site assembler.
 
+pub mod attract;
 pub mod boilerplate;
 pub mod cluster;
 pub mod curated;
@@ -122,10 +123,11 @@ pub fn build_memoised(
 ) -> Built {
     let published: Vec<&Article> = articles.iter().filter(|a| !a.draft).collect();
     let gazetteer = place::gazetteer(&published);
-    let docs: Vec<ClusterDoc> = published
+    let mut docs: Vec<ClusterDoc> = published
         .iter()
         .map(|a| cluster_doc(a, names_by_article, &gazetteer))
         .collect();
+    let attracted = attract::apply(&mut docs, &published, curated);
     let c = cluster::cluster(&docs, p);
     let real = |e: usize| -> Vec<usize> {
         c.members[e]
@@ -200,6 +202,7 @@ pub fn build_memoised(
                 &c.decisions[i],
                 c.assignment[i],
                 &names,
+                &attracted[i],
                 p,
             );
             (published[i].id.clone(), text)
@@ -217,7 +220,9 @@ fn cluster_doc(
     names: &BTreeMap<String, Vec<String>>,
     gazetteer: &BTreeSet<String>,
 ) -> ClusterDoc {
-    let text: Vec<&str> = a.prose().map(|(_, p)| p.text.as_str()).collect();
+    let text: Vec<&str> = crate::nlp::limit::analysed_prose(a)
+        .map(|(_, t)| t)
+        .collect(); // issue 12: bounded cost
     ClusterDoc {
         id: a.id.clone(),
         date: a.date,
