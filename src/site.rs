@@ -126,13 +126,22 @@ impl Site {
         let analyses: Vec<Analysis> = cache.analyze_all(&articles);
         timings.mark("analysis");
 
-        let curation = people::load_curation(&dir, &config.never_people, &config.aliases)
-            .map_err(|errs| BuildError::Curation(errs.iter().map(|e| e.to_string()).collect()))?;
-        let mut people = people::resolve(&articles, &analyses, &curation);
+        // Both kinds of curation file are read before either is used, so
+        // that every bad file of either kind is listed at once (issue 12).
+        let (curation, curated_events) = match (
+            people::load_curation(&dir, &config.never_people, &config.aliases),
+            events::curated::load(&dir),
+        ) {
+            (Ok(c), Ok(e)) => (c, e),
+            (c, e) => {
+                let errs = c.err().into_iter().chain(e.err()).flatten();
+                return Err(BuildError::Curation(errs.map(|e| e.to_string()).collect()));
+            }
+        };
+        let mut people =
+            people::resolve_memoised(&articles, &analyses, &curation, &mut cache.people);
         timings.mark("people");
 
-        let curated_events = events::curated::load(&dir)
-            .map_err(|errs| BuildError::Curation(errs.iter().map(|e| e.to_string()).collect()))?;
         let mut names_by_article: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for p in &people {
             for a in &p.articles {
@@ -142,7 +151,13 @@ impl Site {
                     .push(p.name.clone());
             }
         }
-        let built = events::build(&articles, &names_by_article, &curated_events);
+        let built = events::build_memoised(
+            &articles,
+            &names_by_article,
+            &curated_events,
+            &events::params::Params::default(),
+            &mut cache.events,
+        );
         let explanations = built.explanations;
         let mut events = built.events;
         timings.mark("events");

@@ -27,7 +27,7 @@
 use crate::events::features::{featurize, Features};
 use crate::events::index::{Index, Window};
 use crate::events::neighbours::{neighbours, shared, NeighbourInput, NeighbourParams};
-pub use crate::events::params::{ClusterDoc, Params};
+pub use crate::events::params::{ClusterDoc, Params, CORE};
 use crate::events::tfidf::{self, FxMap, SparseVec, TermId, Vocab};
 use std::collections::{BTreeMap, HashSet};
 
@@ -38,6 +38,8 @@ pub struct CandidateScore {
     pub event: usize,
     /// TF-IDF cosine with the event centroid.
     pub cosine: f32,
+    /// TF-IDF cosine with the centroid of the event's first members.
+    pub first: f32,
     /// Best cosine with one of the event's recent articles.
     pub link: f32,
     /// Best shared-neighbour similarity with one of its recent articles.
@@ -92,6 +94,12 @@ impl CandidateScore {
                 "centroid cosine {:.3} < minimum {:.3}: too far from the event's core",
                 self.cosine, p.min_core
             ))
+        } else if self.first < p.min_first {
+            Some(format!(
+                "cosine with the event's first articles {:.3} < minimum {:.3}: it has drifted \
+                 from what the event was",
+                self.first, p.min_first
+            ))
         } else {
             None
         }
@@ -143,6 +151,9 @@ struct EventState {
     centroid: SparseVec,
     /// Length of `centroid`, kept up to date on join.
     norm: f32,
+    /// Sum of the first [`CORE`] members' vectors, and its length.
+    core: SparseVec,
+    core_norm: f32,
     /// The latest members (input indices).
     recent: Vec<usize>,
     names: HashSet<TermId>,
@@ -341,6 +352,11 @@ impl State {
             _ => None,
         };
         let size = self.members[e].len();
+        let first = if ev.core_norm > 0.0 {
+            tfidf::dot(&f.vector, &ev.core) / ev.core_norm
+        } else {
+            0.0
+        };
         let anchor = anchor_support(f, ev, size);
         let conflict = !f.tickers.is_empty()
             && !ev.tickers.is_empty()
@@ -365,6 +381,7 @@ impl State {
         CandidateScore {
             event: e,
             cosine,
+            first,
             link,
             snn,
             shared_names,
@@ -391,6 +408,10 @@ impl State {
         let ev = &mut self.events[event];
         ev.centroid = tfidf::add(&ev.centroid, &f.vector);
         ev.norm = tfidf::norm(&ev.centroid);
+        if self.members[event].len() < CORE {
+            ev.core = tfidf::add(&ev.core, &f.vector);
+            ev.core_norm = tfidf::norm(&ev.core);
+        }
         if ev.recent.len() == RECENT {
             ev.recent.remove(0);
         }

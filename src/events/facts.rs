@@ -7,9 +7,11 @@
 //! in Riyadh on Tuesday" meet, and shared names and numbers count most).
 //! A group's sources are the articles of its sentences; its representative
 //! is the clearest wording: central to the event, early in its article, of
-//! a readable length. Facts are then picked greedily, most corroborated
-//! and central first, skipping any that overlaps a fact already picked, so
-//! a short list covers distinct aspects.
+//! a readable length. Facts are then picked greedily by what they add
+//! ([`gain`]: the weight of terms not yet told, each weighted by how many
+//! sources use it), scaled by corroboration and clarity, skipping any that
+//! overlaps a fact already picked, so a short list covers distinct aspects
+//! and never rewords the lede.
 
 use crate::events::summary::Sentence;
 use crate::events::tfidf::{self, SparseVec, TermId, Vocab};
@@ -29,30 +31,10 @@ pub struct Candidate<'s, 'a> {
     pub weights: Vec<(TermId, f32)>,
     /// Centrality: cosine with the event centroid, discounted by position.
     pub centrality: f32,
-    /// Names, places and numbers it mentions (capitalised words after the
-    /// first, and numbers), lowercased, sorted.
-    pub entities: Vec<String>,
-}
-
-/// The capitalised words (not the first) and numbers of a sentence.
-fn entities_of(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .split_whitespace()
-        .skip(1)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| {
-            w.starts_with(char::is_uppercase) && w.chars().count() > 1
-                || w.chars().filter(char::is_ascii_digit).count() >= 2
-        })
-        .map(|w| {
-            w.trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .to_lowercase()
-        })
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+    /// Per term of `weights`: the share of the event's articles that use
+    /// it. A term many sources use is an aspect of the story; one only a
+    /// single source mentions (a palace's name, a minor attendee) is detail.
+    pub support: Vec<f32>,
 }
 
 /// One fact: the sentences that state it.
@@ -120,17 +102,22 @@ pub fn candidates<'s, 'a>(
             } else {
                 0.0
             };
-            let weights = s
+            let weights: Vec<(TermId, f32)> = s
                 .term_set()
                 .into_iter()
                 .filter(|&t| !vocab.is_dateish(t))
                 .map(|t| (t, vocab.idf(t).max(0.0)))
                 .collect();
+            let n = vocab.n_docs().max(1) as f32;
+            let support = weights
+                .iter()
+                .map(|&(t, _)| (vocab.df(t) as f32 / n).min(1.0))
+                .collect();
             Candidate {
                 s,
                 weights,
                 centrality: cos / (1.0 + 0.1 * s.position as f32),
-                entities: entities_of(s.text),
+                support,
             }
         })
         .collect();
@@ -182,32 +169,40 @@ pub fn group<'c, 's, 'a>(cands: &'c [Candidate<'s, 'a>]) -> Vec<Fact<'c, 's, 'a>
         .collect()
 }
 
-/// Share of a fact's names, places and numbers that nothing picked so far
-/// mentions (a neutral 0.5 when it has none): who else, where else.
-fn novelty(c: &Candidate, covered: &std::collections::BTreeSet<&str>) -> f32 {
-    if c.entities.is_empty() {
-        return 0.5;
-    }
-    let new = c
-        .entities
+/// What a fact adds to what is already told: the weight of its terms that
+/// nothing picked so far (the lede included) uses, each term's IDF scaled
+/// by the square of the share of the event's sources that use it (a term
+/// one source of five uses counts 1/25 of one all five use). A fact that restates the
+/// lede adds nearly nothing; one that brings in a new party, place, number
+/// or side of the story that several sources report adds most.
+fn gain(c: &Candidate, covered: &std::collections::BTreeSet<TermId>) -> f32 {
+    c.weights
         .iter()
-        .filter(|e| !covered.contains(e.as_str()))
-        .count();
-    new as f32 / c.entities.len() as f32
+        .zip(&c.support)
+        .filter(|((t, _), _)| !covered.contains(t))
+        .map(|((_, idf), s)| idf * s * s)
+        .sum()
 }
 
+/// A fact this far below the first pick's gain adds nothing worth a line.
+const MIN_GAIN: f32 = 0.2;
+
 /// Up to `max` facts that each add something new to `taken` (the lede's
-/// sentences) and to each other, best first. Each round takes the fact
-/// with the best score weighted by its novelty, so a short list covers
-/// distinct aspects (who else took part, who was left out, what next).
+/// sentences) and to each other, best first, each with the wording shown.
+/// Each round takes the fact whose new terms weigh most ([`gain`]), scaled
+/// by its corroboration, the clarity of the wording and its length, so a
+/// short list covers distinct aspects (who else took part, who was left
+/// out, what next) instead of rewording the lede. Of a fact's wordings the
+/// one that adds most is shown ("met U.S. representatives on economic
+/// cooperation" over "was seen in the delegation").
 pub fn pick<'f, 'c, 's, 'a>(
     facts: &'f [Fact<'c, 's, 'a>],
     taken: &[&Candidate],
     max: usize,
-) -> Vec<&'f Fact<'c, 's, 'a>> {
-    let mut covered: std::collections::BTreeSet<&str> = taken
+) -> Vec<(&'f Fact<'c, 's, 'a>, &'c Candidate<'s, 'a>)> {
+    let mut covered: std::collections::BTreeSet<TermId> = taken
         .iter()
-        .flat_map(|c| c.entities.iter().map(String::as_str))
+        .flat_map(|c| c.weights.iter().map(|w| w.0))
         .collect();
     let mut left: Vec<&Fact> = facts
         .iter()
@@ -218,24 +213,44 @@ pub fn pick<'f, 'c, 's, 'a>(
                 .all(|t| overlap(&t.weights, &f.rep().weights) < DISTINCT)
         })
         .collect();
-    let mut picked: Vec<&Fact> = Vec::new();
+    let top = left
+        .iter()
+        .map(|f| clarity(f.rep()))
+        .fold(0.0f32, f32::max)
+        .max(f32::MIN_POSITIVE);
+    let mut picked = Vec::new();
+    let mut first_gain = None;
     while picked.len() < max {
+        let value = |f: &Fact, c: &Candidate| {
+            let corroborated = 1.0 + 0.5 * (f.sources.len() as f32).ln();
+            // Per reading effort: a long sentence that packs many new
+            // terms is worth more than a short one, but not in proportion.
+            let words = c.s.text.split_whitespace().count() as f32;
+            gain(c, &covered) * corroborated * (1.0 + clarity(c) / top) / (1.0 + words / 30.0)
+        };
         let best = left
             .iter()
             .enumerate()
-            .map(|(i, f)| (i, f.score() * (0.5 + novelty(f.rep(), &covered))))
+            .flat_map(|(i, f)| f.members.iter().map(move |&c| (i, c)))
+            .map(|(i, c)| (i, c, value(left[i], c)))
             .max_by(|a, b| {
-                a.1.total_cmp(&b.1).then_with(|| {
-                    let (x, y) = (left[a.0].rep().s, left[b.0].rep().s);
+                a.2.total_cmp(&b.2).then_with(|| {
+                    let (x, y) = (a.1.s, b.1.s);
                     (&y.article.id, y.position).cmp(&(&x.article.id, x.position))
                 })
             });
-        let Some((i, _)) = best else { break };
+        let Some((i, c, _)) = best else { break };
+        let g = gain(c, &covered);
+        let first = *first_gain.get_or_insert(g);
+        if g < MIN_GAIN * first {
+            break;
+        }
         let f = left.remove(i);
-        covered.extend(f.rep().entities.iter().map(String::as_str));
-        let w = &f.rep().weights;
-        left.retain(|g| overlap(&g.rep().weights, w) < DISTINCT);
-        picked.push(f);
+        // Only the shown wording is told: what its fact's other wordings
+        // add beyond it stays open to other facts.
+        covered.extend(c.weights.iter().map(|w| w.0));
+        left.retain(|g| overlap(&g.rep().weights, &c.weights) < DISTINCT);
+        picked.push((f, c));
     }
     picked
 }

@@ -25,6 +25,9 @@ pub struct ClusterDoc {
     pub pinned: Option<String>,
 }
 
+/// Members that make an event's core (see [`Params::min_first`]).
+pub const CORE: usize = 3;
+
 /// Global knobs. Defaults were chosen on the ECB+ train topics (see
 /// `bench/ecb_eval.md`), never per document.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +66,10 @@ pub struct Params {
     /// Minimum cosine with the event centroid: every member stays close to
     /// the core, so an event cannot grow by a chain of neighbours.
     pub min_core: f32,
+    /// Minimum cosine with the centroid of the event's first [`CORE`]
+    /// members: the running centroid drifts as an event grows, its core
+    /// does not, so a chain cannot walk away from what the event was.
+    pub min_first: f32,
     /// Anchor support from which a match counts as strong: it may then
     /// follow up an event up to `follow_up_days` after its start.
     pub strong_anchor: f32,
@@ -103,6 +110,7 @@ impl Default for Params {
             anchor_weight: 0.3,
             min_anchor: 0.0,
             min_core: 0.15,
+            min_first: 0.0,
             strong_anchor: 0.5,
             follow_up_days: 28,
             day_penalty: 0.15,

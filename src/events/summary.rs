@@ -15,7 +15,7 @@ use crate::nlp::sentences;
 use serde::Serialize;
 
 /// One summary sentence with its provenance.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct SummarySentence {
     /// The sentence as written in the article.
     pub text: String,
@@ -69,7 +69,9 @@ pub fn event_space(members: &[&Article]) -> (Vocab, SparseVec) {
     let mut vocab = Vocab::default();
     let mut texts = Vec::with_capacity(members.len());
     for a in members {
-        let text: Vec<&str> = a.prose().map(|(_, p)| p.text.as_str()).collect();
+        let text: Vec<&str> = crate::nlp::limit::analysed_prose(a)
+            .map(|(_, t)| t)
+            .collect(); // issue 12: bounded cost
         let text = text.join("\n");
         let counts = tfidf::count_terms(
             &mut vocab,
@@ -95,9 +97,10 @@ pub fn sentences_of<'a>(articles: &[&'a Article], vocab: &Vocab) -> Vec<Sentence
     let mut out = Vec::new();
     for a in articles {
         let mut position = 0;
-        for (k, p) in a.prose() {
-            for r in sentences::split(&p.text) {
-                let text = &p.text[r];
+        // Only the analysed part of a huge article (bounded cost, issue 12).
+        for (k, prose) in crate::nlp::limit::analysed_prose(a) {
+            for r in sentences::split(prose) {
+                let text = &prose[r];
                 out.push(Sentence {
                     text,
                     article: a,
@@ -158,7 +161,7 @@ pub fn summarize(
         .collect();
     let summary = facts::pick(&rest, &taken, max)
         .into_iter()
-        .map(|f| sentence(f.rep().s, &f.sources))
+        .map(|(f, c)| sentence(c.s, &f.sources))
         .collect();
     Brief {
         lede: opening
@@ -249,6 +252,59 @@ mod tests {
             assert_eq!(x.anchor, format!("p{}", x.paragraph + 1));
             assert!(x.sources.contains(&x.article));
         }
+    }
+
+    #[test]
+    fn facts_add_aspects_several_sources_report_not_the_lede_again() {
+        let a = article(
+            "a",
+            "2025-02-18",
+            &[
+                "Flood waters swept through the river town of Marlow on Tuesday.",
+                "Rescue teams evacuated hundreds of residents to the school gym.",
+                "The old mill by the bridge, built in 1820, lost its roof.",
+            ],
+        );
+        let b = article(
+            "b",
+            "2025-02-18",
+            &[
+                "Floods hit the river town of Marlow on Tuesday, swamping streets.",
+                "Hundreds of residents were evacuated by rescue teams overnight.",
+                "Flood waters swept through the river town of Marlow again later.",
+            ],
+        );
+        let c = article(
+            "c",
+            "2025-02-18",
+            &[
+                "The town of Marlow was flooded on Tuesday after days of rain.",
+                "Rescue teams evacuated residents from the lower streets.",
+            ],
+        );
+        let members = [&a, &b, &c];
+        let (vocab, centroid) = event_space(&members);
+        let brief = summarize(
+            &sentences_of(&members, &vocab),
+            &vocab,
+            &centroid,
+            2,
+            Some("Marlow"),
+        );
+        let first = &brief.summary[0];
+        assert!(
+            first.text.contains("evacuated") && first.sources.len() >= 2,
+            "the aspect several sources report comes first: {:#?}",
+            brief.summary
+        );
+        assert!(
+            brief
+                .summary
+                .iter()
+                .all(|s| !s.text.contains("again later")),
+            "a rewording of the lede adds nothing: {:#?}",
+            brief.summary
+        );
     }
 
     #[test]

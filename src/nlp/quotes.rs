@@ -21,9 +21,10 @@ use crate::nlp::tokens::Token;
 use std::cell::Cell;
 use std::ops::Range;
 
+mod clause;
 mod verbs;
 pub use verbs::is_speech_verb;
-use verbs::{is_adverb, is_pronoun, is_reporting_verb};
+use verbs::{is_adverb, is_discourse_word, is_pronoun, is_reporting_verb};
 
 /// A quotation in a paragraph: byte offsets of its opening mark, its
 /// content, and the end of its closing mark.
@@ -208,23 +209,41 @@ impl Para<'_, '_> {
         let carry = state.carry.take();
         let mut introduced = state.introduced.take();
         let mut intro_sent = self.sents.start; // `introduced` applies in this sentence
+                                               // Who "he" is at the start of each sentence a mention was read in:
+                                               // a sentence-initial pronoun means that person even when the
+                                               // sentence names someone else later ("She told X's show: …").
+        let mut starts: Vec<(usize, Option<String>)> = Vec::new();
         for (n, q) in self.spans.iter().enumerate() {
             while next_subject < subjects.len() && subjects[next_subject].0 < q.open {
+                let at = self.token_at(subjects[next_subject].0).map_or(0, |a| a.0);
+                if starts.last().is_none_or(|(x, _)| *x < at) {
+                    starts.push((at, state.subject.clone()));
+                }
                 subjects[next_subject].1.apply(&mut state.subject);
                 next_subject += 1;
             }
             let Some((s, _)) = self.token_at(q.open) else {
                 continue;
             };
+            let at_start = |x: usize| {
+                starts
+                    .iter()
+                    .rev()
+                    .find(|(y, _)| *y == x)
+                    .map_or(&state.subject, |(_, w)| w)
+                    .clone()
+            };
             if s > intro_sent {
-                introduced = self.introduces(s - 1, q.open);
+                introduced = self.introduces(s - 1, q.open, &at_start(s - 1));
                 intro_sent = s;
             }
+            let opening_subject = at_start(s);
             let own_verb = self.has_verb_after(q);
             let opens_sentence = self.opens_sentence(q) && !own_verb;
             let attributed = self
                 .after(q, &state.subject)
-                .or_else(|| self.before(q, n, &state.subject))
+                .or_else(|| self.before(q, n, &state.subject, &opening_subject))
+                .or_else(|| self.sentence_final(q, n, &state.subject))
                 .or_else(|| self.coordinated(q, n, last.as_ref()))
                 .or_else(|| {
                     let (end, who) = last.as_ref()?;
@@ -260,7 +279,7 @@ impl Para<'_, '_> {
         state.carry = last
             .filter(|(end, _)| self.ends_paragraph(*end))
             .map(|(_, w)| w);
-        state.introduced = self.introduces(self.sents.end - 1, self.text.len());
+        state.introduced = self.introduces(self.sents.end - 1, self.text.len(), &state.subject);
     }
 
     fn count(&self, n: usize) {
@@ -284,7 +303,11 @@ impl Para<'_, '_> {
             let possessive = t
                 .get(f.tokens.end)
                 .is_some_and(|x| matches!(x.text, "'s" | "’s"));
-            if self.is_subject(f) {
+            // "…, according to X": X is the source of what comes next.
+            let according = f.tokens.start >= 2
+                && t[f.tokens.start - 2].text.eq_ignore_ascii_case("according")
+                && t[f.tokens.start - 1].text == "to";
+            if self.is_subject(f) || according {
                 out.push((b, Mentioned::Subject(f.name.clone())));
             } else if !possessive {
                 out.push((b, Mentioned::Other(f.name.clone())));
@@ -375,15 +398,16 @@ impl Para<'_, '_> {
             None if from == 0 => 0,
             None => return false, // the clause starts too far back for a title
         };
+        let clause = clause::skip_discourse(t, clause, f.tokens.start);
         // "Mr Blair", "Sir Andrew Green": an honorific stands for a title.
         let honorific = f.tokens.start == clause + 1 && is_honorific(t[clause].text);
         let title_ok = f.tokens.start == clause
             || honorific
             // Descriptive words count only before the person's own speech
             // verb ("union veteran X said"), not "Voters distrust X".
-            || (descriptor(&t[clause..f.tokens.start])
-                && t.get(f.tokens.end)
-                    .is_some_and(|x| is_reporting_verb(&x.text.to_lowercase())))
+            || ((descriptor(&t[clause..f.tokens.start])
+                || clause::role_prefix(&t[clause..f.tokens.start]))
+                && clause::own_verb_after(t, f.tokens.end).is_some())
             || roles::title_before(t, f.tokens.start).is_some_and(|r| {
                 // "the spokesman X", "ministry spokesman X": a few plain
                 // words may qualify the title.
@@ -423,7 +447,7 @@ impl Para<'_, '_> {
     /// The attribution right after a closing mark: `, X said` / `, said X` /
     /// `, he said` / `, according to X`.
     fn after(&self, q: &QuoteSpan, subject: &Option<String>) -> Option<Said> {
-        let (s, mut i) = self.token_at(q.end)?;
+        let (s, i) = self.token_at(q.end)?;
         // The attribution must follow the closing mark directly (the
         // sentence splitter may have cut after `.”`: then the previous
         // sentence must end on the mark and this one start in lowercase).
@@ -442,6 +466,12 @@ impl Para<'_, '_> {
         if !glued {
             return None;
         }
+        self.attribution_at(s, i, subject)
+    }
+
+    /// `, X said` / `, said X` / `, he said` / `, according to X` starting
+    /// at token `i` of sentence `s` (a comma there is skipped).
+    fn attribution_at(&self, s: usize, mut i: usize, subject: &Option<String>) -> Option<Said> {
         if self.lower((s, i)) == "," {
             i += 1;
         }
@@ -488,10 +518,42 @@ impl Para<'_, '_> {
         Some(said(&f.name, verb.text))
     }
 
+    /// `There was “deceit at the heart of government” which was not
+    /// limited to the visa affair, he argued.`: a quotation inside a
+    /// sentence whose closing words are its attribution, with no other
+    /// quotation or reporting verb in between.
+    fn sentence_final(&self, q: &QuoteSpan, n: usize, subject: &Option<String>) -> Option<Said> {
+        let (s, i) = self.token_at(q.end)?;
+        let tokens = &self.all[s].tokens;
+        let sentence_end = tokens.last()?.end;
+        if i == 0 || self.spans.get(n + 1).is_some_and(|x| x.open < sentence_end) {
+            return None;
+        }
+        let last = tokens.len() - 1;
+        if !matches!(tokens[last].text, "." | "!" | "?") {
+            return None;
+        }
+        let comma = (i..last).rev().take(8).find(|&k| tokens[k].text == ",")?;
+        self.count(last - i);
+        if tokens[i..comma]
+            .iter()
+            .any(|t| is_reporting_verb(&t.text.to_lowercase()))
+        {
+            return None;
+        }
+        self.attribution_at(s, comma, subject)
+    }
+
     /// `X said: “…”` / `X told CNN that “…”` / `he insisted that “…”` /
     /// `according to X, “…”`, in the quotation's own sentence, after the
     /// previous quotation (quotation `n` of the paragraph).
-    fn before(&self, q: &QuoteSpan, n: usize, subject: &Option<String>) -> Option<Said> {
+    fn before(
+        &self,
+        q: &QuoteSpan,
+        n: usize,
+        subject: &Option<String>,
+        opening_subject: &Option<String>,
+    ) -> Option<Said> {
         let (s, open) = self.token_at(q.open)?;
         let tokens = &self.all[s].tokens;
         let prev_end = n.checked_sub(1).map(|k| self.spans[k].end).unwrap_or(0);
@@ -524,28 +586,44 @@ impl Para<'_, '_> {
             })
             // "X -- the man they called “…”": the verb has a subject of its own.
             .filter(|f| {
-                !tokens[f.tokens.end..verb].iter().any(|t| {
-                    matches!(
-                        t.text.to_lowercase().as_str(),
-                        "they" | "we" | "i" | "you" | "it" | "he" | "she" | "who"
-                    )
-                })
+                let between = &tokens[f.tokens.end..verb];
+                clause::set_off(between)
+                    || !between.iter().any(|t| {
+                        matches!(
+                            t.text.to_lowercase().as_str(),
+                            "they" | "we" | "i" | "you" | "it" | "he" | "she" | "who"
+                        )
+                    })
             })
             .map(|f| f.name.clone());
         let by_pronoun = || {
-            let clause_start =
+            let boundary =
                 |i: usize| i == 0 || matches!(tokens[i - 1].text, "," | ";" | ":" | "”" | "\"");
-            (from..verb)
+            // "But he added:": a discourse word may open the clause.
+            let clause_start = |i: usize| {
+                boundary(i) || (is_discourse_word(tokens[i - 1].text) && boundary(i - 1))
+            };
+            let i = (from..verb)
                 .rev()
-                .find(|&i| is_pronoun(&tokens[i].text.to_lowercase()) && clause_start(i))
-                .and(subject.clone())
+                .find(|&i| is_pronoun(&tokens[i].text.to_lowercase()) && clause_start(i))?;
+            // A pronoun opening the sentence is who it was before the
+            // sentence named anyone.
+            let opens = clause::skip_discourse(tokens, 0, i) == i;
+            if opens { opening_subject } else { subject }.clone()
         };
         // "X said a claim by Y that …“…”": the quotation belongs to Y's
         // clause, not to X. (A name right after the verb is the addressee:
         // "told Y: “…”".)
-        let embedded = names[k..]
-            .iter()
-            .any(|f| f.tokens.start > verb + 2 && f.tokens.start < open);
+        // "told BBC One's Breakfast with David Frost:": who is told is
+        // the audience, never a speaker.
+        let tell = matches!(
+            tokens[verb].text.to_lowercase().as_str(),
+            "told" | "tell" | "tells" | "telling"
+        );
+        let embedded = !tell
+            && names[k..]
+                .iter()
+                .any(|f| f.tokens.start > verb + 2 && f.tokens.start < open);
         if embedded {
             return None;
         }
@@ -618,7 +696,7 @@ impl Para<'_, '_> {
     /// The speaker that sentence `s` introduces for what follows byte
     /// `limit`: a subject name (or pronoun) with a reporting verb, and the
     /// sentence ending in a colon or without a quotation of its own.
-    fn introduces(&self, s: usize, limit: usize) -> Option<Said> {
+    fn introduces(&self, s: usize, limit: usize, subject: &Option<String>) -> Option<Said> {
         if !self.sents.contains(&s) {
             return None;
         }
@@ -629,6 +707,17 @@ impl Para<'_, '_> {
         let quoted = self.spans.get(k).is_some_and(|q| q.open < last.end);
         if last.end > limit || quoted {
             return None;
+        }
+        let colon = last.text == ":";
+        // "She said new mothers were entitled to more.": a pronoun subject
+        // opening the sentence (after "But", "And") is the current subject.
+        let p = clause::skip_discourse(tokens, 0, tokens.len());
+        if tokens
+            .get(p)
+            .is_some_and(|t| is_pronoun(&t.text.to_lowercase()))
+        {
+            let verb = clause::own_verb_after(tokens, p + 1)?;
+            return Some(said(subject.as_ref()?, tokens[verb].text));
         }
         let names = self.names_of(s);
         let f = names.iter().find(|f| self.is_subject(f))?;
@@ -643,9 +732,11 @@ impl Para<'_, '_> {
         {
             return None;
         }
-        let colon = last.text == ":";
         let that = tokens[verb + 1..].iter().any(|t| t.text == "that");
-        (colon || that || verb + 3 >= tokens.len()).then(|| said(&f.name, tokens[verb].text))
+        // "X said he had suspended Y.": reported speech by X, whose words follow.
+        let own = clause::own_verb_after(tokens, f.tokens.end) == Some(verb)
+            && is_speech_verb(&tokens[verb].text.to_lowercase());
+        (colon || that || own || verb + 3 >= tokens.len()).then(|| said(&f.name, tokens[verb].text))
     }
 }
 

@@ -367,3 +367,56 @@ fn descriptive_words_before_a_name() {
     let who: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
     assert_eq!(who, ["Lena Vogt", "Tomas Riehl", "Piet Kruse"], "{got:?}");
 }
+
+#[test]
+fn discourse_words_role_phrases_and_relative_clauses_before_the_verb() {
+    let got = speakers(&[
+        "But Ada Brandt, who chairs the harbour board, warned the costs would rise. “The budget will not hold,” she said.",
+        "Meanwhile Tomas Lind, Borvian grain envoy, said: “The silos are full.”",
+        "Harbour board spokeswoman for safety Lena Vogt said: “Nobody was hurt in the fire.”",
+        "Paul Okafor, who is now retired, said: “I was a sailor once.”",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ada Brandt", "The budget will not hold"),
+            st("Tomas Lind", "The silos are full."),
+            st("Lena Vogt", "Nobody was hurt in the fire."),
+            st("Paul Okafor", "I was a sailor once."),
+        ]
+    );
+}
+
+#[test]
+fn reported_speech_and_pronoun_sentences_introduce_the_next_quotation() {
+    let got = speakers(&[
+        "Ada Brandt said the pumps had failed overnight. “We will replace them all.”",
+        "She said the board would meet again. “Nothing is decided yet.”",
+        "Tomas Lind visited the port. He told the Morning Show with Paul Okafor: “We are ready.”",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ada Brandt", "We will replace them all."),
+            st("Ada Brandt", "Nothing is decided yet."),
+            st("Tomas Lind", "We are ready."),
+        ]
+    );
+}
+
+#[test]
+fn according_to_and_sentence_final_attribution() {
+    let got = speakers(&[
+        "Savings will be large, according to Governor Ada Brandt. “Buyers are squeezed out of the market,” she said.",
+        "There was “deceit at the heart of the port” which went unpunished, she argued.",
+        "Tomas Lind said there was “no plan at all” for the harbour.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ada Brandt", "Buyers are squeezed out of the market"),
+            st("Ada Brandt", "deceit at the heart of the port"),
+            st("Tomas Lind", "no plan at all"),
+        ]
+    );
+}

@@ -209,3 +209,33 @@ pub fn is_organisation_word(word: &str) -> bool {
             | "Partners"
     )
 }
+
+/// A word that opens a sentence or clause before its subject ("But X
+/// warned", "Meanwhile X said", "And he added"): skipped when looking for
+/// the clause's subject. Only capitalised (sentence-initial) forms, and
+/// "but" after a comma, so "the talks and X" stays an object.
+pub fn is_discourse_word(word: &str) -> bool {
+    matches!(
+        word,
+        "But"
+            | "And"
+            | "Yet"
+            | "So"
+            | "Still"
+            | "However"
+            | "Meanwhile"
+            | "Earlier"
+            | "Later"
+            | "Separately"
+            | "Also"
+            | "Now"
+            | "Then"
+            | "Instead"
+            | "Elsewhere"
+            | "Afterwards"
+            | "Previously"
+            | "Today"
+            | "Yesterday"
+            | "but"
+    )
+}
