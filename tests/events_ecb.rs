@@ -202,13 +202,18 @@ fn sweep_parameters_on_train_topics() {
 /// values given in the environment (defaults in brackets), e.g.
 /// `SNN=1.5,0.75 FIRST=0,0.2 cargo test --release --test events_ecb sweep_chaining -- --ignored --nocapture`.
 /// SNN (snn_weight), FIRST (min_first), SIM
-/// (min_similarity), ANCHOR (min_anchor), THRESHOLD.
+/// (min_similarity), ANCHOR (min_anchor), THRESHOLD, and for pairs with
+/// no time signal USNN (undated_snn_weight), USIM (undated_min_similarity),
+/// UANCHOR (undated_needs_anchor, 1 = on).
 #[test]
 #[ignore]
 fn sweep_chaining_on_train_topics() {
     let Some((docs, rows)) = load() else { return };
     type Set = fn(&mut Params, f32);
-    let knobs: [(&str, Set); 5] = [
+    let knobs: [(&str, Set); 8] = [
+        ("USNN", |p, v| p.undated_snn_weight = v),
+        ("USIM", |p, v| p.undated_min_similarity = v),
+        ("UANCHOR", |p, v| p.undated_needs_anchor = v > 0.0),
         ("SNN", |p, v| p.snn_weight = v),
         ("FIRST", |p, v| p.min_first = v),
         ("SIM", |p, v| p.min_similarity = v),

@@ -83,6 +83,18 @@ impl CandidateScore {
                 self.similarity(p),
                 p.min_similarity
             ))
+        } else if self.days.is_none() && self.similarity(p) < p.undated_min_similarity {
+            Some(format!(
+                "no time signal, and text similarity {:.3} < the undated minimum {:.3}",
+                self.similarity(p),
+                p.undated_min_similarity
+            ))
+        } else if self.days.is_none()
+            && p.undated_needs_anchor
+            && self.shared_names == 0
+            && self.anchor <= 0.0
+        {
+            Some("no time signal, and no specific anchor shared with the event".to_string())
         } else if self.anchor < p.min_anchor {
             Some(format!(
                 "anchor support {:.2} < minimum {:.2}: it shares too little who/what/where \
@@ -370,9 +382,15 @@ impl State {
         let place = f.places.iter().any(|pl| ev.places.contains(pl));
         // Different datelines (Paris vs Munich) are evidence of two events.
         let elsewhere = !place && !f.places.is_empty() && !ev.places.is_empty();
+        // Without time to narrow them, neighbours are topic-mates.
+        let snn_weight = if days.is_none() {
+            p.undated_snn_weight
+        } else {
+            p.snn_weight
+        };
         let total = (1.0 - p.link_weight) * cosine
             + p.link_weight * link
-            + p.snn_weight * snn
+            + snn_weight * snn
             + p.name_weight * name_overlap
             + if place { p.place_weight } else { 0.0 }
             + p.anchor_weight * anchor

@@ -100,7 +100,7 @@ fn breakdown(c: &CandidateScore, p: &Params) -> String {
     format!(
         "total {:.3}: centroid cosine {:.3} (first articles {:.3}), nearest-article cosine {:.3}, shared neighbours {:.3} (×{}), \
          {} shared name(s) (overlap {:.2}, ×{}), anchor support {:.2} (×{}){}, {}, event size {}",
-        c.total, c.cosine, c.first, c.link, c.snn, p.snn_weight, c.shared_names, c.name_overlap, p.name_weight,
+        c.total, c.cosine, c.first, c.link, c.snn, if c.days.is_some() { p.snn_weight } else { p.undated_snn_weight }, c.shared_names, c.name_overlap, p.name_weight,
         c.anchor, p.anchor_weight, if c.conflict { ", different company" } else { "" }, days, c.size
     )
 }
