@@ -9,7 +9,9 @@
 # time, paragraphs kept), oneline (the same prose on one line), deeplist and
 # deepquote (nesting 16,000 / 50,000 levels), saidquote (`He said "` over and
 # over), capitals (capitalised words), random (random bytes, skipped as
-# binary). Prints seconds, seconds per MB and peak RSS (from /usr/bin/time -v).
+# binary). Prints seconds, seconds per MB and peak RSS (from /usr/bin/time -v),
+# and "net s/MB": seconds less those of a site with one two-line article
+# (start-up, templates, static files), per MB.
 # Targets: s/MB flat within 2x from 10 KB to 10 MB; nothing under 10 MB over
 # 10 s or 1 GB.
 set -euo pipefail
@@ -60,23 +62,35 @@ open(out, "w", encoding="utf-8").write(head + body + "\n")
 PY
 }
 
-printf "%-10s %10s %9s %9s %9s  %s\n" shape bytes seconds s/MB maxRSS_MB status
+run_build() { # site -> sets rc, secs, rss
+  local t0 t1
+  set +e
+  t0=$(date +%s.%N)
+  /usr/bin/time -v -o "$work/time" timeout 600 "$bin" build --root "$1" -q >"$work/out" 2>"$work/err"
+  rc=$?
+  t1=$(date +%s.%N)
+  set -e
+  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')
+  rss=$(awk -F': ' '/Maximum resident set size/{printf "%.0f", $2/1024}' "$work/time")
+}
+mkdir -p "$work/base/content"
+printf -- '---\ntitle: Base\ndate: 2025-01-01\n---\nOne short line.\n' > "$work/base/content/article.md"
+run_build "$work/base"; run_build "$work/base"; rm -rf "$work/base/public" "$work/base/.briefing"
+run_build "$work/base"; base=$secs
+echo "baseline (one two-line article): ${base}s, ${rss} MB"
+printf "%-10s %10s %9s %9s %9s %9s  %s\n" shape bytes seconds s/MB net_s/MB maxRSS_MB status
 for shape in $SHAPES; do
   for size in $SIZES; do
     site="$work/site-$shape-$size"
     mkdir -p "$site/content"
     make_article "$shape" "$size" "$site/content/article.md"
     bytes=$(stat -c %s "$site/content/article.md")
-    set +e
-    /usr/bin/time -v -o "$work/time" timeout 600 "$bin" build --root "$site" -q >"$work/out" 2>"$work/err"
-    rc=$?
-    set -e
-    secs=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$work/time")
-    rss=$(awk -F': ' '/Maximum resident set size/{printf "%.0f", $2/1024}' "$work/time")
+    run_build "$site"
     permb=$(awk -v s="$secs" -v b="$bytes" 'BEGIN{printf "%.3f", s/(b/1e6)}')
+    net=$(awk -v s="$secs" -v z="$base" -v b="$bytes" 'BEGIN{d=s-z; if (d<0) d=0; printf "%.3f", d/(b/1e6)}')
     status=$([ $rc -eq 0 ] && echo ok || echo "exit $rc")
-    printf "%-10s %10s %9s %9s %9s  %s\n" "$shape" "$bytes" "$secs" "$permb" "$rss" "$status"
-    grep -h "^warning" "$work/err" | head -2 | sed 's/^/    /' || true
+    printf "%-10s %10s %9s %9s %9s %9s  %s\n" "$shape" "$bytes" "$secs" "$permb" "$net" "$rss" "$status"
+    grep -h "^warning" "$work/err" | grep -v "base_url" | head -2 | sed 's/^/    /' || true
     rm -rf "$site"
   done
 done

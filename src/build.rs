@@ -221,6 +221,13 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     timings.mark("load state");
     let (site, book) =
         Site::build_timed(&config, &book, &mut cache, &mut timings).map_err(Failure::Build)?;
+    // Caches hold only values derived from inputs by their keys, so they can
+    // be saved before the output is; then their memory is free for rendering.
+    cache
+        .save(&config.root, &site.analyses)
+        .map_err(|e| Failure::Io(Cache::path(&config.root), e))?;
+    let (analysed, cache_note) = (cache.misses, cache.discarded.clone());
+    drop(cache);
     progress(
         opts,
         &format!(
@@ -237,9 +244,6 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     timings.mark("commit output");
     book.save(&config.root)
         .map_err(|e| Failure::Io(AddressBook::path(&config.root), e))?;
-    cache
-        .save(&config.root)
-        .map_err(|e| Failure::Io(Cache::path(&config.root), e))?;
     let skipped: Vec<String> = site
         .skipped
         .iter()
@@ -255,6 +259,11 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
                 .iter()
                 .filter_map(render::depth::depth_warning),
         )
+        .chain(
+            site.articles
+                .iter()
+                .filter_map(crate::nlp::limit::limit_warning),
+        )
         .collect();
     let failed: Vec<String> = site
         .skipped
@@ -265,11 +274,10 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     let pages = written.html;
     let record = inputs::Record::new(
         inputs,
-        &[
-            Cache::path(&config.root),
-            AddressBook::path(&config.root),
-            manifest,
-        ],
+        &Cache::paths(&config.root)
+            .into_iter()
+            .chain([AddressBook::path(&config.root), manifest])
+            .collect::<Vec<_>>(),
         inputs::Counts {
             articles: site.articles.len(),
             people: site.people.len(),
@@ -293,8 +301,8 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
         skipped,
         warnings,
         failed,
-        analysed: cache.misses,
-        cache_note: cache.discarded.clone(),
+        analysed,
+        cache_note,
         written,
         elapsed: start.elapsed(),
         timings,

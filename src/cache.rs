@@ -28,8 +28,7 @@ struct Stored {
     entries: BTreeMap<u128, Analysis>,
 }
 
-/// Analyses by content key.
-#[derive(Default)]
+/// Analyses by content key, and the memos of later stages.
 pub struct Cache {
     entries: BTreeMap<u128, Analysis>,
     /// Why an existing cache file was discarded, if it was.
@@ -40,6 +39,29 @@ pub struct Cache {
     pub hits: usize,
     /// True when this build changed the entries (the file must be saved).
     dirty: bool,
+    /// Content keys of the articles of the last [`Cache::analyze_all`], in
+    /// order: with their analyses they are what [`Cache::save`] writes (the
+    /// analyses are not kept twice in memory).
+    keys: Vec<u128>,
+    /// Per-event briefings (see [`crate::events::memo`]).
+    pub events: crate::events::memo::EventMemo,
+    /// Per-article extra person mentions (see [`crate::people::memo`]).
+    pub people: crate::people::memo::PeopleMemo,
+}
+
+impl Default for Cache {
+    fn default() -> Cache {
+        Cache {
+            entries: BTreeMap::new(),
+            discarded: None,
+            misses: 0,
+            hits: 0,
+            dirty: false,
+            keys: Vec::new(),
+            events: crate::events::memo::empty(),
+            people: crate::people::memo::empty(),
+        }
+    }
 }
 
 impl Cache {
@@ -51,6 +73,23 @@ impl Cache {
     /// Loads the cache; a missing file is an empty cache, a bad one is
     /// discarded (with the reason kept in `discarded`).
     pub fn load(root: &Path) -> Cache {
+        Cache {
+            events: Memo::load(root, crate::events::memo::MEMO_FILE),
+            people: Memo::load(root, crate::people::memo::MEMO_FILE),
+            ..Cache::load_analyses(root)
+        }
+    }
+
+    /// Every state file the cache keeps under `root` (for the no-op check).
+    pub fn paths(root: &Path) -> Vec<PathBuf> {
+        vec![
+            Cache::path(root),
+            root.join(crate::events::memo::MEMO_FILE),
+            root.join(crate::people::memo::MEMO_FILE),
+        ]
+    }
+
+    fn load_analyses(root: &Path) -> Cache {
         let path = Cache::path(root);
         let Ok(bytes) = std::fs::read(&path) else {
             return Cache::default();
@@ -89,23 +128,33 @@ impl Cache {
         for (i, a) in todo.into_iter().zip(fresh) {
             self.entries.insert(keys[i], a);
         }
-        // Keep only what this build used, so the file does not grow forever.
-        let mut kept = BTreeMap::new();
+        // Only what this build used is saved, so the file does not grow
+        // forever; the analyses move out (the caller keeps them).
         let out = keys
             .iter()
-            .map(|k| {
-                let a = self.entries.remove(k).expect("analysed above");
-                kept.insert(*k, a.clone());
-                a
-            })
+            .map(|k| self.entries.remove(k).expect("analysed above"))
             .collect();
         self.dirty |= self.misses > 0 || !self.entries.is_empty();
-        self.entries = kept;
+        self.entries.clear();
+        self.keys = keys;
         out
     }
 
-    /// Writes the cache atomically, if this build changed it.
-    pub fn save(&self, root: &Path) -> std::io::Result<()> {
+    /// Content keys of the articles of the last [`Cache::analyze_all`], in
+    /// order (what the memos and page keys hash articles by).
+    pub fn keys(&self) -> &[u128] {
+        &self.keys
+    }
+
+    /// Writes the cache and memos atomically, where this build changed them;
+    /// `analyses` are what the last [`Cache::analyze_all`] returned.
+    pub fn save(&self, root: &Path, analyses: &[Analysis]) -> std::io::Result<()> {
+        self.events.save(root)?;
+        self.people.save(root)?;
+        self.save_analyses(root, analyses)
+    }
+
+    fn save_analyses(&self, root: &Path, analyses: &[Analysis]) -> std::io::Result<()> {
         let path = Cache::path(root);
         if !self.dirty && path.is_file() {
             return Ok(());
@@ -116,12 +165,12 @@ impl Cache {
         struct StoredRef<'a> {
             format: u32,
             fingerprint: String,
-            entries: &'a BTreeMap<u128, Analysis>,
+            entries: BTreeMap<u128, &'a Analysis>,
         }
         let bytes = bincode::serialize(&StoredRef {
             format: FORMAT,
             fingerprint: fingerprint(),
-            entries: &self.entries,
+            entries: self.keys.iter().copied().zip(analyses).collect(),
         })
         .map_err(std::io::Error::other)?;
         std::fs::write(&tmp, bytes)?;
@@ -143,19 +192,151 @@ pub fn key(article: &Article) -> u128 {
     crate::output::hash_bytes(format!("{article:?}").as_bytes())
 }
 
-/// Identifies the analyser: crate version and the embedded model.
+/// Identifies the analyser: see [`code_fingerprint`].
 fn fingerprint() -> String {
-    format!(
-        "{}-{:016x}",
-        env!("CARGO_PKG_VERSION"),
-        fnv1a(crate::nlp::ner::model_bytes(), 0xcbf2_9ce4_8422_2325)
-    )
+    code_fingerprint().to_string()
+}
+
+/// Identifies the code that made a cached value: crate version, the
+/// embedded NER model and the running executable (size and modification
+/// time), so a rebuilt binary never reuses what an older one derived, even
+/// at the same crate version. Computed once per process.
+pub fn code_fingerprint() -> &'static str {
+    static ONCE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ONCE.get_or_init(|| {
+        let exe = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|md| {
+                let t = md
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                format!("{}-{t}", md.len())
+            })
+            .unwrap_or_else(|_| "unknown-exe".to_string());
+        format!(
+            "{}-{:016x}-{exe}",
+            env!("CARGO_PKG_VERSION"),
+            fnv1a(crate::nlp::ner::model_bytes(), 0xcbf2_9ce4_8422_2325)
+        )
+    })
 }
 
 fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
     bytes.iter().fold(seed, |h, &b| {
         (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
     })
+}
+
+/// A persisted memo: 128-bit input hash → derived value, for stages whose
+/// output is a pure function of inputs the key covers (per-event briefings,
+/// per-article mention lists). Stored like the analysis cache (bincode,
+/// format + [`code_fingerprint`] header, atomic write); a file made by other
+/// code or that does not decode is discarded whole. Values are held
+/// encoded (compact, decoded only when used). Only the entries a build used
+/// are saved, so the file tracks the corpus.
+pub struct Memo<V> {
+    file: &'static str,
+    old: BTreeMap<u128, Vec<u8>>,
+    used: BTreeMap<u128, Vec<u8>>,
+    /// Values computed afresh in this build.
+    pub misses: usize,
+    /// Values taken from the memo.
+    pub hits: usize,
+    dirty: bool,
+    value: std::marker::PhantomData<fn() -> V>,
+}
+
+impl<V> Memo<V> {
+    /// An empty memo that would be saved at `file` (relative to the root).
+    pub fn empty(file: &'static str) -> Memo<V> {
+        Memo {
+            file,
+            old: BTreeMap::new(),
+            used: BTreeMap::new(),
+            misses: 0,
+            hits: 0,
+            dirty: false,
+            value: std::marker::PhantomData,
+        }
+    }
+
+    /// Path of the memo file under `root`.
+    pub fn path(&self, root: &Path) -> PathBuf {
+        root.join(self.file)
+    }
+
+    /// Loads `file` under `root`; missing or unreadable means empty.
+    pub fn load(root: &Path, file: &'static str) -> Memo<V> {
+        let mut m = Memo::empty(file);
+        let Ok(bytes) = std::fs::read(root.join(file)) else {
+            return m;
+        };
+        match bincode::deserialize::<(u32, String, BTreeMap<u128, Vec<u8>>)>(&bytes) {
+            Ok((FORMAT, fp, entries)) if fp == code_fingerprint() => m.old = entries,
+            _ => m.dirty = true,
+        }
+        m
+    }
+
+    /// Notes that this build used the value for `key`: `fresh` holds its
+    /// encoding ([`Memo::encode`]) when it was computed, `None` when it was
+    /// found ([`Memo::get`]).
+    pub fn record(&mut self, key: u128, fresh: Option<Vec<u8>>) {
+        match fresh {
+            Some(bytes) => {
+                self.misses += 1;
+                self.dirty = true;
+                self.used.insert(key, bytes);
+            }
+            None => {
+                self.hits += 1;
+                if let Some(bytes) = self.old.remove(&key) {
+                    self.used.insert(key, bytes);
+                }
+            }
+        }
+    }
+
+    /// Writes the entries this build used, if anything changed.
+    pub fn save(&self, root: &Path) -> std::io::Result<()> {
+        let path = self.path(root);
+        // Entries still in `old` were not used: the file changes.
+        if !self.dirty && self.old.is_empty() && path.is_file() {
+            return Ok(());
+        }
+        std::fs::create_dir_all(path.parent().expect("memo path has a parent"))?;
+        let bytes = bincode::serialize(&(FORMAT, code_fingerprint(), &self.used))
+            .map_err(std::io::Error::other)?;
+        let tmp = path.with_extension("bin.tmp");
+        std::fs::write(&tmp, bytes)?;
+        std::fs::rename(tmp, path)
+    }
+}
+
+impl<V: Serialize + serde::de::DeserializeOwned> Memo<V> {
+    /// The remembered value for `key`, if any and decodable (read-only, so
+    /// callers can look up from several threads and record afterwards).
+    pub fn get(&self, key: u128) -> Option<V> {
+        let bytes = self.used.get(&key).or_else(|| self.old.get(&key))?;
+        bincode::deserialize(bytes).ok()
+    }
+
+    /// The encoding [`Memo::record`] stores.
+    pub fn encode(value: &V) -> Vec<u8> {
+        bincode::serialize(value).expect("memo values serialise")
+    }
+}
+
+/// Dates are stored as they serialise (`YYYY-MM-DD`), for memoised values
+/// that hold them.
+impl<'de> Deserialize<'de> for crate::date::Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        crate::date::Date::parse_iso(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a date: {s:?}")))
+    }
 }
 
 /// Maps `f` over `items` on all available cores, keeping order.
@@ -185,7 +366,7 @@ mod tests {
         let c = Cache::load(&root);
         assert!(c.discarded.as_deref().unwrap().contains("unreadable"));
         // The discarded cache is rewritten by the next save.
-        c.save(&root).unwrap();
+        c.save(&root, &[]).unwrap();
         assert!(Cache::load(&root).discarded.is_none());
         // Same bytes, other format version: discarded.
         let other = bincode::serialize(&Stored {

@@ -24,6 +24,9 @@ pub struct Site {
     pub articles: Vec<Article>,
     /// Per-article analysis, parallel to `articles`.
     pub analyses: Vec<Analysis>,
+    /// Content hash of each article ([`crate::cache::key`]), parallel to
+    /// `articles`.
+    pub article_keys: Vec<u128>,
     /// People, sorted by slug.
     pub people: Vec<Person>,
     /// Events, newest first.
@@ -124,15 +127,30 @@ impl Site {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         timings.mark("read content");
         let analyses: Vec<Analysis> = cache.analyze_all(&articles);
+        let article_keys = cache.keys().to_vec();
         timings.mark("analysis");
 
-        let curation = people::load_curation(&dir, &config.never_people, &config.aliases)
-            .map_err(|errs| BuildError::Curation(errs.iter().map(|e| e.to_string()).collect()))?;
-        let mut people = people::resolve(&articles, &analyses, &curation);
+        // Both kinds of curation file are read before either is used, so
+        // that every bad file of either kind is listed at once (issue 12).
+        let (curation, curated_events) = match (
+            people::load_curation(&dir, &config.never_people, &config.aliases),
+            events::curated::load(&dir),
+        ) {
+            (Ok(c), Ok(e)) => (c, e),
+            (c, e) => {
+                let errs = c.err().into_iter().chain(e.err()).flatten();
+                return Err(BuildError::Curation(errs.map(|e| e.to_string()).collect()));
+            }
+        };
+        let mut people = people::resolve_memoised(
+            &articles,
+            &analyses,
+            Some(&article_keys),
+            &curation,
+            &mut cache.people,
+        );
         timings.mark("people");
 
-        let curated_events = events::curated::load(&dir)
-            .map_err(|errs| BuildError::Curation(errs.iter().map(|e| e.to_string()).collect()))?;
         let mut names_by_article: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for p in &people {
             for a in &p.articles {
@@ -142,7 +160,14 @@ impl Site {
                     .push(p.name.clone());
             }
         }
-        let built = events::build(&articles, &names_by_article, &curated_events);
+        let built = events::build_memoised(
+            &articles,
+            Some(&article_keys),
+            &names_by_article,
+            &curated_events,
+            &events::params::Params::default(),
+            &mut cache.events,
+        );
         let explanations = built.explanations;
         let mut events = built.events;
         timings.mark("events");
@@ -192,6 +217,7 @@ impl Site {
             config: config.clone(),
             articles,
             analyses,
+            article_keys,
             people,
             events,
             article_event,

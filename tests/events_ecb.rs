@@ -197,3 +197,93 @@ fn sweep_parameters_on_train_topics() {
         }
     }
 }
+
+/// The chaining knobs on train topics only: every combination of the
+/// values given in the environment (defaults in brackets), e.g.
+/// `SNN=1.5,0.75 FIRST=0,0.2 cargo test --release --test events_ecb sweep_chaining -- --ignored --nocapture`.
+/// SNN (snn_weight), FIRST (min_first), SIM
+/// (min_similarity), ANCHOR (min_anchor), THRESHOLD, and for pairs with
+/// no time signal USNN (undated_snn_weight), USIM (undated_min_similarity),
+/// UANCHOR (undated_needs_anchor, 1 = on).
+#[test]
+#[ignore]
+fn sweep_chaining_on_train_topics() {
+    let Some((docs, rows)) = load() else { return };
+    type Set = fn(&mut Params, f32);
+    let knobs: [(&str, Set); 8] = [
+        ("USNN", |p, v| p.undated_snn_weight = v),
+        ("USIM", |p, v| p.undated_min_similarity = v),
+        ("UANCHOR", |p, v| p.undated_needs_anchor = v > 0.0),
+        ("SNN", |p, v| p.snn_weight = v),
+        ("FIRST", |p, v| p.min_first = v),
+        ("SIM", |p, v| p.min_similarity = v),
+        ("ANCHOR", |p, v| p.min_anchor = v),
+        ("THRESHOLD", |p, v| p.threshold = v),
+    ];
+    let mut grid: Vec<(String, Params)> = vec![(String::new(), Params::default())];
+    for (name, set) in knobs {
+        let Ok(values) = std::env::var(name) else {
+            continue;
+        };
+        grid = grid
+            .into_iter()
+            .flat_map(|(label, p)| {
+                values.split(',').map(move |v| {
+                    let mut q = p.clone();
+                    set(&mut q, v.parse().expect("a number"));
+                    (format!("{label} {name}={v}"), q)
+                })
+            })
+            .collect();
+    }
+    for (label, p) in grid {
+        let c = cluster(&docs, &p);
+        let train = score(&rows, &c.assignment, |t| !DEV_TOPICS.contains(&t));
+        println!(
+            "{label}: train F1 {:.4} (P {:.3} R {:.3}) events {}",
+            train.f1,
+            train.precision,
+            train.recall,
+            c.members.len()
+        );
+    }
+}
+
+/// Where the train-topic errors are: every predicted event that mixes gold
+/// events, and every gold event split over several predicted ones (labels
+/// and counts only). Run:
+/// `cargo test --release --test events_ecb train_errors -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn train_errors() {
+    use std::collections::BTreeMap;
+    let Some((docs, rows)) = load() else { return };
+    let c = cluster(&docs, &Params::default());
+    let mut by_pred: BTreeMap<usize, BTreeMap<&str, usize>> = BTreeMap::new();
+    let mut by_gold: BTreeMap<&str, BTreeMap<usize, usize>> = BTreeMap::new();
+    for (r, &e) in rows.iter().zip(&c.assignment) {
+        if DEV_TOPICS.contains(&r.topic) {
+            continue;
+        }
+        *by_pred
+            .entry(e)
+            .or_default()
+            .entry(&r.gold_event)
+            .or_default() += 1;
+        *by_gold
+            .entry(&r.gold_event)
+            .or_default()
+            .entry(e)
+            .or_default() += 1;
+    }
+    for (e, g) in &by_pred {
+        if g.len() > 1 {
+            println!("mixed event {e}: {g:?}");
+        }
+    }
+    for (g, e) in &by_gold {
+        if e.len() > 1 {
+            println!("split gold {g}: {e:?}");
+        }
+    }
+}

@@ -255,12 +255,23 @@ fn ecb_person_identity_bcubed() {
         if !coref.starts_with("HUM") || !proper {
             continue;
         }
-        // The page holding this surface in this document, or one holding
-        // the mention's last word (the gold span may include a title).
-        let last = text.split_whitespace().last().unwrap_or(text);
+        // Generational suffixes are not part of the page's surfaces.
+        let text = text
+            .trim_end_matches(" Jr.")
+            .trim_end_matches(" Jr")
+            .trim_end_matches(" Sr.")
+            .trim_end_matches(" Sr");
+        // The page holding the mention, or one of its tails: the gold span
+        // may open with a title ("Dr. Sanjay Gupta", "Attorney Shawn Holley").
+        let words: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == '.')
+            .filter(|w| !w.is_empty())
+            .collect();
         let slug = held
             .get(&(doc.to_string(), text.to_string()))
-            .or_else(|| held.get(&(doc.to_string(), last.to_string())))
+            .or_else(|| {
+                (1..words.len()).find_map(|k| held.get(&(doc.to_string(), words[k..].join(" "))))
+            })
             .cloned()
             .unwrap_or_else(|| {
                 missed.push(format!("{doc}: {text}"));
@@ -270,8 +281,10 @@ fn ecb_person_identity_bcubed() {
         pr.push(slug);
     }
     let found = pr.iter().filter(|s| !s.starts_with("unfound#")).count();
-    if std::env::var_os("BRIEFING_EVAL_VERBOSE").is_some() {
-        let unfound: Vec<&String> = missed.iter().step_by(7).collect();
+    if let Some(v) = std::env::var_os("BRIEFING_EVAL_VERBOSE") {
+        // "all" lists every miss; anything else every 7th.
+        let step = if v == "all" { 1 } else { 7 };
+        let unfound: Vec<&String> = missed.iter().step_by(step).collect();
         eprintln!("unfound (every 7th): {unfound:?}");
     }
     let b = bcubed(&g, &pr);

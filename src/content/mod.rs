@@ -46,7 +46,8 @@ mod walk;
 pub use article::{Article, BlockKind, DateSource, Format, Paragraph};
 pub use blocks::markdown_options;
 pub use curated::{
-    read_curated, read_curated_dir, CuratedFault, CuratedFaultKind, CuratedFile, CurationError,
+    read_curated, read_curated_dir, CuratedFault, CuratedFaultKind, CuratedFields, CuratedFile,
+    CuratedRead, CurationError, FieldType,
 };
 pub use decode::NotText;
 pub use error::{ContentError, ContentErrors};

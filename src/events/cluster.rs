@@ -27,7 +27,7 @@
 use crate::events::features::{featurize, Features};
 use crate::events::index::{Index, Window};
 use crate::events::neighbours::{neighbours, shared, NeighbourInput, NeighbourParams};
-pub use crate::events::params::{ClusterDoc, Params};
+pub use crate::events::params::{ClusterDoc, Params, CORE};
 use crate::events::tfidf::{self, FxMap, SparseVec, TermId, Vocab};
 use std::collections::{BTreeMap, HashSet};
 
@@ -38,6 +38,8 @@ pub struct CandidateScore {
     pub event: usize,
     /// TF-IDF cosine with the event centroid.
     pub cosine: f32,
+    /// TF-IDF cosine with the centroid of the event's first members.
+    pub first: f32,
     /// Best cosine with one of the event's recent articles.
     pub link: f32,
     /// Best shared-neighbour similarity with one of its recent articles.
@@ -81,6 +83,18 @@ impl CandidateScore {
                 self.similarity(p),
                 p.min_similarity
             ))
+        } else if self.days.is_none() && self.similarity(p) < p.undated_min_similarity {
+            Some(format!(
+                "no time signal, and text similarity {:.3} < the undated minimum {:.3}",
+                self.similarity(p),
+                p.undated_min_similarity
+            ))
+        } else if self.days.is_none()
+            && p.undated_needs_anchor
+            && self.shared_names == 0
+            && self.anchor <= 0.0
+        {
+            Some("no time signal, and no specific anchor shared with the event".to_string())
         } else if self.anchor < p.min_anchor {
             Some(format!(
                 "anchor support {:.2} < minimum {:.2}: it shares too little who/what/where \
@@ -91,6 +105,12 @@ impl CandidateScore {
             Some(format!(
                 "centroid cosine {:.3} < minimum {:.3}: too far from the event's core",
                 self.cosine, p.min_core
+            ))
+        } else if self.first < p.min_first {
+            Some(format!(
+                "cosine with the event's first articles {:.3} < minimum {:.3}: it has drifted \
+                 from what the event was",
+                self.first, p.min_first
             ))
         } else {
             None
@@ -143,6 +163,9 @@ struct EventState {
     centroid: SparseVec,
     /// Length of `centroid`, kept up to date on join.
     norm: f32,
+    /// Sum of the first [`CORE`] members' vectors, and its length.
+    core: SparseVec,
+    core_norm: f32,
     /// The latest members (input indices).
     recent: Vec<usize>,
     names: HashSet<TermId>,
@@ -341,6 +364,11 @@ impl State {
             _ => None,
         };
         let size = self.members[e].len();
+        let first = if ev.core_norm > 0.0 {
+            tfidf::dot(&f.vector, &ev.core) / ev.core_norm
+        } else {
+            0.0
+        };
         let anchor = anchor_support(f, ev, size);
         let conflict = !f.tickers.is_empty()
             && !ev.tickers.is_empty()
@@ -354,9 +382,15 @@ impl State {
         let place = f.places.iter().any(|pl| ev.places.contains(pl));
         // Different datelines (Paris vs Munich) are evidence of two events.
         let elsewhere = !place && !f.places.is_empty() && !ev.places.is_empty();
+        // Without time to narrow them, neighbours are topic-mates.
+        let snn_weight = if days.is_none() {
+            p.undated_snn_weight
+        } else {
+            p.snn_weight
+        };
         let total = (1.0 - p.link_weight) * cosine
             + p.link_weight * link
-            + p.snn_weight * snn
+            + snn_weight * snn
             + p.name_weight * name_overlap
             + if place { p.place_weight } else { 0.0 }
             + p.anchor_weight * anchor
@@ -365,6 +399,7 @@ impl State {
         CandidateScore {
             event: e,
             cosine,
+            first,
             link,
             snn,
             shared_names,
@@ -391,6 +426,10 @@ impl State {
         let ev = &mut self.events[event];
         ev.centroid = tfidf::add(&ev.centroid, &f.vector);
         ev.norm = tfidf::norm(&ev.centroid);
+        if self.members[event].len() < CORE {
+            ev.core = tfidf::add(&ev.core, &f.vector);
+            ev.core_norm = tfidf::norm(&ev.core);
+        }
         if ev.recent.len() == RECENT {
             ev.recent.remove(0);
         }

@@ -16,7 +16,7 @@
 //! whose slug equals the file name is curated too. Curated fields win over
 //! inferred ones.
 
-use crate::content::{self, CuratedFault, CuratedFaultKind};
+use crate::content::{self, CuratedFault, CuratedFaultKind, CuratedFields, FieldType};
 use crate::date::Date;
 use serde::Deserialize;
 use std::path::Path;
@@ -47,6 +47,14 @@ struct FrontMatter {
     title: Option<String>,
     summary: Option<String>,
     date: Option<String>,
+}
+
+impl CuratedFields for FrontMatter {
+    const FIELDS: &'static [(&'static str, FieldType)] = &[
+        ("title", FieldType::OptionalText),
+        ("summary", FieldType::OptionalText),
+        ("date", FieldType::OptionalText),
+    ];
 }
 
 /// Reads `content_dir/events/*.md`, sorted by file name. A missing folder
@@ -92,12 +100,10 @@ pub fn parse(rel: &str, text: &str) -> Result<CuratedEvent, Vec<CuratedError>> {
             "rename the file to lowercase letters, digits and `-`",
         ));
     }
-    let file = match content::read_curated::<FrontMatter>(text) {
-        Ok(file) => file,
-        Err(fault) => {
-            errors.push(front_matter_error(rel, fault));
-            return Err(errors);
-        }
+    let read = content::read_curated::<FrontMatter>(text);
+    errors.extend(read.faults.into_iter().map(|f| front_matter_error(rel, f)));
+    let Some(file) = read.file else {
+        return Err(errors);
     };
     let date = match file.fields.date.as_deref().map(str::trim) {
         None => None,
@@ -132,6 +138,8 @@ pub fn parse(rel: &str, text: &str) -> Result<CuratedEvent, Vec<CuratedError>> {
     })
 }
 
+const FIELDS_HINT: &str = "allowed fields: title, summary, date (YYYY-MM-DD)";
+
 /// Front matter that cannot be read, in curated events' words.
 fn front_matter_error(rel: &str, fault: CuratedFault) -> CuratedError {
     let (message, hint) = match fault.kind {
@@ -143,10 +151,8 @@ fn front_matter_error(rel: &str, fault: CuratedFault) -> CuratedError {
             "front matter is not closed".to_string(),
             "add a `---` line after the last front matter field",
         ),
-        CuratedFaultKind::Yaml(e) => (
-            format!("bad front matter: {e}"),
-            "allowed fields: title, summary, date (YYYY-MM-DD)",
-        ),
+        CuratedFaultKind::Yaml(e) => (format!("bad front matter: {e}"), FIELDS_HINT),
+        CuratedFaultKind::Field(m) => (format!("bad front matter: {m}"), FIELDS_HINT),
     };
     error(rel, fault.line, fault.column, message, hint)
 }
@@ -202,6 +208,32 @@ mod tests {
         assert!(parse("events/x.md", "---\ntitle: A\n").unwrap_err()[0]
             .message
             .contains("not closed"));
+    }
+
+    #[test]
+    fn every_error_of_a_file_is_listed_at_once() {
+        let text = "---\ntitle: [A, B]\nwhen: soon\ndate: 2025-13-45\nplace: x\n---\n";
+        let err = parse("events/x.md", text).unwrap_err();
+        let at: Vec<String> = err
+            .iter()
+            .map(|e| format!("{}:{}", e.line, e.column))
+            .collect();
+        assert_eq!(at, ["2:8", "3:1", "5:1", "4:7"], "{err:#?}");
+        assert!(
+            err[0].message.contains("`title`: invalid type"),
+            "{}",
+            err[0]
+        );
+        assert!(
+            err[1].message.contains("unknown field `when`"),
+            "{}",
+            err[1]
+        );
+        assert!(
+            err[3].message.contains("`2025-13-45` is not a date"),
+            "{}",
+            err[3]
+        );
     }
 
     #[test]

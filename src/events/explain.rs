@@ -1,5 +1,6 @@
 //! `briefing explain <article>`: which event an article joined and why.
 
+use crate::events::attract::Ranking;
 use crate::events::cluster::{CandidateScore, Decision, Params};
 use std::fmt::Write;
 
@@ -12,12 +13,14 @@ pub struct EventName<'a> {
 }
 
 /// Plain-text explanation of `decision` for article `id`; `events[i]` names
-/// clustering event `i`, `event` is the one the article ended in.
+/// clustering event `i`, `event` is the one the article ended in;
+/// `curated` is how it matched the curated events.
 pub fn render(
     id: &str,
     decision: &Decision,
     event: usize,
     events: &[EventName],
+    curated: &Ranking,
     p: &Params,
 ) -> String {
     let mut out = String::new();
@@ -29,6 +32,15 @@ pub fn render(
         decision.joined,
         decision.candidates.first(),
     ) {
+        (true, _, _) if curated.attracted => format!(
+            "attracted by the curated event {}: {}",
+            name.slug,
+            curated
+                .all
+                .first()
+                .map(|a| a.describe())
+                .unwrap_or_default()
+        ),
         (true, _, _) => format!("pinned by its front matter `event: {}`", name.slug),
         (false, Some(_), Some(best)) => {
             format!(
@@ -64,6 +76,14 @@ pub fn render(
             let _ = writeln!(out, "     {}", breakdown(c, p));
         }
     }
+    let near: Vec<_> = curated.all.iter().filter(|a| a.found > 0).take(3).collect();
+    if !near.is_empty() {
+        let _ = writeln!(out, "curated events, matched on their own text:");
+        for (k, a) in near.iter().enumerate() {
+            let verdict = if a.attracts() { "attracts" } else { "no" };
+            let _ = writeln!(out, "  {}. {} ({verdict}): {}", k + 1, a.slug, a.describe());
+        }
+    }
     let _ = writeln!(
         out,
         "to override: add `event: <slug>` to the article's front matter"
@@ -78,9 +98,9 @@ fn breakdown(c: &CandidateScore, p: &Params) -> String {
         None => "no time penalty (undated)".to_string(),
     };
     format!(
-        "total {:.3}: centroid cosine {:.3}, nearest-article cosine {:.3}, shared neighbours {:.3} (×{}), \
+        "total {:.3}: centroid cosine {:.3} (first articles {:.3}), nearest-article cosine {:.3}, shared neighbours {:.3} (×{}), \
          {} shared name(s) (overlap {:.2}, ×{}), anchor support {:.2} (×{}){}, {}, event size {}",
-        c.total, c.cosine, c.link, c.snn, p.snn_weight, c.shared_names, c.name_overlap, p.name_weight,
+        c.total, c.cosine, c.first, c.link, c.snn, if c.days.is_some() { p.snn_weight } else { p.undated_snn_weight }, c.shared_names, c.name_overlap, p.name_weight,
         c.anchor, p.anchor_weight, if c.conflict { ", different company" } else { "" }, days, c.size
     )
 }
@@ -92,9 +112,11 @@ mod tests {
     #[test]
     fn explains_joins_new_events_and_pins() {
         let p = Params::default();
+        let none = Ranking::default();
         let cand = CandidateScore {
             event: 0,
             cosine: 0.4,
+            first: 0.4,
             link: 0.5,
             snn: 0.3,
             shared_names: 2,
@@ -120,7 +142,7 @@ mod tests {
             pinned: false,
             candidates: vec![cand.clone()],
         };
-        let text = render("a1", &joined, 0, &names, &p);
+        let text = render("a1", &joined, 0, &names, &none, &p);
         assert!(
             text.contains("joined an existing event: score 0.950 ≥ threshold 0.550"),
             "{text}"
@@ -133,14 +155,65 @@ mod tests {
             pinned: false,
             candidates: vec![low],
         };
-        assert!(render("a2", &new, 1, &names, &p)
+        assert!(render("a2", &new, 1, &names, &none, &p)
             .contains("started a new event: best score 0.200 < threshold"));
         let pinned = Decision {
             joined: None,
             pinned: true,
             candidates: vec![],
         };
-        assert!(render("a3", &pinned, 1, &names, &p)
+        assert!(render("a3", &pinned, 1, &names, &none, &p)
             .contains("pinned by its front matter `event: 2025-02-19-other`"));
+    }
+
+    #[test]
+    fn names_the_curated_event_that_attracted_an_article() {
+        use crate::events::attract::Attraction;
+        let p = Params::default();
+        let names = [EventName {
+            slug: "harbour-bridge",
+            title: "Bridge reopens",
+        }];
+        let a = Attraction {
+            slug: "harbour-bridge".into(),
+            share: 0.8,
+            found: 8,
+            of: 10,
+            focus: 0.6,
+            days: Some(1),
+            elsewhere: false,
+        };
+        let ranking = Ranking {
+            all: vec![a.clone()],
+            attracted: true,
+        };
+        let pinned = Decision {
+            joined: Some(0),
+            pinned: true,
+            candidates: vec![],
+        };
+        let text = render("a1", &pinned, 0, &names, &ranking, &p);
+        assert!(
+            text.contains("attracted by the curated event harbour-bridge: mentions 8 of its 10"),
+            "{text}"
+        );
+        assert!(text.contains("1. harbour-bridge (attracts)"), "{text}");
+        // Not attracted: still listed as a candidate, with the reason.
+        let far = Attraction {
+            elsewhere: true,
+            ..a
+        };
+        let ranking = Ranking {
+            all: vec![far],
+            attracted: false,
+        };
+        let free = Decision {
+            joined: None,
+            pinned: false,
+            candidates: vec![],
+        };
+        let text = render("a2", &free, 0, &names, &ranking, &p);
+        assert!(text.contains("1. harbour-bridge (no)"), "{text}");
+        assert!(text.contains("places it elsewhere"), "{text}");
     }
 }

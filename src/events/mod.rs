@@ -6,6 +6,7 @@
 //! a [`timeline`] of dated happenings, and an [`explain`]ation per article.
 //! People, quotes and related events are joined in by the site assembler.
 
+pub mod attract;
 pub mod boilerplate;
 pub mod cluster;
 pub mod curated;
@@ -15,6 +16,7 @@ pub mod facts;
 mod features;
 pub mod index;
 pub mod lede;
+pub mod memo;
 pub mod neighbours;
 pub mod params;
 mod place;
@@ -31,6 +33,7 @@ use crate::content::{Article, DateSource};
 use crate::date::Date;
 use cluster::{ClusterDoc, Clustering, Params};
 pub use curated::CuratedEvent;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 pub use summary::SummarySentence;
@@ -96,12 +99,35 @@ pub fn build_with(
     curated: &[CuratedEvent],
     p: &Params,
 ) -> Built {
+    build_memoised(
+        articles,
+        None,
+        names_by_article,
+        curated,
+        p,
+        &mut memo::empty(),
+    )
+}
+
+/// [`build_with`], reusing each event's briefing from `memo` when its
+/// inputs are unchanged (see [`memo`]) and recording what this build used.
+/// `keys` are the articles' content hashes ([`crate::cache::key`]) when the
+/// caller has them.
+pub fn build_memoised(
+    articles: &[Article],
+    keys: Option<&[u128]>,
+    names_by_article: &BTreeMap<String, Vec<String>>,
+    curated: &[CuratedEvent],
+    p: &Params,
+    memo: &mut memo::EventMemo,
+) -> Built {
     let published: Vec<&Article> = articles.iter().filter(|a| !a.draft).collect();
     let gazetteer = place::gazetteer(&published);
-    let docs: Vec<ClusterDoc> = published
+    let mut docs: Vec<ClusterDoc> = published
         .iter()
         .map(|a| cluster_doc(a, names_by_article, &gazetteer))
         .collect();
+    let attracted = attract::apply(&mut docs, &published, curated);
     let c = cluster::cluster(&docs, p);
     let real = |e: usize| -> Vec<usize> {
         c.members[e]
@@ -111,7 +137,18 @@ pub fn build_with(
             .collect()
     };
     let slugs = assign_slugs(&published, &c);
-    let mut events: Vec<Event> = (0..c.members.len())
+    let keys: Vec<u128> = match keys {
+        Some(k) => articles
+            .iter()
+            .zip(k)
+            .filter(|(a, _)| !a.draft)
+            .map(|(_, &k)| k)
+            .collect(),
+        None => memo::article_keys(&published),
+    };
+    let memo_ro: &memo::EventMemo = memo;
+    let made: Vec<(Event, u128, Option<Vec<u8>>)> = (0..c.members.len())
+        .into_par_iter()
         .filter_map(|e| {
             let idx = real(e);
             let members: Vec<&Article> = idx.iter().map(|&i| published[i]).collect();
@@ -124,9 +161,18 @@ pub fn build_with(
                 idx: &idx,
                 event: e,
             };
-            Some(event(&m, &c, slugs[e].clone(), cur, &gazetteer))
+            let known = Known {
+                keys: &keys,
+                memo: memo_ro,
+            };
+            Some(event(&m, &c, slugs[e].clone(), cur, &gazetteer, &known))
         })
         .collect();
+    let mut events = Vec::with_capacity(made.len());
+    for (ev, key, fresh) in made {
+        memo.record(key, fresh);
+        events.push(ev);
+    }
     // Curated fields win; an event keeps its slug either way.
     for ev in &mut events {
         if let Some(cur) = curated.iter().find(|x| x.slug == ev.slug) {
@@ -156,6 +202,7 @@ pub fn build_with(
                 &c.decisions[i],
                 c.assignment[i],
                 &names,
+                &attracted[i],
                 p,
             );
             (published[i].id.clone(), text)
@@ -173,7 +220,9 @@ fn cluster_doc(
     names: &BTreeMap<String, Vec<String>>,
     gazetteer: &BTreeSet<String>,
 ) -> ClusterDoc {
-    let text: Vec<&str> = a.prose().map(|(_, p)| p.text.as_str()).collect();
+    let text: Vec<&str> = crate::nlp::limit::analysed_prose(a)
+        .map(|(_, t)| t)
+        .collect(); // issue 12: bounded cost
     ClusterDoc {
         id: a.id.clone(),
         date: a.date,
@@ -234,13 +283,22 @@ struct Members<'a> {
     event: usize,
 }
 
+/// Content keys of the clustered articles and the briefings remembered.
+struct Known<'a> {
+    keys: &'a [u128],
+    memo: &'a memo::EventMemo,
+}
+
+/// One event, its briefing's memo key, and the briefing's encoding when it
+/// was computed afresh (not found in the memo).
 fn event(
     m: &Members,
     c: &Clustering,
     slug: String,
     cur: Option<&CuratedEvent>,
     gazetteer: &BTreeSet<String>,
-) -> Event {
+    known: &Known,
+) -> (Event, u128, Option<Vec<u8>>) {
     let members = m.articles;
     let dated: Vec<Date> = members
         .iter()
@@ -254,24 +312,20 @@ fn event(
     };
     let (start, end) = (days.iter().min().copied(), days.iter().max().copied());
     let fallback = Date::new(1970, 1, 1).expect("valid date");
-    let (vocab, centroid) = summary::event_space(members);
-    let sentences = summary::sentences_of(members, &vocab);
     let place = place::place_of(members, gazetteer);
-    let brief = match cur.and_then(|x| x.summary.as_ref()) {
-        Some(_) => summary::Brief {
-            lede: Vec::new(),
-            summary: Vec::new(),
-        },
-        None => summary::summarize(
-            &sentences,
-            &vocab,
-            &centroid,
-            summary::length_for(members.len()),
-            place.as_deref(),
-        ),
-    };
+    let curated_summary = cur.and_then(|x| x.summary.as_ref()).is_some();
     let end = end.unwrap_or(fallback);
-    Event {
+    let member_keys: Vec<u128> = m.idx.iter().map(|&i| known.keys[i]).collect();
+    let key = memo::key(&member_keys, place.as_deref(), curated_summary);
+    let (b, fresh) = match known.memo.get(key) {
+        Some(b) => (b, None),
+        None => {
+            let b = briefing(members, place.as_deref(), curated_summary, end);
+            let bytes = memo::EventMemo::encode(&b);
+            (b, Some(bytes))
+        }
+    };
+    let ev = Event {
         slug,
         title: representative_title(m, c),
         start: start.unwrap_or(fallback),
@@ -279,10 +333,44 @@ fn event(
         place,
         articles: members.iter().map(|a| a.id.clone()).collect(),
         people: Vec::new(),
-        lede: brief.lede,
-        summary: brief.summary,
+        lede: b.lede,
+        summary: b.summary,
         curated_summary: None,
         curated_body: None,
+        timeline: b.timeline,
+        next: b.next,
+    };
+    (ev, key, fresh)
+}
+
+/// Lede, summary, timeline and next of an event: a function of its members
+/// (in order), place, last day and whether a curated summary replaces the
+/// inferred one only, which is what makes [`memo`] valid.
+fn briefing(
+    members: &[&Article],
+    place: Option<&str>,
+    curated_summary: bool,
+    end: Date,
+) -> memo::Briefing {
+    let (vocab, centroid) = summary::event_space(members);
+    let sentences = summary::sentences_of(members, &vocab);
+    let brief = if curated_summary {
+        summary::Brief {
+            lede: Vec::new(),
+            summary: Vec::new(),
+        }
+    } else {
+        summary::summarize(
+            &sentences,
+            &vocab,
+            &centroid,
+            summary::length_for(members.len()),
+            place,
+        )
+    };
+    memo::Briefing {
+        lede: brief.lede,
+        summary: brief.summary,
         timeline: timeline::timeline(&sentences, &vocab),
         next: timeline::next(&sentences, &vocab, end),
     }

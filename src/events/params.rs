@@ -25,6 +25,9 @@ pub struct ClusterDoc {
     pub pinned: Option<String>,
 }
 
+/// Members that make an event's core (see [`Params::min_first`]).
+pub const CORE: usize = 3;
+
 /// Global knobs. Defaults were chosen on the ECB+ train topics (see
 /// `bench/ecb_eval.md`), never per document.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,9 +63,23 @@ pub struct Params {
     /// specific who/what/where with the event's core is another happening,
     /// however close its vocabulary.
     pub min_anchor: f32,
+    /// Weight of the shared-neighbour similarity for a pair with no time
+    /// signal (either side undated): without time to narrow them, an
+    /// article's nearest neighbours are its topic-mates, not its event's.
+    pub undated_snn_weight: f32,
+    /// Minimum direct similarity for a pair with no time signal: content
+    /// must make the case on its own.
+    pub undated_min_similarity: f32,
+    /// A pair with no time signal joins only when it shares at least one
+    /// specific anchor (a name, or an anchor of the event's core).
+    pub undated_needs_anchor: bool,
     /// Minimum cosine with the event centroid: every member stays close to
     /// the core, so an event cannot grow by a chain of neighbours.
     pub min_core: f32,
+    /// Minimum cosine with the centroid of the event's first [`CORE`]
+    /// members: the running centroid drifts as an event grows, its core
+    /// does not, so a chain cannot walk away from what the event was.
+    pub min_first: f32,
     /// Anchor support from which a match counts as strong: it may then
     /// follow up an event up to `follow_up_days` after its start.
     pub strong_anchor: f32,
@@ -102,7 +119,11 @@ impl Default for Params {
             place_mismatch: 0.2,
             anchor_weight: 0.3,
             min_anchor: 0.0,
+            undated_snn_weight: 1.5,
+            undated_min_similarity: 0.15,
+            undated_needs_anchor: true,
             min_core: 0.15,
+            min_first: 0.0,
             strong_anchor: 0.5,
             follow_up_days: 28,
             day_penalty: 0.15,

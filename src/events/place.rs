@@ -70,6 +70,21 @@ const KNOWN: &[&str] = &[
     "Wellington",
 ];
 
+/// The built-in list alone: what an article or a curated text can be read
+/// against without depending on the rest of the corpus.
+pub(crate) fn known() -> BTreeSet<String> {
+    KNOWN.iter().map(|s| s.to_string()).collect()
+}
+
+/// Gazetteer places `text` names as whole words (sorted).
+pub(crate) fn named_in(text: &str, gazetteer: &BTreeSet<String>) -> Vec<String> {
+    gazetteer
+        .iter()
+        .filter(|g| names(text, g))
+        .cloned()
+        .collect()
+}
+
 /// Every dateline place in the corpus plus the built-in list.
 pub(crate) fn gazetteer(articles: &[&Article]) -> BTreeSet<String> {
     let mut g: BTreeSet<String> = KNOWN.iter().map(|s| s.to_string()).collect();
@@ -82,28 +97,86 @@ pub(crate) fn gazetteer(articles: &[&Article]) -> BTreeSet<String> {
     g
 }
 
-/// The most common dateline place (ties: alphabetical), else the place of
-/// `gazetteer` named most often in the members' headlines.
+/// How strongly one member says where its story happened. A place the
+/// headline or lede puts the action in ("talks in Riyadh") says most; a
+/// dateline says where the reporter filed, which is usually but not always
+/// the scene; a place the headline merely names ("Washington and Moscow
+/// agree") is often a government standing for its capital.
+const LOCATIVE: u32 = 3;
+const DATELINE: u32 = 2;
+const NAMED: u32 = 1;
+
+/// Words that put what follows as the scene of the action.
+const AT: &[&str] = &["in", "at", "near", "outside", "inside"];
+
+/// Bytes of the first prose paragraph read as the lede.
+const LEDE_BYTES: usize = 600;
+
+/// Where the event happened: the place its members agree on most. Each
+/// member votes once per place, with the weight of its strongest evidence
+/// (locative in headline or lede, dateline, named in the headline); ties
+/// go alphabetically. One member's dateline cannot outvote what the others
+/// say.
 pub(crate) fn place_of(members: &[&Article], gazetteer: &BTreeSet<String>) -> Option<String> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut votes: BTreeMap<&str, u32> = BTreeMap::new();
     for a in members {
-        if let Some(p) = a.place.as_deref().filter(|p| !p.is_empty()) {
-            *counts.entry(p).or_default() += 1;
-        }
-    }
-    if counts.is_empty() {
-        for a in members {
-            for g in gazetteer.iter().filter(|g| names(&a.title, g)) {
-                *counts.entry(g).or_default() += 1;
-            }
+        for (place, w) in member_votes(a, gazetteer) {
+            *votes.entry(place).or_default() += w;
         }
     }
     // max_by_key keeps the last maximum: iterate in reverse for alphabetical ties.
-    counts
+    votes
         .into_iter()
         .rev()
         .max_by_key(|&(_, n)| n)
         .map(|(p, _)| p.to_string())
+}
+
+/// One member's evidence for each place, strongest kind only.
+fn member_votes<'g>(a: &Article, gazetteer: &'g BTreeSet<String>) -> BTreeMap<&'g str, u32> {
+    let lede = a
+        .prose()
+        .next()
+        .map_or("", |(_, p)| cut(&p.text, LEDE_BYTES));
+    let dateline = a.place.as_deref().filter(|p| !p.is_empty());
+    let mut out: BTreeMap<&str, u32> = BTreeMap::new();
+    for g in gazetteer {
+        let w = if locative(&a.title, g) || locative(lede, g) {
+            LOCATIVE
+        } else if dateline == Some(g.as_str()) {
+            DATELINE
+        } else if names(&a.title, g) {
+            NAMED
+        } else {
+            0
+        };
+        if w > 0 {
+            out.insert(g.as_str(), w);
+        }
+    }
+    out
+}
+
+/// The first `max` bytes of `s`, cut at a character boundary.
+fn cut(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// `text` names `place` right after a word of [`AT`], perhaps with "the"
+/// between ("met in Riyadh", "spoke at the Munich conference").
+fn locative(text: &str, place: &str) -> bool {
+    whole_words(text, place).any(|k| {
+        let mut before = text[..k].split_whitespace().rev().map(str::to_lowercase);
+        match before.next().as_deref() {
+            Some("the") => before.next().is_some_and(|w| AT.contains(&w.as_str())),
+            Some(w) => AT.contains(&w),
+            None => false,
+        }
+    })
 }
 
 /// The places an article is about, for clustering: its dateline place, else
@@ -121,9 +194,14 @@ pub(crate) fn article_places(a: &Article, gazetteer: &BTreeSet<String>) -> Vec<S
 
 /// `title` names `place` as whole words.
 fn names(title: &str, place: &str) -> bool {
-    title.match_indices(place).any(|(k, _)| {
-        let before = title[..k].chars().next_back();
-        let after = title[k + place.len()..].chars().next();
+    whole_words(title, place).next().is_some()
+}
+
+/// Byte offsets where `place` occurs in `text` as whole words.
+fn whole_words<'a>(text: &'a str, place: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(place).map(|(k, _)| k).filter(move |&k| {
+        let before = text[..k].chars().next_back();
+        let after = text[k + place.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
@@ -153,5 +231,30 @@ mod tests {
         assert_eq!(place_of(&[&d], &g).as_deref(), Some("Paris"));
         d.title = "Envoys meet".into();
         assert_eq!(place_of(&[&d], &g), None);
+    }
+
+    #[test]
+    fn the_scene_beats_capitals_named_as_governments_and_a_lone_dateline() {
+        let t = "Washington and Moscow sit down at last in Riyadh";
+        let mut a = article("a", "2025-02-18", &["Envoys talked for hours."]);
+        a.title = t.into();
+        let mut b = a.clone();
+        b.id = "b".into();
+        // Filed from elsewhere, but its lede puts the talks in Riyadh.
+        let mut c = article("c", "2025-02-18", &["Envoys met in Riyadh on Tuesday."]);
+        c.place = Some("Moscow".into());
+        c.title = "Kremlin upbeat".into();
+        let g = gazetteer(&[&a, &b, &c]);
+        assert_eq!(place_of(&[&a, &b, &c], &g).as_deref(), Some("Riyadh"));
+        assert_eq!(place_of(&[&c], &g).as_deref(), Some("Riyadh"));
+        // A dateline still counts when nothing else says where.
+        let mut d = article("d", "2025-02-18", &["Officials spoke."]);
+        d.title = "Officials speak".into();
+        d.place = Some("Moscow".into());
+        assert_eq!(place_of(&[&d], &g).as_deref(), Some("Moscow"));
+        // "Tomsk" is no gazetteer place: no vote at all.
+        assert!(!locative("Envoys met in Tomsk", "Riyadh"));
+        assert!(locative("She spoke at the Munich conference", "Munich"));
+        assert!(!locative("She told the Munich conference", "Munich"));
     }
 }

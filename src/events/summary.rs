@@ -15,7 +15,7 @@ use crate::nlp::sentences;
 use serde::Serialize;
 
 /// One summary sentence with its provenance.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct SummarySentence {
     /// The sentence as written in the article.
     pub text: String,
@@ -69,7 +69,9 @@ pub fn event_space(members: &[&Article]) -> (Vocab, SparseVec) {
     let mut vocab = Vocab::default();
     let mut texts = Vec::with_capacity(members.len());
     for a in members {
-        let text: Vec<&str> = a.prose().map(|(_, p)| p.text.as_str()).collect();
+        let text: Vec<&str> = crate::nlp::limit::analysed_prose(a)
+            .map(|(_, t)| t)
+            .collect(); // issue 12: bounded cost
         let text = text.join("\n");
         let counts = tfidf::count_terms(
             &mut vocab,
@@ -95,9 +97,10 @@ pub fn sentences_of<'a>(articles: &[&'a Article], vocab: &Vocab) -> Vec<Sentence
     let mut out = Vec::new();
     for a in articles {
         let mut position = 0;
-        for (k, p) in a.prose() {
-            for r in sentences::split(&p.text) {
-                let text = &p.text[r];
+        // Only the analysed part of a huge article (bounded cost, issue 12).
+        for (k, prose) in crate::nlp::limit::analysed_prose(a) {
+            for r in sentences::split(prose) {
+                let text = &prose[r];
                 out.push(Sentence {
                     text,
                     article: a,

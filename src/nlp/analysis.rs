@@ -38,6 +38,7 @@ pub fn analyze(article: &Article) -> Analysis {
     within::consistency(&sents, &article.people, &layer, &mut per_sent);
     let mut found: Vec<Found> = per_sent.into_iter().flatten().collect();
     found.sort_by_key(|f| (f.sent, f.tokens.start));
+    things::drop_things(&sents, &layer.inside_things(&sents), &mut found);
     within::resolve_in_article(&mut found);
     let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
     let others = layer.spans(&sents, &texts);
@@ -236,6 +237,8 @@ fn to_mention(sents: &[Sentence], texts: &[&str], f: &Found) -> Mention {
 
 #[path = "analysis/entities.rs"]
 mod entities;
+#[path = "analysis/things.rs"]
+mod things;
 #[path = "analysis/within.rs"]
 mod within;
 use entities::Layer;

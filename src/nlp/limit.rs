@@ -6,7 +6,7 @@
 //! prose are analysed; the page still renders the whole text, and the build
 //! warns, naming the file ([`limit_warning`]).
 
-use crate::content::Article;
+use crate::content::{Article, BlockKind};
 use std::borrow::Cow;
 
 /// Bytes of paragraph text analysed per article (256 KiB: about 40,000
@@ -52,6 +52,38 @@ pub fn for_analysis(article: &Article) -> Cow<'_, Article> {
     let mut small = article.clone();
     small.paragraphs = paragraphs;
     Cow::Owned(small)
+}
+
+/// The prose paragraphs of `article` within the first [`ANALYSIS_LIMIT`]
+/// bytes, as (paragraph index, text), the last one cut as
+/// [`for_analysis`] cuts it: the same part of the article, for stages that
+/// scan the prose themselves (event summaries and timelines) so that they
+/// cost no more than the analysis does.
+pub fn analysed_prose(article: &Article) -> impl Iterator<Item = (usize, &str)> {
+    let mut budget = ANALYSIS_LIMIT;
+    article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map_while(move |(k, p)| {
+            if budget == 0 {
+                return None;
+            }
+            let text = p.text.as_str();
+            if text.len() <= budget {
+                budget -= text.len();
+                return Some((k, &p.kind, text));
+            }
+            let mut cut = budget;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let cut = text[..cut].rfind(char::is_whitespace).unwrap_or(cut);
+            budget = 0;
+            Some((k, &p.kind, &text[..cut]))
+        })
+        .filter(|(_, kind, _)| **kind == BlockKind::Prose)
+        .map(|(k, _, text)| (k, text))
 }
 
 /// A warning naming the file when only part of it was analysed.
@@ -104,6 +136,15 @@ mod tests {
         assert!(a.paragraphs[1].text.starts_with(&last.text));
         let next = a.paragraphs[1].text[last.text.len()..].chars().next();
         assert!(next.is_some_and(char::is_whitespace), "cut inside a word");
+        let prose: Vec<(usize, &str)> = analysed_prose(&a).collect();
+        assert_eq!(prose.len(), 2);
+        assert_eq!(
+            prose[1],
+            (1, last.text.as_str()),
+            "cut where the analysis is"
+        );
+        let small = article(300);
+        assert_eq!(analysed_prose(&small).count(), small.prose().count());
         let w = limit_warning(&a).unwrap();
         assert!(
             w.starts_with("big.md: ") && w.contains("only the first 256 KB"),

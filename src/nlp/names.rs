@@ -12,8 +12,11 @@ use serde::{Deserialize, Serialize};
 
 #[path = "names/clean.rs"]
 mod clean;
+#[path = "names/common.rs"]
+mod common;
 
-pub use clean::{clean_span, starts_name};
+pub use clean::{clean_span, is_thing_word, starts_name};
+pub use common::{is_common_word, learn as learn_common_words};
 
 /// A normalised name: ASCII (deunicode), lowercase, punctuation dropped,
 /// hyphens as spaces, single-spaced. Equal keys mean equal spellings.
@@ -120,6 +123,15 @@ pub fn given_names_match(a: &str, b: &str) -> bool {
         || GIVEN_NAME_GROUPS
             .iter()
             .any(|g| g.contains(&a) && g.contains(&b))
+}
+
+/// One key for all spellings of a given name: the first name of its
+/// variant group ("bill" for Billy/William), else its transliteration key.
+pub fn given_key(word: &str) -> String {
+    GIVEN_NAME_GROUPS
+        .iter()
+        .find(|g| g.contains(&word))
+        .map_or_else(|| phonetic(word), |g| phonetic(g[0]))
 }
 
 /// Whether two normalised surnames (or other name words) can be the same.
@@ -242,7 +254,10 @@ pub fn partial_score(partial: &NameKey, full: &NameKey) -> u8 {
             return 2;
         }
         let other = f.iter().any(|w| !is_particle(w) && words_match(w, p[0]));
-        return u8::from(other);
+        // A one-word given-name variant ("Bill" in an article about
+        // William Hague), never a lone initial.
+        let given = f.len() >= 2 && p[0].len() >= 2 && given_names_match(p[0], f[0]);
+        return u8::from(other || given);
     }
     let first_given = !is_particle(p[0]) && p.len() >= 2;
     if first_given {
@@ -324,6 +339,8 @@ mod tests {
         assert_eq!(partial_score(&key("Halvorsen"), &full), 2);
         assert_eq!(partial_score(&key("Ingrid"), &full), 1);
         assert_eq!(partial_score(&key("Brandt"), &full), 0);
+        assert_eq!(partial_score(&key("Bill"), &key("William Hague")), 1);
+        assert_eq!(partial_score(&key("J"), &key("Joe Doyle")), 0);
         assert_eq!(
             partial_score(&key("bin Nasser"), &key("Khalid bin Nasser")),
             2

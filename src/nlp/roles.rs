@@ -341,7 +341,10 @@ pub fn apposition_after(
             | "she"
             | "they"
             | "it"
-    ) {
+    ) || is_opening_preposition(&first)
+        || is_first_or_second_person(&first)
+        || (start..k).any(|i| is_auxiliary(&lower(&tokens[i])))
+    {
         return None;
     }
     let the = first == "the";
@@ -350,10 +353,108 @@ pub fn apposition_after(
     } else {
         start
     };
-    let has_head = (s..k)
-        .any(|h| is_head(&tokens[h]) && (h + 1 == k || is_preposition(&lower(&tokens[h + 1]))));
-    let the_y_of_z = the && (s..k).any(|i| lower(&tokens[i]) == "of");
+    // A head noun inside someone else's name ("BB King") heads no title.
+    let has_head = (s..k).any(|h| {
+        is_head(&tokens[h]) && !is_name(h) && (h + 1 == k || is_preposition(&lower(&tokens[h + 1])))
+    });
+    // "the Y of Z": the "of" right after a short noun ("the pride of …"),
+    // and no one else's name in it ("the return of Van Nistelrooy").
+    let the_y_of_z =
+        the && (s..k.min(s + 3)).any(|i| lower(&tokens[i]) == "of") && !(s..k).any(&is_name);
     (s < k && (has_head || the_y_of_z)).then_some(s..k)
+}
+
+/// Words that open a prepositional or adverbial phrase, never a noun
+/// phrase in apposition (", alongside X,", ", with X,", ", like X,").
+fn is_opening_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "alongside"
+            | "with"
+            | "without"
+            | "including"
+            | "like"
+            | "unlike"
+            | "from"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "to"
+            | "by"
+            | "after"
+            | "before"
+            | "as"
+            | "than"
+            | "via"
+            | "against"
+            | "among"
+            | "between"
+            | "near"
+            | "under"
+            | "over"
+            | "about"
+            | "despite"
+            | "plus"
+            | "not"
+            | "then"
+            | "now"
+            | "once"
+            | "there"
+            | "here"
+            | "again"
+            | "though"
+            | "although"
+            | "if"
+            | "because"
+            | "so"
+            | "behind"
+            | "beside"
+            | "besides"
+            | "into"
+            | "of"
+    )
+}
+
+/// Auxiliary and modal verbs: a phrase holding one is a clause ("X, will
+/// take place at …", "X, was named to …"), not an apposition.
+fn is_auxiliary(lower: &str) -> bool {
+    matches!(
+        lower,
+        "will"
+            | "would"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "should"
+            | "be"
+            | "been"
+            | "being"
+            | "does"
+            | "did"
+            | "do"
+            | "'re"
+            | "’re"
+            | "'ve"
+            | "’ve"
+    )
+}
+
+fn is_first_or_second_person(lower: &str) -> bool {
+    matches!(
+        lower,
+        "i" | "you" | "we" | "my" | "your" | "our" | "me" | "us"
+    )
 }
 
 fn is_preposition(lower: &str) -> bool {
@@ -476,5 +577,23 @@ mod tests {
         );
         assert_eq!(after("Tomas Lind, a keen sailor, said so.", "Lind"), None);
         assert_eq!(after("Tomas Lind, she said, is an adviser.", "Lind"), None);
+        assert_eq!(
+            after("Tomas Lind, alongside the fund's chairman, spoke.", "Lind"),
+            None
+        );
+        assert_eq!(
+            after(
+                "Tomas Lind, will open at the Palace of Oslo, it said.",
+                "Lind"
+            ),
+            None
+        );
+        assert_eq!(
+            after(
+                "Tomas Lind, the answer comes out of the lab, spoke.",
+                "Lind"
+            ),
+            None
+        );
     }
 }

@@ -9,7 +9,7 @@ use super::cluster::Clusters;
 use crate::content::Article;
 use crate::nlp::analysis::{Analysis, MentionKind};
 use crate::nlp::names;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Shared named things needed for a cross-article surname link.
 pub(crate) const MIN_SHARED: usize = 2;
@@ -84,38 +84,69 @@ impl Contexts {
 }
 
 /// How often each name word is read, across the corpus, inside a person's
-/// name and inside an organisation, place or other named thing.
+/// name and inside an organisation, place or other named thing; and how
+/// often each whole name is written as a person and inside a thing's name.
 pub(crate) struct WordTypes {
     counts: BTreeMap<String, (usize, usize)>,
+    /// Word sequences (2 to [`MAX_WORDS`] words) of the things' names.
+    inside: HashMap<String, usize>,
+    /// Normalised person mentions (prose).
+    persons: HashMap<String, usize>,
 }
+
+/// The longest name looked up inside things' names.
+const MAX_WORDS: usize = 6;
 
 impl WordTypes {
     /// Counts over all analyses (prose mentions and entity spans).
     pub(crate) fn new(docs: &[(&Article, &Analysis)]) -> WordTypes {
         let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        let mut inside: HashMap<String, usize> = HashMap::new();
+        let mut persons: HashMap<String, usize> = HashMap::new();
         for (_, analysis) in docs {
             for m in analysis.mentions.iter().filter(|m| !m.in_caption) {
-                for w in names::normalise(&m.surface).words() {
+                let key = names::normalise(&m.surface);
+                for w in key.words() {
                     counts.entry(w.to_string()).or_default().0 += 1;
                 }
+                *persons.entry(key.as_str().to_string()).or_default() += 1;
             }
             for e in &analysis.entities {
-                for w in names::normalise(&e.text).words() {
+                let key = names::normalise(&e.text);
+                let words = key.words();
+                for w in &words {
                     counts.entry(w.to_string()).or_default().1 += 1;
+                }
+                // Only names that say they are things ("… Inc", "… Bank").
+                let says = e.text.split_whitespace().any(names::is_thing_word);
+                for i in (0..words.len()).filter(|_| says) {
+                    for j in i + 2..=words.len().min(i + MAX_WORDS) {
+                        *inside.entry(words[i..j].join(" ")).or_default() += 1;
+                    }
                 }
             }
         }
-        WordTypes { counts }
+        WordTypes {
+            counts,
+            inside,
+            persons,
+        }
     }
 
     /// A name every word of which the corpus uses more often for things
     /// than for people ("Reynard Honda", "Warner Bros"): the tagger's slip,
     /// outvoted by the corpus. One person word keeps it ("George Washington").
+    ///
+    /// A whole name read more often inside things' names than as a person
+    /// ("Dean Witter" of "Dean Witter Reynolds Inc", "Milton Keynes" the
+    /// town) is a thing too: the corpus outvotes the article.
     pub(crate) fn is_thing(&self, key: &names::NameKey) -> bool {
         let words = key.words();
+        let count = |m: &HashMap<String, usize>| m.get(key.as_str()).copied().unwrap_or(0);
         !words.is_empty()
-            && words
+            && (words
                 .iter()
                 .all(|w| self.counts.get(*w).is_some_and(|&(per, other)| other > per))
+                || count(&self.inside) > count(&self.persons))
     }
 }

@@ -14,7 +14,7 @@
 //! Ada Brandt has governed the province since 2019.
 //! ```
 
-use crate::content::{self, CuratedFault, CuratedFaultKind};
+use crate::content::{self, CuratedFault, CuratedFaultKind, CuratedFields, FieldType};
 use crate::nlp::names::{self, NameKey};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -70,6 +70,15 @@ struct FrontMatter {
     role: Option<String>,
     #[serde(default)]
     links: Vec<String>,
+}
+
+impl CuratedFields for FrontMatter {
+    const FIELDS: &'static [(&'static str, FieldType)] = &[
+        ("name", FieldType::Text),
+        ("aliases", FieldType::TextList),
+        ("role", FieldType::OptionalText),
+        ("links", FieldType::TextList),
+    ];
 }
 
 /// Reads `content_dir/people/*.md` and the `briefing.yaml` settings.
@@ -141,12 +150,10 @@ pub fn parse_person(rel: &str, text: &str) -> Result<CuratedPerson, Vec<Curation
             "rename it to lowercase ASCII words joined by hyphens, e.g. ada-brandt.md",
         ));
     }
-    let file = match content::read_curated::<FrontMatter>(text) {
-        Ok(file) => file,
-        Err(fault) => {
-            errors.push(front_matter_error(rel, fault));
-            return Err(errors);
-        }
+    let read = content::read_curated::<FrontMatter>(text);
+    errors.extend(read.faults.into_iter().map(|f| front_matter_error(rel, f)));
+    let Some(file) = read.file else {
+        return Err(errors);
     };
     if file.fields.name.trim().is_empty() {
         errors.push(error(
@@ -192,6 +199,9 @@ pub fn parse_person(rel: &str, text: &str) -> Result<CuratedPerson, Vec<Curation
     })
 }
 
+const FIELDS_HINT: &str =
+    "allowed fields: name (text), aliases (list), role (text), links (list of URLs)";
+
 /// Front matter that cannot be read, in curation's words.
 fn front_matter_error(rel: &str, fault: CuratedFault) -> CurationError {
     let (message, hint) = match fault.kind {
@@ -203,10 +213,8 @@ fn front_matter_error(rel: &str, fault: CuratedFault) -> CurationError {
             "the front matter is not closed".to_string(),
             "add a `---` line after the last front matter field",
         ),
-        CuratedFaultKind::Yaml(e) => (
-            yaml_message(&e),
-            "allowed fields: name (text), aliases (list), role (text), links (list of URLs)",
-        ),
+        CuratedFaultKind::Yaml(e) => (yaml_message(&e), FIELDS_HINT),
+        CuratedFaultKind::Field(m) => (m, FIELDS_HINT),
     };
     error(rel, fault.line, fault.column, message, hint)
 }
@@ -282,6 +290,35 @@ mod tests {
             "{}",
             e[0]
         );
+    }
+
+    #[test]
+    fn every_error_of_a_file_is_listed_at_once() {
+        let text = "---\nname: 1970\nbirthday: May\naliases: Ada\nlinks: [ftp://x]\nrole: [a, b]\nteam: x\n---\n";
+        let e = parse_person("people/Ada.md", text).unwrap_err();
+        let at: Vec<(usize, usize)> = e.iter().map(|e| (e.line, e.column)).collect();
+        // Slug, then `name` (a number), `birthday`, `aliases` (not a list),
+        // `role` (a list) and `team`; the link is checked once the rest reads.
+        assert_eq!(
+            at,
+            [(1, 1), (2, 7), (3, 1), (4, 10), (6, 7), (7, 1)],
+            "{e:#?}"
+        );
+        assert!(
+            e[2].message.starts_with("unknown field `birthday`"),
+            "{}",
+            e[2]
+        );
+        assert!(
+            e[3].message.starts_with("`aliases`: invalid type"),
+            "{}",
+            e[3]
+        );
+        let text = "---\nname: Ada\nlinks: [ftp://x, mailto:y]\nrank: 2\n---\n";
+        let e = parse_person("people/ada.md", text).unwrap_err();
+        assert_eq!(e.len(), 3, "{e:#?}");
+        assert!(e[0].message.starts_with("unknown field `rank`"), "{}", e[0]);
+        assert!(e[1].message.contains("`ftp://x`") && e[2].message.contains("`mailto:y`"));
     }
 
     #[test]

@@ -4,25 +4,24 @@
 //! gives the full name, when the tagger missed it ("… spoke to the
 //! chancellor and Okafor").
 
-use super::cluster::Clusters;
+use super::memo::NameLookup;
 use crate::content::{Article, BlockKind};
 use crate::nlp::analysis::{EntitySpan, Mention, MentionKind};
 use crate::nlp::names;
 use crate::nlp::quotes::is_speech_verb;
 use crate::nlp::sentences;
 use crate::nlp::tokens::{tokenize, Token};
-use std::collections::BTreeMap;
 
-/// Mentions of known full names and unique surnames (`phonetic surname →
-/// group`) that `existing` does not already cover and that are not inside
-/// an organisation, place or other named thing (`entities`), in prose and
-/// captions.
-pub(crate) fn extra_mentions(
+/// Mentions of known full names and unique surnames that `existing` does
+/// not already cover and that are not inside an organisation, place or
+/// other named thing (`entities`), in prose and captions. `known` says
+/// which full names and surnames the corpus has (so that [`super::memo`]
+/// can record what the result depends on).
+pub(crate) fn extra_mentions_in(
     article: &Article,
     existing: &[Mention],
     entities: &[EntitySpan],
-    clusters: &Clusters,
-    surnames: &BTreeMap<String, usize>,
+    known: &impl NameLookup,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     for (pi, p) in article.paragraphs.iter().enumerate() {
@@ -42,10 +41,10 @@ pub(crate) fn extra_mentions(
             let tokens = tokenize(&p.text[r.clone()]);
             let mut i = 0;
             while i < tokens.len() {
-                let hit = full_name_at(&tokens, i, clusters)
+                let hit = full_name_at(&tokens, i, known)
                     .map(|t| (t, MentionKind::Full))
                     .or_else(|| {
-                        standalone_surname(&tokens, i, surnames)
+                        standalone_surname(&tokens, i, known)
                             .then_some((i..i + 1, MentionKind::Bare))
                     });
                 let Some((t, kind)) = hit else {
@@ -75,24 +74,24 @@ pub(crate) fn extra_mentions(
 }
 
 /// A full name of the corpus (2 to 5 tokens, longest first) starting at `i`.
-fn full_name_at(t: &[Token], i: usize, clusters: &Clusters) -> Option<std::ops::Range<usize>> {
+fn full_name_at(t: &[Token], i: usize, known: &impl NameLookup) -> Option<std::ops::Range<usize>> {
     if !names::starts_name(t[i].text) {
         return None;
     }
     (i + 2..=(i + 5).min(t.len())).rev().find_map(|end| {
         let words: Vec<&str> = t[i..end].iter().map(|x| x.text).collect();
         let known = names::starts_name(t[end - 1].text)
-            && clusters.full(&names::normalise(&words.join(" "))).is_some();
+            && known.known_full(&names::normalise(&words.join(" ")));
         known.then_some(i..end)
     })
 }
 
-fn standalone_surname(t: &[Token], i: usize, surnames: &BTreeMap<String, usize>) -> bool {
+fn standalone_surname(t: &[Token], i: usize, known: &impl NameLookup) -> bool {
     if names::clean_span(t, i..i + 1) != Some(i..i + 1) {
         return false;
     }
     let key = names::normalise(t[i].text);
-    if !surnames.contains_key(&names::phonetic(key.as_str())) {
+    if !known.unique_surname(&names::phonetic(key.as_str())) {
         return false;
     }
     let name_like = |x: &Token| names::clean_span(std::slice::from_ref(x), 0..1).is_some();
@@ -108,6 +107,19 @@ fn standalone_surname(t: &[Token], i: usize, surnames: &BTreeMap<String, usize>)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::people::cluster::Clusters;
+    use crate::people::memo::Corpus;
+    use std::collections::BTreeMap;
+
+    fn extra_mentions(
+        article: &Article,
+        existing: &[Mention],
+        entities: &[EntitySpan],
+        clusters: &Clusters,
+        surnames: &BTreeMap<String, usize>,
+    ) -> Vec<Mention> {
+        extra_mentions_in(article, existing, entities, &Corpus { clusters, surnames })
+    }
     use crate::nlp::analysis::testing::article;
 
     #[test]

@@ -27,12 +27,13 @@ mod cluster;
 mod context;
 mod curated;
 mod gazetteer;
+pub mod memo;
 mod report;
 mod resolve;
 
 pub use curated::{load_curation, AliasGroup, CuratedPerson, Curation, CurationError};
 pub use report::{extract_report, ExtractReport, ReportPerson, ReportSpan};
-pub use resolve::{name_index, resolve};
+pub use resolve::{name_index, resolve, resolve_memoised};
 
 use crate::date::Date;
 use serde::Serialize;

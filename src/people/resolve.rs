@@ -4,7 +4,6 @@
 use super::cluster::{Candidate, Clusters};
 use super::context::{Contexts, WordTypes};
 use super::curated::Curation;
-use super::gazetteer;
 use super::{CoMention, MentionRef, Person, QuoteRef, Role};
 use crate::content::Article;
 use crate::date::Date;
@@ -28,6 +27,25 @@ struct Acc {
 /// Resolves the people of a corpus. `analyses[i]` is the analysis of
 /// `articles[i]`; drafts are skipped. Deterministic: sorted by slug.
 pub fn resolve(articles: &[Article], analyses: &[Analysis], curation: &Curation) -> Vec<Person> {
+    resolve_memoised(
+        articles,
+        analyses,
+        None,
+        curation,
+        &mut super::memo::empty(),
+    )
+}
+
+/// [`resolve`], reusing each article's extra mentions from `memo` while
+/// still valid (see [`super::memo`]); `keys` are the articles' content
+/// hashes ([`crate::cache::key`]) when the caller has them.
+pub fn resolve_memoised(
+    articles: &[Article],
+    analyses: &[Analysis],
+    keys: Option<&[u128]>,
+    curation: &Curation,
+    memo: &mut super::memo::PeopleMemo,
+) -> Vec<Person> {
     let docs: Vec<(&Article, &Analysis)> = articles
         .iter()
         .zip(analyses)
@@ -37,15 +55,22 @@ pub fn resolve(articles: &[Article], analyses: &[Analysis], curation: &Curation)
     let surnames = clusters.unique_surnames();
     let contexts = Contexts::new(&docs, &clusters);
     let mut accs: Vec<Acc> = (0..clusters.len()).map(|_| Acc::default()).collect();
-    for (d, (article, analysis)) in docs.iter().enumerate() {
+    let corpus = super::memo::Corpus {
+        clusters: &clusters,
+        surnames: &surnames,
+    };
+    let keys: Option<Vec<u128>> = keys.map(|k| {
+        articles
+            .iter()
+            .zip(k)
+            .filter(|(a, _)| !a.draft)
+            .map(|(_, &k)| k)
+            .collect()
+    });
+    let extras = super::memo::extra_mentions_all(&docs, keys, &corpus, memo);
+    for (d, ((article, analysis), extra)) in docs.iter().zip(extras).enumerate() {
         let mut mentions = analysis.mentions.clone();
-        mentions.extend(gazetteer::extra_mentions(
-            article,
-            &mentions,
-            &analysis.entities,
-            &clusters,
-            &surnames,
-        ));
+        mentions.extend(extra);
         let find = |name: &str| locate(&clusters, curation, &contexts, d, name);
         for m in &mentions {
             let Some(id) = find(&m.name) else { continue };

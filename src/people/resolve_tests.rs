@@ -212,3 +212,32 @@ fn a_mononym_needs_curation() {
     assert_eq!(slugs(&people), vec!["zanele"]);
     assert_eq!(people[0].mentions[0].surface, "Zanele");
 }
+
+#[test]
+fn a_name_read_mostly_inside_a_company_name_is_no_person() {
+    let arts = [
+        article(
+            "a",
+            1,
+            &["Shares of Dean Halvard Holdings Corp rose 5 pct on Monday."],
+        ),
+        article(
+            "b",
+            2,
+            &["Dean Halvard Holdings Corp said it would buy a mill."],
+        ),
+        article(
+            "c",
+            3,
+            &["The broker Dean Halvard Holdings Corp lowered its forecast."],
+        ),
+        article("d", 4, &["Dean Halvard said profits would rise."]),
+        article(
+            "e",
+            5,
+            &["Trade Minister Ingrid Halvorsen said profits would rise."],
+        ),
+    ];
+    let people = run(&arts, &Curation::default());
+    assert_eq!(slugs(&people), vec!["ingrid-halvorsen"]);
+}

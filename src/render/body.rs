@@ -228,11 +228,19 @@ pub fn link_names(text: &str, links: &[NameLink]) -> String {
             .cmp(&a.surface.len())
             .then(a.surface.cmp(&b.surface))
     });
+    // Surfaces by first byte, longest first: a word start tries only the
+    // surfaces that can match there, so a long text with many people costs
+    // no more than a short one per word (issue 12).
+    let mut by_first: std::collections::HashMap<u8, Vec<&NameLink>> = Default::default();
+    for l in sorted {
+        by_first.entry(l.surface.as_bytes()[0]).or_default().push(l);
+    }
     let mut out = String::with_capacity(text.len() + 16);
     let mut i = 0;
     'outer: while i < text.len() {
-        if at_word_start(text, i) {
-            for l in &sorted {
+        let here = by_first.get(&text.as_bytes()[i]);
+        if let Some(here) = here.filter(|_| at_word_start(text, i)) {
+            for l in here {
                 if text[i..].starts_with(l.surface.as_str())
                     && at_word_end(text, i + l.surface.len())
                 {

@@ -11,6 +11,7 @@
 //! page after a rebuild). Request paths are checked by `path.rs`, and a file
 //! is served only when it canonicalises to a path inside the served directory.
 
+use super::cache::{Entry, FileCache, Stamp, Validator, MAX_ENTRY};
 use super::path::RequestPath;
 use super::reload::{Hub, EVENTS_PATH};
 use http_body_util::combinators::UnsyncBoxBody;
@@ -36,7 +37,17 @@ const FALLBACK_404: &str = "<!doctype html>\n<html><head><meta charset=\"utf-8\"
 pub struct Site {
     root: PathBuf,
     hub: Arc<Hub>,
+    cache: FileCache,
 }
+
+/// Headers that only `ServeFile` answers for non-HTML files (ranges and
+/// date-conditional requests); such requests bypass the cache.
+const BYPASS: [header::HeaderName; 4] = [
+    header::RANGE,
+    header::IF_RANGE,
+    header::IF_MODIFIED_SINCE,
+    header::IF_UNMODIFIED_SINCE,
+];
 
 /// Where a checked request path leads.
 enum Found {
@@ -68,7 +79,11 @@ fn set_type(r: &mut Response<Body>, content_type: &'static str) {
 impl Site {
     /// Serves `root` (need not exist yet) and injects `hub`'s script into HTML.
     pub fn new(root: PathBuf, hub: Arc<Hub>) -> Site {
-        Site { root, hub }
+        Site {
+            root,
+            hub,
+            cache: FileCache::default(),
+        }
     }
 
     /// Answers one request (never fails: errors are responses).
@@ -104,10 +119,22 @@ impl Site {
         let Ok(path) = RequestPath::parse(&target) else {
             return text(StatusCode::BAD_REQUEST, "400 Bad Request\n");
         };
+        let key = req.uri().path();
+        let generation = self.hub.generation();
+        let plain = !BYPASS.iter().any(|h| req.headers().contains_key(h));
+        if let Some(entry) = self.cache.get(key, generation) {
+            if plain || matches!(entry.validator, Validator::ETag(_)) {
+                return answer(&entry, StatusCode::OK, &req);
+            }
+        }
         match self.locate(&path) {
-            Found::File(file) if is_html(&file) => match self.html(&file, StatusCode::OK, &req) {
-                Some(r) => r,
+            Found::File(file) if is_html(&file) => match self.page(file, generation) {
+                Some(entry) => self.cached(key, generation, entry, &req),
                 None => self.not_found(),
+            },
+            Found::File(file) if plain => match small_file(&file) {
+                Some(entry) => self.cached(key, generation, entry, &req),
+                None => self.static_file(&file, req).await,
             },
             Found::File(file) => self.static_file(&file, req).await,
             Found::Redirect(location) => {
@@ -119,6 +146,19 @@ impl Site {
             }
             Found::Missing => self.not_found(),
         }
+    }
+
+    /// Keeps `entry` for later requests of `key` and answers with it.
+    fn cached<B>(
+        &self,
+        key: &str,
+        generation: u64,
+        entry: Entry,
+        req: &Request<B>,
+    ) -> Response<Body> {
+        let entry = Arc::new(entry);
+        self.cache.put(key, generation, Arc::clone(&entry));
+        answer(&entry, StatusCode::OK, req)
     }
 
     /// The live-reload stream, or 503 with `Retry-After` past the cap.
@@ -178,31 +218,22 @@ impl Site {
         }
     }
 
-    /// An HTML file with the script injected. `None` when it cannot be read
-    /// (e.g. replaced mid-rebuild). Conditional on `If-None-Match`.
-    fn html<B>(&self, file: &Path, status: StatusCode, req: &Request<B>) -> Option<Response<Body>> {
-        let body = fs::read(file).ok()?;
-        let generation = self.hub.generation();
-        let etag = format!("\"{:016x}-{generation}\"", fnv(&body));
-        let unchanged = req
-            .headers()
-            .get(header::IF_NONE_MATCH)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
-        let mut r = if unchanged && status == StatusCode::OK {
-            let mut r = Response::new(Empty::new().map_err(|never| match never {}).boxed_unsync());
-            *r.status_mut() = StatusCode::NOT_MODIFIED;
-            r
-        } else {
-            let mut r = Response::new(full(inject(body, &self.hub.script())));
-            *r.status_mut() = status;
-            r
-        };
-        set_type(&mut r, "text/html; charset=utf-8");
-        if let Ok(v) = HeaderValue::from_str(&etag) {
-            r.headers_mut().insert(header::ETAG, v);
-        }
-        Some(r)
+    /// An HTML file with the script injected, its `ETag` made of the file's
+    /// hash and the build generation. `None` when it cannot be read (e.g.
+    /// replaced mid-rebuild).
+    fn page(&self, file: PathBuf, generation: u64) -> Option<Entry> {
+        // The stamp before the read: a file changed in between no longer
+        // matches it, so the entry is made again on the next request.
+        let stamp = Stamp::of(&file)?;
+        let body = fs::read(&file).ok()?;
+        let etag = HeaderValue::from_str(&format!("\"{:016x}-{generation}\"", fnv(&body))).ok()?;
+        Some(Entry {
+            file,
+            stamp,
+            body: inject(body, &self.hub.script()).into(),
+            content_type: "text/html; charset=utf-8",
+            validator: Validator::ETag(etag),
+        })
     }
 
     /// The site's own `404.html` with status 404, or a minimal HTML page. The
@@ -212,8 +243,8 @@ impl Site {
     fn not_found(&self) -> Response<Body> {
         let page = RequestPath::parse("/404.html").map(|p| self.locate(&p));
         if let Ok(Found::File(file)) = page {
-            if let Some(r) = self.html(&file, StatusCode::NOT_FOUND, &Request::new(())) {
-                return r;
+            if let Some(entry) = self.page(file, self.hub.generation()) {
+                return answer(&entry, StatusCode::NOT_FOUND, &Request::new(()));
             }
         }
         let mut r = Response::new(full(inject(
@@ -224,6 +255,64 @@ impl Site {
         set_type(&mut r, "text/html; charset=utf-8");
         r
     }
+}
+
+/// A cached answer: 304 when `If-None-Match` names an HTML entry's `ETag`,
+/// else the bytes with `status`.
+fn answer<B>(entry: &Entry, status: StatusCode, req: &Request<B>) -> Response<Body> {
+    let unchanged = |etag: &HeaderValue| {
+        let etag = etag.to_str().unwrap_or_default();
+        req.headers()
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"))
+    };
+    let mut r = match &entry.validator {
+        Validator::ETag(etag) if status == StatusCode::OK && unchanged(etag) => {
+            let mut r = Response::new(Empty::new().map_err(|never| match never {}).boxed_unsync());
+            *r.status_mut() = StatusCode::NOT_MODIFIED;
+            r
+        }
+        _ => {
+            let mut r = Response::new(full(entry.body.clone()));
+            *r.status_mut() = status;
+            r
+        }
+    };
+    set_type(&mut r, entry.content_type);
+    let h = r.headers_mut();
+    match &entry.validator {
+        Validator::ETag(etag) => {
+            h.insert(header::ETAG, etag.clone());
+        }
+        Validator::LastModified(date) => {
+            h.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+            if let Some(date) = date {
+                h.insert(header::LAST_MODIFIED, date.clone());
+            }
+        }
+    }
+    r
+}
+
+/// A non-HTML file of at most [`MAX_ENTRY`] bytes, read whole, with the
+/// `Last-Modified` that `ServeFile` would send.
+fn small_file(file: &Path) -> Option<Entry> {
+    let stamp = Stamp::of(file)?;
+    if stamp.len() > MAX_ENTRY {
+        return None;
+    }
+    let body = fs::read(file).ok()?;
+    let date = stamp
+        .modified()
+        .and_then(|t| HeaderValue::from_str(&httpdate::fmt_http_date(t)).ok());
+    Some(Entry {
+        file: file.to_path_buf(),
+        stamp,
+        body: body.into(),
+        content_type: content_type(file),
+        validator: Validator::LastModified(date),
+    })
 }
 
 fn is_html(path: &Path) -> bool {

@@ -36,6 +36,7 @@
 //! - **Safe by default**: loopback bind, GET/HEAD only, only files that canonicalise
 //!   to a path inside the output directory (see `path.rs` for the request-path rules).
 
+mod cache;
 mod http;
 mod os_watch;
 mod path;

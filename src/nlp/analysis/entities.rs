@@ -8,7 +8,7 @@ use crate::nlp::names;
 use crate::nlp::ner::{Entity, EntityType};
 use crate::nlp::roles;
 use crate::nlp::tokens::Token;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
 
 /// The layer of one article: per sentence, person spans and the spans of
@@ -22,6 +22,9 @@ impl Layer {
     /// Splits tagged entities (one list per sentence) into people and the
     /// rest, after the article-level vote of [`person_by_majority`].
     pub(super) fn new(sents: &[Sentence], mut tagged: Vec<Vec<Entity>>) -> Layer {
+        for (s, ents) in sents.iter().zip(tagged.iter_mut()) {
+            glue_firm_names(&s.tokens, ents);
+        }
         person_by_majority(sents, &mut tagged);
         let mut persons = Vec::with_capacity(tagged.len());
         let mut others = Vec::with_capacity(tagged.len());
@@ -40,6 +43,35 @@ impl Layer {
         self.others
             .get(sent)
             .is_some_and(|o| o.iter().any(|(s, _)| s.start < r.end && r.start < s.end))
+    }
+
+    /// Word sequences (two words or more, normalised) of the article's
+    /// organisations and places that hold a company or place word: a full
+    /// name read inside one ("Dean Witter" of "Dean Witter Reynolds Inc")
+    /// is that thing's name in this article.
+    pub(super) fn inside_things(&self, sents: &[Sentence]) -> HashSet<String> {
+        let mut out = HashSet::new();
+        for (s, others) in sents.iter().zip(&self.others) {
+            for (r, kind) in others {
+                if *kind == EntityKind::Other {
+                    continue;
+                }
+                let text: Vec<&str> = s.tokens[r.clone()].iter().map(|t| t.text).collect();
+                // Only names that say they are things ("… Inc", "… Bank"):
+                // the tagger also calls some people organisations.
+                if !text.iter().any(|w| names::is_thing_word(w)) {
+                    continue;
+                }
+                let key = names::normalise(&text.join(" "));
+                let words = key.words();
+                for i in 0..words.len() {
+                    for j in i + 2..=words.len() {
+                        out.insert(words[i..j].join(" "));
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The non-person entities as byte spans of their paragraphs.
@@ -90,6 +122,34 @@ fn person_by_majority(sents: &[Sentence], tagged: &mut [Vec<Entity>]) {
                 e.kind = EntityType::Per;
             }
         }
+    }
+}
+
+/// A person span run straight into an organisation ("Dean Witter" +
+/// "Reynolds Inc", "Morgan Grenfell" + "Group") or into a company word is
+/// the first part of the organisation's name: one organisation span.
+fn glue_firm_names(tokens: &[Token], ents: &mut Vec<Entity>) {
+    ents.sort_by_key(|e| e.span.start);
+    let mut i = 0;
+    while i < ents.len() {
+        if ents[i].kind == EntityType::Per {
+            let end = ents[i].span.end;
+            if ents
+                .get(i + 1)
+                .is_some_and(|n| n.kind == EntityType::Org && n.span.start == end)
+            {
+                let org = ents.remove(i + 1);
+                ents[i].span.end = org.span.end;
+                ents[i].kind = EntityType::Org;
+            } else if tokens
+                .get(end)
+                .is_some_and(|t| names::starts_name(t.text) && names::is_thing_word(t.text))
+            {
+                ents[i].span.end = end + 1;
+                ents[i].kind = EntityType::Org;
+            }
+        }
+        i += 1;
     }
 }
 

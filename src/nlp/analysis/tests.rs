@@ -178,3 +178,60 @@ fn alpha(i: usize) -> String {
         .map(|d| SYL[(d - b'0') as usize])
         .collect()
 }
+
+#[test]
+fn a_given_name_alone_attaches_to_its_full_name() {
+    let a = analyze(&article(
+        "a",
+        1,
+        &[
+            "Trade Minister Ingrid Halvorsen arrived on Monday with Senator William Okafor.",
+            "Ingrid said the talks went well. Bill told reporters he agreed.",
+        ],
+    ));
+    let got = names_of(&a);
+    assert!(
+        got.contains(&("Ingrid", "Ingrid Halvorsen", MentionKind::Partial)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Bill", "William Okafor", MentionKind::Partial)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn roles_stay_with_their_own_person() {
+    let a = analyze(&article(
+        "a",
+        1,
+        &["Singer Tomas Lind, alongside the band's chairman, played on Monday."],
+    ));
+    assert!(
+        a.roles
+            .iter()
+            .all(|r| r.name != "Tomas Lind" || !r.title.contains("chairman")),
+        "{:?}",
+        a.roles
+    );
+}
+
+#[test]
+fn the_article_shows_a_person_shaped_name_to_be_a_thing() {
+    let a = analyze(&article(
+        "a",
+        1,
+        &["British carmaker Halvard Brandt unveiled a model on Monday. Halvard Brandt said sales would rise.", "Chart stars Tomas Lindqvist are to tour the US, said Ingrid Halvorsen of Osvald Grieg.", "Rates will rise, said an economist at Petter Morland."],
+    ));
+    let got = names_of(&a);
+    assert!(
+        got.iter().all(|(s, _, _)| !s.contains("Brandt")
+            && !s.contains("Lindqvist")
+            && !s.contains("Grieg")),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Ingrid Halvorsen", "Ingrid Halvorsen", MentionKind::Full)),
+        "{got:?}"
+    );
+}

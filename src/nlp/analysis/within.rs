@@ -146,16 +146,22 @@ pub(super) fn resolve_in_article(found: &mut [Found]) {
         for w in k.words() {
             by_word.entry(names::phonetic(w)).or_default().push(n);
         }
+        // Given-name variants ("Bill" for William) are looked up by group.
+        if let Some(first) = k.words().first() {
+            by_word.entry(given(first)).or_default().push(n);
+        }
     }
     for (i, f) in found.iter_mut().enumerate() {
         if is_full[i] {
             continue;
         }
         let key = &f.key;
-        let mut near: Vec<usize> = key
-            .words()
+        let words = key.words();
+        let mut near: Vec<usize> = words
             .iter()
-            .filter_map(|w| by_word.get(&names::phonetic(w)))
+            .map(|w| names::phonetic(w))
+            .chain(words.first().map(|w| given(w)))
+            .filter_map(|w| by_word.get(&w))
             .flatten()
             .copied()
             .collect();
@@ -177,4 +183,10 @@ pub(super) fn resolve_in_article(found: &mut [Found]) {
             None => f.kind = MentionKind::Bare,
         }
     }
+}
+
+/// The index key of a given name's variant group (kept apart from the
+/// phonetic word keys).
+fn given(word: &str) -> String {
+    format!("given:{}", names::given_key(word))
 }

@@ -82,6 +82,12 @@ pub fn model_bytes() -> &'static [u8] {
     model::embedded_bytes()
 }
 
+/// Whether the training data knows `word` as the first word of a person's
+/// name (the name list shipped inside the model): "Bill", "Frank", "Guy".
+pub fn is_given_name(word: &str) -> bool {
+    model::shipped().is_ok_and(|m| m.gaz.get(features::lex(word).lower) & gazetteer::PER_FIRST != 0)
+}
+
 /// Checks that the embedded weights file decodes (for a CLI to report early).
 pub fn check_model() -> Result<(), String> {
     clusters::shipped()?;

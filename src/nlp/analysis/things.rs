@@ -1,0 +1,220 @@
+//! Person-shaped names that the article itself shows to be things: a band,
+//! a firm, a car, a ground. The cues are grammatical, not lists of names:
+//!
+//! - a kind-of-thing noun right before the name, or before a comma in front
+//!   of it ("car maker Aston Martin", "the airline, Aer Lingus", "the film
+//!   Raging Bull");
+//! - a plural verb right after the name as the sole subject ("Duran Duran
+//!   are …");
+//! - "of" between a person and the name ("Andrew Kim of Eberstadt
+//!   Fleming": the name is the person's firm or town);
+//! - a job noun and "at" or "with" before the name ("economist at Dean
+//!   Witter", "analyst with Ada Brandt Securities");
+//! - the name modifies a job noun ("Dean Witter analyst Ada Brandt");
+//! - the name is read inside an organisation or place of the same article
+//!   ("Dean Witter" and "Dean Witter Reynolds Inc").
+//!
+//! One cue anywhere in the article makes every mention of that name a thing
+//! there (the other mentions carry no cue of their own).
+
+use crate::nlp::layer::{Found, Sentence};
+use crate::nlp::names::{self, NameKey};
+use crate::nlp::tokens::Token;
+use std::collections::HashSet;
+
+/// Drops the candidates whose name the article shows to be a thing.
+/// `inside` holds the word sequences of the article's organisations and
+/// places ([`super::entities::Layer::inside_things`]).
+pub(super) fn drop_things(sents: &[Sentence], inside: &HashSet<String>, found: &mut Vec<Found>) {
+    let mut things: HashSet<NameKey> = HashSet::new();
+    for f in found.iter() {
+        if inside.contains(f.key.as_str()) {
+            things.insert(f.key.clone());
+            continue;
+        }
+        let t = &sents[f.sent].tokens;
+        let after_person = f.tokens.start >= 2
+            && t[f.tokens.start - 1].text == "of"
+            && found.iter().any(|g| {
+                g.sent == f.sent && g.tokens.end + 1 == f.tokens.start && !std::ptr::eq(g, f)
+            });
+        let cued = kind_noun_before(t, f)
+            || plural_verb_after(t, f)
+            || after_person
+            || workplace(t, f)
+            || modifies_a_job(t, f);
+        if cued {
+            things.insert(f.key.clone());
+        }
+    }
+    if things.is_empty() {
+        return;
+    }
+    // Only full names are judged; a one-word mention goes with its name.
+    things.retain(|k| names::name_words(k) >= 2);
+    found.retain(|f| !things.contains(&f.key));
+}
+
+/// A lower-case noun naming a kind of thing, right before the name or
+/// before a comma in front of it.
+/// Before a comma only in apposition, with a comma after the name too ("the
+/// airline, Aer Lingus, said"): "a fine team, Lind said" names a speaker.
+fn kind_noun_before(t: &[Token], f: &Found) -> bool {
+    let at = |i: usize| t.get(i).map(|x| x.text);
+    let start = f.tokens.start;
+    let noun = match start.checked_sub(1).and_then(at) {
+        Some(",") if at(f.tokens.end) == Some(",") => start.checked_sub(2).and_then(at),
+        other => other,
+    };
+    // "Chairman of the firm Gordon Wu said": the noun ends a title's
+    // complement, and the name is the title holder's.
+    let of_before = (2..=3).any(|k| start.checked_sub(k).and_then(at) == Some("of"));
+    noun.is_some_and(is_kind_noun) && !of_before
+}
+
+/// Nouns for kinds of organisations, places and works: what a news text
+/// calls a thing right before naming it.
+fn is_kind_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "band"
+            | "group"
+            | "firm"
+            | "company"
+            | "manufacturer"
+            | "carmaker"
+            | "airline"
+            | "carrier"
+            | "provider"
+            | "retailer"
+            | "chain"
+            | "brand"
+            | "label"
+            | "bank"
+            | "brokerage"
+            | "insurer"
+            | "lender"
+            | "giant"
+            | "subsidiary"
+            | "unit"
+            | "club"
+            | "side"
+            | "team"
+            | "film"
+            | "movie"
+            | "album"
+            | "single"
+            | "song"
+            | "series"
+            | "sitcom"
+            | "drama"
+            | "musical"
+            | "novel"
+            | "book"
+            | "magazine"
+            | "newspaper"
+            | "paper"
+            | "channel"
+            | "network"
+            | "station"
+            | "studio"
+            | "studios"
+            | "game"
+            | "console"
+            | "ground"
+            | "stadium"
+            | "town"
+            | "village"
+            | "city"
+            | "suburb"
+            | "district"
+            | "county"
+            | "region"
+            | "province"
+            | "tract"
+            | "agency"
+            | "outfit"
+    )
+}
+
+/// "X are", "X were", "X have": a plural verb after the name, in a
+/// sentence with no list before it ("Lind and Brandt are" is two people).
+fn plural_verb_after(t: &[Token], f: &Found) -> bool {
+    // "Lind and Mr Brandt are", "the minister and adviser Lind were",
+    // "Could Lind have": any list or modal earlier in the sentence.
+    let listed = t[..f.tokens.start].iter().any(|x| {
+        matches!(
+            x.text.to_lowercase().as_str(),
+            "and"
+                | "&"
+                | ","
+                | "with"
+                | "could"
+                | "would"
+                | "should"
+                | "might"
+                | "must"
+                | "may"
+                | "will"
+        )
+    });
+    let verb = t.get(f.tokens.end).map(|x| x.text);
+    !listed && matches!(verb, Some("are" | "were" | "have"))
+}
+
+/// "economist at X", "analyst with X": where someone works is a thing.
+fn workplace(t: &[Token], f: &Found) -> bool {
+    let at = |k: usize| f.tokens.start.checked_sub(k).map(|i| t[i].text);
+    matches!(at(1), Some("at" | "with"))
+        && at(2).is_some_and(|w| {
+            let l = w.to_lowercase();
+            w.chars().next().is_some_and(char::is_lowercase)
+                && (crate::nlp::roles::is_head_noun(&l) || is_job_noun(&l))
+        })
+}
+
+/// Jobs that are not titles ("analyst", "economist").
+fn is_job_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "analyst"
+            | "analysts"
+            | "economist"
+            | "economists"
+            | "strategist"
+            | "trader"
+            | "traders"
+            | "dealer"
+            | "dealers"
+            | "partner"
+            | "official"
+            | "officials"
+            | "manager"
+            | "engineer"
+            | "researcher"
+            | "professor"
+            | "lecturer"
+            | "employee"
+            | "employees"
+            | "worker"
+            | "workers"
+            | "consultant"
+            | "banker"
+            | "specialist"
+            | "expert"
+    )
+}
+
+/// "the Dean Witter economist", "Smith Barney analyst Ada Brandt": a name
+/// right before a job noun names the employer.
+fn modifies_a_job(t: &[Token], f: &Found) -> bool {
+    t.get(f.tokens.end).is_some_and(|w| {
+        let l = w.text.to_lowercase();
+        w.text.chars().next().is_some_and(char::is_lowercase)
+            && (is_job_noun(&l)
+                || matches!(
+                    l.as_str(),
+                    "spokesman" | "spokeswoman" | "shares" | "unit" | "subsidiary"
+                ))
+    })
+}
