@@ -2,6 +2,8 @@
 # Fixed random samples for hand-checking quotes and dates (issue 11) on the
 # held-out parts of ECB+ dev (topics 18-35) and BBC politics (201-417).
 # Usage: bash bench/briefing_sample.sh [quotes|recall|dates|all]
+# SPLIT=dev reads the development parts (ECB+ topics 1-17, BBC politics
+# 1-200) instead, to study misses without looking at the held-out files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${TMPDIR:-/tmp}/briefing-sample"

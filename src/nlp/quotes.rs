@@ -365,16 +365,21 @@ impl Para<'_, '_> {
         for f in &self.found[range] {
             let t = &self.all[f.sent].tokens;
             let b = t[f.tokens.start].start;
-            if self.inside(b) {
+            if self.inside(b) || clause::reported_before_pronoun_attribution(t, f.tokens.end) {
                 continue;
             }
             let possessive = t
                 .get(f.tokens.end)
                 .is_some_and(|x| matches!(x.text, "'s" | "’s"));
             // "…, according to X": X is the source of what comes next.
-            let according = f.tokens.start >= 2
-                && t[f.tokens.start - 2].text.eq_ignore_ascii_case("according")
-                && t[f.tokens.start - 1].text == "to";
+            let according = (2..6).any(|k| {
+                f.tokens.start >= k
+                    && t[f.tokens.start - k].text.eq_ignore_ascii_case("according")
+                    && t[f.tokens.start - k + 1].text == "to"
+                    && self
+                        .titled_name_at(f.sent, f.tokens.start - k + 2)
+                        .is_some_and(|g| g.tokens.start == f.tokens.start)
+            });
             if self.is_subject(f) || according {
                 self.learn_gender(f);
                 out.push((b, Mentioned::Subject(f.name.clone())));
@@ -394,7 +399,16 @@ impl Para<'_, '_> {
                     )
                 };
                 let plain = |k: usize| t[k].text.starts_with(char::is_lowercase);
+                // "A Labour spokesman later said": an adverb may come between.
+                let adverb =
+                    |k: usize| is_adverb(&t[k].text.to_lowercase()) || t[k].text.ends_with("ly");
                 let np = (det(i - 2) && plain(i - 1)) || (i >= 3 && det(i - 3) && plain(i - 1)); // "The Tory leader said"
+                let head = |k: usize| roles::is_head_noun(&t[k].text.to_lowercase());
+                let np = np
+                    || (i >= 3
+                        && adverb(i - 1)
+                        && head(i - 2)
+                        && (1..=3).any(|d| i - 2 >= d && det(i - 2 - d)));
                 if np && is_reporting_verb(&t[i].text.to_lowercase()) && !self.inside(t[i].start) {
                     out.push((t[i].start, Mentioned::Unknown));
                 }
@@ -467,6 +481,7 @@ impl Para<'_, '_> {
             None if from == 0 => 0,
             None => return false, // the clause starts too far back for a title
         };
+        let after_mark = clause > 0;
         let clause = clause::skip_discourse(t, clause, f.tokens.start);
         // "Mr Blair", "Sir Andrew Green": an honorific stands for a title.
         let honorific = f.tokens.start == clause + 1 && is_honorific(t[clause].text);
@@ -498,7 +513,11 @@ impl Para<'_, '_> {
         let listed = after_name
             && t.get(f.tokens.end)
                 .is_some_and(|x| matches!(x.text, "," | "and" | "or"));
-        title_ok && !possessive && !listed
+        // Mid-sentence, a name after a comma starts a clause only when a
+        // verb follows ("…, Tony Blair would"), not in "picture X or, of
+        // course, Y doing it".
+        let mid = after_mark && !clause::verb_follows(t, f.tokens.end);
+        title_ok && !possessive && !listed && !mid
     }
 
     /// A name at token `i` of sentence `s`, possibly after a title that starts there.
@@ -805,6 +824,18 @@ impl Para<'_, '_> {
             .any(|g| g.tokens.start > f.tokens.end && g.tokens.start < verb)
         {
             return None;
+        }
+        // "Y would lead the campaign, he said.": the verb has a pronoun
+        // subject of its own, and the name is what was said about.
+        let before_verb = |k: usize| verb.checked_sub(k).map(|i| tokens[i].text.to_lowercase());
+        let pronoun = before_verb(1).filter(|w| is_pronoun(w)).or_else(|| {
+            before_verb(2)
+                .filter(|w| is_pronoun(w) && is_adverb(&before_verb(1).unwrap_or_default()))
+        });
+        if let Some(p) = pronoun {
+            return self
+                .resolve(&p, subject)
+                .map(|w| said(&w, tokens[verb].text));
         }
         let that = tokens[verb + 1..].iter().any(|t| t.text == "that");
         // "X said he had suspended Y.": reported speech by X, whose words follow.

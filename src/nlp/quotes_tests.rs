@@ -429,3 +429,27 @@ fn she_never_goes_to_a_man() {
     ]);
     assert_eq!(got, vec![st("Tomas Lind", "We are ready")]);
 }
+
+#[test]
+fn a_name_in_what_was_said_is_not_the_speaker() {
+    let got = speakers(&[
+        "Campaign chief Ada Brandt spoke in Leeds. And Tomas Lind would lead the campaign, she said. “He will be out of London most days.”",
+    ]);
+    assert_eq!(
+        got,
+        vec![st("Ada Brandt", "He will be out of London most days.")]
+    );
+}
+
+#[test]
+fn an_unnamed_spokesman_or_a_name_in_a_list_is_nobody_to_continue() {
+    let got = speakers(&[
+        "Campaign chief Ada Brandt defended the poster. The image simply showed Paul Okafor as a magician, she argued. A Harbour Party spokesman later said the timing was not affected. “It was up for two weeks,” she said.",
+        "Tomas Lind spoke. Voters could picture Ada Brandt or, of course, Paul Okafor doing it. “We will win,” he said.",
+    ]);
+    assert!(
+        got.iter()
+            .all(|(s, t)| s != "Paul Okafor" && !t.starts_with("It was up")),
+        "{got:?}"
+    );
+}

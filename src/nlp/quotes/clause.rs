@@ -96,3 +96,82 @@ pub fn set_off(between: &[Token]) -> bool {
             .iter()
             .any(|t| matches!(t.text, "," | ";" | ":" | "“" | "”" | "\""))
 }
+
+/// The sentence ends in a pronoun attribution (", he said.", ", she
+/// added on Monday.") after token `end`: what comes before it is reported
+/// content, and a name in it ("Y would lead the campaign, he said") is
+/// spoken about, not the next "he".
+pub fn reported_before_pronoun_attribution(t: &[Token], end: usize) -> bool {
+    // "X said Y …, she told the paper.": X is the one who speaks.
+    if own_verb_after(t, end).is_some() {
+        return false;
+    }
+    let Some(comma) = (end..t.len()).rev().take(7).find(|&k| t[k].text == ",") else {
+        return false;
+    };
+    let mut k = comma + 1;
+    if !t
+        .get(k)
+        .is_some_and(|x| super::verbs::is_pronoun(&x.text.to_lowercase()))
+    {
+        return false;
+    }
+    k += 1;
+    if t.get(k).is_some_and(|x| is_adverb(&x.text.to_lowercase())) {
+        k += 1;
+    }
+    t.get(k)
+        .is_some_and(|x| is_reporting_verb(&x.text.to_lowercase()))
+        && t.last().is_some_and(|x| matches!(x.text, "." | "!" | "?"))
+        && !t[end..comma]
+            .iter()
+            .any(|x| matches!(x.text, "“" | "”" | "\""))
+}
+
+/// A verb (or an auxiliary, or a word ending in "-ed") follows the name
+/// ending at `end`, directly, after an adverb, or after a set-off
+/// apposition: the name is a clause's subject.
+pub fn verb_follows(t: &[Token], end: usize) -> bool {
+    if own_verb_after(t, end).is_some() {
+        return true;
+    }
+    let mut k = end;
+    // "X, said": the comma closes the apposition the name is in.
+    if t.get(k).is_some_and(|x| x.text == ",") {
+        k += 1;
+    }
+    // "Guy Mansfield QC warned", "Gigante calmly pleaded".
+    while k < t.len().min(end + 3)
+        && (is_adverb(&t[k].text.to_lowercase())
+            || t[k].text.ends_with("ly")
+            || (t[k].text.len() >= 2 && t[k].text.chars().all(|c| c.is_ascii_uppercase())))
+    {
+        k += 1;
+    }
+    t.get(k).is_some_and(|x| {
+        let l = x.text.to_lowercase();
+        matches!(
+            l.as_str(),
+            "is" | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "had"
+                | "have"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "'s"
+                | "’s"
+        ) || is_reporting_verb(&l)
+            || (l.len() > 3 && (l.ends_with("ed") || l.ends_with('s')))
+    })
+}
