@@ -23,6 +23,7 @@
 #
 #   bash bench/kill_builds.sh [KILLS] [WORKDIR]     (defaults: 50, /tmp/briefing-kills)
 #   KILL_CONTENT=content bash bench/kill_builds.sh 20   (a quick run on another content dir)
+#   KILL_UNTIL=$(date -d 20:05 +%s) bash bench/kill_builds.sh 50   (stop early at a time)
 #
 # Data: ../shared/data/reuters21578/articles.tar.gz (research use only).
 set -euo pipefail
@@ -66,15 +67,23 @@ base_left=$(leftovers | wc -l)
 echo "complete build: cold ${cold}s, with one article edited ${warm}s; $(find public -type f | wc -l) files; digests A $good_a B $good_b; leftovers $base_left"
 
 missing=0; mixed=0; max_left=0; killed=0
+runs=0
 for i in $(seq 1 "$kills"); do
+  # KILL_UNTIL=<epoch seconds>: stop early (the summary still runs).
+  if [ -n "${KILL_UNTIL:-}" ] && [ "$(date +%s)" -ge "$KILL_UNTIL" ]; then break; fi
+  runs=$i
   span=$warm
-  if [ "$version" = a ]; then probe_as b; else probe_as a; fi
+  # Build the version public/ does not show, so that a build that gets
+  # through has a commit to make (and a kill can land in it).
+  if [ "$(digest)" = "$good_a" ]; then probe_as b; else probe_as a; fi
   if [ $((i % 10)) -eq 0 ]; then rm -rf .briefing/cache; span=$cold; fi
-  delay=$(awk -v s="$span" -v r="$RANDOM" 'BEGIN{printf "%.3f", s * r / 32768}')
+  # Uniform over 1.2 spans: a loaded machine builds slower than the
+  # measured build, and the commit is at the very end.
+  delay=$(awk -v s="$span" -v r="$RANDOM" 'BEGIN{printf "%.3f", 1.2 * s * r / 32768}')
   "$bin" build --quiet >/dev/null 2>&1 &
   pid=$!
   sleep "$delay"
-  if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); fi
+  if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); outcome=killed; else outcome=finished; fi
   wait "$pid" 2>/dev/null || true
   left=$(leftovers | wc -l)
   [ "$left" -gt "$max_left" ] && max_left=$left
@@ -86,12 +95,12 @@ for i in $(seq 1 "$kills"); do
     elif [ "$d" = "$good_b" ]; then state="B"
     else mixed=$((mixed + 1)); state="MIXED"; fi
   fi
-  printf "kill %2d after %6ss: public/ %-9s leftovers %s\n" "$i" "$delay" "$state" "$left"
+  printf "run %2d (%s) after %6ss: public/ %-9s leftovers %s\n" "$i" "$outcome" "$delay" "$state" "$left"
   [ "$left" -gt 0 ] && leftovers | head -3 | sed 's/^/    /'
 done
 "$bin" build --quiet
 final_left=$(leftovers | wc -l)
 if [ "$version" = b ]; then good=$good_b; else good=$good_a; fi
 [ "$(digest)" = "$good" ] && final="intact" || final="DIFFERENT"
-echo "summary: $kills runs, $killed killed mid-build; public/ missing after $missing, mixed old/new after $mixed;"
+echo "summary: $runs runs, $killed killed mid-build; public/ missing after $missing, mixed old/new after $mixed;"
 echo "         most leftovers after a kill: $max_left; after one more complete build: $final_left (public/ $final)"

@@ -140,6 +140,12 @@ impl Cache {
         out
     }
 
+    /// Content keys of the articles of the last [`Cache::analyze_all`], in
+    /// order (what the memos and page keys hash articles by).
+    pub fn keys(&self) -> &[u128] {
+        &self.keys
+    }
+
     /// Writes the cache and memos atomically, where this build changed them;
     /// `analyses` are what the last [`Cache::analyze_all`] returned.
     pub fn save(&self, root: &Path, analyses: &[Analysis]) -> std::io::Result<()> {

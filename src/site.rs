@@ -24,6 +24,9 @@ pub struct Site {
     pub articles: Vec<Article>,
     /// Per-article analysis, parallel to `articles`.
     pub analyses: Vec<Analysis>,
+    /// Content hash of each article ([`crate::cache::key`]), parallel to
+    /// `articles`.
+    pub article_keys: Vec<u128>,
     /// People, sorted by slug.
     pub people: Vec<Person>,
     /// Events, newest first.
@@ -124,6 +127,7 @@ impl Site {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         timings.mark("read content");
         let analyses: Vec<Analysis> = cache.analyze_all(&articles);
+        let article_keys = cache.keys().to_vec();
         timings.mark("analysis");
 
         // Both kinds of curation file are read before either is used, so
@@ -138,8 +142,13 @@ impl Site {
                 return Err(BuildError::Curation(errs.map(|e| e.to_string()).collect()));
             }
         };
-        let mut people =
-            people::resolve_memoised(&articles, &analyses, &curation, &mut cache.people);
+        let mut people = people::resolve_memoised(
+            &articles,
+            &analyses,
+            Some(&article_keys),
+            &curation,
+            &mut cache.people,
+        );
         timings.mark("people");
 
         let mut names_by_article: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -153,6 +162,7 @@ impl Site {
         }
         let built = events::build_memoised(
             &articles,
+            Some(&article_keys),
             &names_by_article,
             &curated_events,
             &events::params::Params::default(),
@@ -207,6 +217,7 @@ impl Site {
             config: config.clone(),
             articles,
             analyses,
+            article_keys,
             people,
             events,
             article_event,

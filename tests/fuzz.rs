@@ -11,6 +11,9 @@
 //! The generator is a plain xorshift PRNG over Markdown, HTML, quote and
 //! date fragments (no fuzzing engine needed, nothing to install); every
 //! failure prints the seed and case number that reproduce it.
+//!
+//! The coverage-guided companion is the cargo-fuzz target in `fuzz/`
+//! (nightly toolchain; not built by `cargo test`): see `fuzz/README.md`.
 
 use briefing::content::parse_article;
 use briefing::Date;

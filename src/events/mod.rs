@@ -99,13 +99,23 @@ pub fn build_with(
     curated: &[CuratedEvent],
     p: &Params,
 ) -> Built {
-    build_memoised(articles, names_by_article, curated, p, &mut memo::empty())
+    build_memoised(
+        articles,
+        None,
+        names_by_article,
+        curated,
+        p,
+        &mut memo::empty(),
+    )
 }
 
 /// [`build_with`], reusing each event's briefing from `memo` when its
 /// inputs are unchanged (see [`memo`]) and recording what this build used.
+/// `keys` are the articles' content hashes ([`crate::cache::key`]) when the
+/// caller has them.
 pub fn build_memoised(
     articles: &[Article],
+    keys: Option<&[u128]>,
     names_by_article: &BTreeMap<String, Vec<String>>,
     curated: &[CuratedEvent],
     p: &Params,
@@ -127,7 +137,15 @@ pub fn build_memoised(
             .collect()
     };
     let slugs = assign_slugs(&published, &c);
-    let keys = memo::article_keys(&published);
+    let keys: Vec<u128> = match keys {
+        Some(k) => articles
+            .iter()
+            .zip(k)
+            .filter(|(a, _)| !a.draft)
+            .map(|(_, &k)| k)
+            .collect(),
+        None => memo::article_keys(&published),
+    };
     let memo_ro: &memo::EventMemo = memo;
     let made: Vec<(Event, u128, Option<Vec<u8>>)> = (0..c.members.len())
         .into_par_iter()

@@ -18,7 +18,8 @@
 use crate::nlp::layer::{Found, Quote, Sentence};
 use crate::nlp::roles;
 use crate::nlp::tokens::Token;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 mod clause;
@@ -108,6 +109,7 @@ fn attribute_counted(texts: &[&str], sents: &[Sentence], found: &[Found]) -> (Ve
         by_sent.push(k);
     }
     let work = Cell::new(sents.len() + found.len());
+    let genders = RefCell::new(BTreeMap::new());
     let mut state = State::default();
     let mut out = Vec::new();
     let mut p = 0;
@@ -129,6 +131,7 @@ fn attribute_counted(texts: &[&str], sents: &[Sentence], found: &[Found]) -> (Ve
                 by_sent: &by_sent,
                 spans,
                 work: &work,
+                genders: &genders,
             }
             .attribute(&mut state, &mut out);
         }
@@ -193,6 +196,9 @@ struct Para<'a, 'b> {
     by_sent: &'b [usize],
     spans: Vec<QuoteSpan>,
     work: &'b Cell<usize>,
+    /// Who is "she" (true) or "he" (false), as far as the article has told:
+    /// a "she said" never goes to a man.
+    genders: &'b RefCell<BTreeMap<String, bool>>,
 }
 
 /// Where a token is: sentence index and token index.
@@ -282,6 +288,68 @@ impl Para<'_, '_> {
         state.introduced = self.introduces(self.sents.end - 1, self.text.len(), &state.subject);
     }
 
+    /// The person `pronoun` ("he", "she") stands for: the current subject,
+    /// unless the article has shown them to be of the other gender. A
+    /// resolved pronoun teaches the subject's gender.
+    fn resolve(&self, pronoun: &str, subject: &Option<String>) -> Option<String> {
+        let who = subject.as_ref()?;
+        let she = pronoun == "she";
+        let mut g = self.genders.borrow_mut();
+        if g.get(who).is_some_and(|&x| x != she) {
+            return None;
+        }
+        g.insert(who.clone(), she);
+        Some(who.clone())
+    }
+
+    /// Learns a person's gender from a title ("Mr", "Ms") or from the first
+    /// pronoun after their name, right after their own verb ("X, testifying
+    /// at Y's hearing, said he asked how she felt": X is "he") or before
+    /// anyone else is named.
+    fn learn_gender(&self, f: &Found) {
+        let t = &self.all[f.sent].tokens;
+        let titled = f.tokens.start.checked_sub(1).and_then(|k| match t[k].text {
+            "Mr" | "Mr." | "Sir" | "Lord" => Some(false),
+            "Ms" | "Ms." | "Mrs" | "Mrs." | "Miss" | "Lady" | "Dame" => Some(true),
+            _ => None,
+        });
+        let next = self
+            .name_from(f.sent, f.tokens.end)
+            .map_or(t.len(), |g| g.tokens.start);
+        let end = next.min(f.tokens.end + WINDOW).min(t.len());
+        self.count(end - f.tokens.end);
+        let pronoun = || {
+            t[f.tokens.end..end]
+                .iter()
+                .filter(|x| !self.inside(x.start))
+                .find_map(|x| match x.text.to_lowercase().as_str() {
+                    "he" | "his" | "him" => Some(false),
+                    "she" | "her" => Some(true),
+                    _ => None,
+                })
+        };
+        // "X, testifying at Y's hearing, said he …": right after X's own verb.
+        let reported = || {
+            let v = clause::own_verb_after(t, f.tokens.end)?;
+            let k = if t.get(v + 1)?.text == "that" {
+                v + 2
+            } else {
+                v + 1
+            };
+            match t.get(k)?.text.to_lowercase().as_str() {
+                "he" => Some(false),
+                "she" => Some(true),
+                _ => None,
+            }
+        };
+        if let Some(she) = titled.or_else(reported).or_else(pronoun) {
+            self.genders
+                .borrow_mut()
+                .entry(f.name.clone())
+                .or_insert(she);
+        }
+    }
+
     fn count(&self, n: usize) {
         self.work.set(self.work.get() + n);
     }
@@ -308,6 +376,7 @@ impl Para<'_, '_> {
                 && t[f.tokens.start - 2].text.eq_ignore_ascii_case("according")
                 && t[f.tokens.start - 1].text == "to";
             if self.is_subject(f) || according {
+                self.learn_gender(f);
                 out.push((b, Mentioned::Subject(f.name.clone())));
             } else if !possessive {
                 out.push((b, Mentioned::Other(f.name.clone())));
@@ -487,7 +556,7 @@ impl Para<'_, '_> {
                 i + 1
             };
             return is_reporting_verb(&self.lower((s, v)))
-                .then(|| Some(said(subject.as_ref()?, self.token((s, v))?.text)))
+                .then(|| Some(said(&self.resolve(&w, subject)?, self.token((s, v))?.text)))
                 .flatten();
         }
         if is_reporting_verb(&w) {
@@ -495,8 +564,9 @@ impl Para<'_, '_> {
             if let Some(f) = self.titled_name_at(s, i + 1) {
                 return Some(said(&f.name, verb));
             }
-            return is_pronoun(&self.lower((s, i + 1)))
-                .then(|| Some(said(subject.as_ref()?, verb)))
+            let p = self.lower((s, i + 1));
+            return is_pronoun(&p)
+                .then(|| Some(said(&self.resolve(&p, subject)?, verb)))
                 .flatten();
         }
         // [title] Name [, apposition,] [adverb] verb
@@ -609,7 +679,10 @@ impl Para<'_, '_> {
             // A pronoun opening the sentence is who it was before the
             // sentence named anyone.
             let opens = clause::skip_discourse(tokens, 0, i) == i;
-            if opens { opening_subject } else { subject }.clone()
+            self.resolve(
+                &tokens[i].text.to_lowercase(),
+                if opens { opening_subject } else { subject },
+            )
         };
         // "X said a claim by Y that …“…”": the quotation belongs to Y's
         // clause, not to X. (A name right after the verb is the addressee:
@@ -717,7 +790,8 @@ impl Para<'_, '_> {
             .is_some_and(|t| is_pronoun(&t.text.to_lowercase()))
         {
             let verb = clause::own_verb_after(tokens, p + 1)?;
-            return Some(said(subject.as_ref()?, tokens[verb].text));
+            let who = self.resolve(&tokens[p].text.to_lowercase(), subject)?;
+            return Some(said(&who, tokens[verb].text));
         }
         let names = self.names_of(s);
         let f = names.iter().find(|f| self.is_subject(f))?;

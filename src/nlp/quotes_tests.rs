@@ -420,3 +420,12 @@ fn according_to_and_sentence_final_attribution() {
         ]
     );
 }
+
+#[test]
+fn she_never_goes_to_a_man() {
+    let got = speakers(&[
+        "Detective Paul Okafor, testifying on Tuesday, said he asked Brandt how she felt. “I don't feel anything,” she said.",
+        "Mr Tomas Lind arrived. “We are ready,” he said.",
+    ]);
+    assert_eq!(got, vec![st("Tomas Lind", "We are ready")]);
+}

@@ -102,13 +102,16 @@ pub fn empty() -> PeopleMemo {
 }
 
 /// The extra mentions of every document (in order), on all cores, reused
-/// from `memo` where still valid; records what this build used.
+/// from `memo` where still valid; records what this build used. `keys` are
+/// the documents' content hashes, computed here when `None`.
 pub(crate) fn extra_mentions_all(
     docs: &[(&Article, &Analysis)],
+    keys: Option<Vec<u128>>,
     corpus: &Corpus,
     memo: &mut PeopleMemo,
 ) -> Vec<Vec<Mention>> {
-    let keys: Vec<u128> = docs.par_iter().map(|(a, _)| crate::cache::key(a)).collect();
+    let keys: Vec<u128> =
+        keys.unwrap_or_else(|| docs.par_iter().map(|(a, _)| crate::cache::key(a)).collect());
     let memo_ro: &PeopleMemo = memo;
     let made: Vec<(Vec<Mention>, Option<Vec<u8>>)> = docs
         .par_iter()
@@ -186,11 +189,11 @@ mod tests {
             surnames: &none,
         };
         let mut memo = empty();
-        let first = extra_mentions_all(&docs, &corpus, &mut memo);
+        let first = extra_mentions_all(&docs, None, &corpus, &mut memo);
         assert_eq!(first[0].len(), 1);
         assert_eq!((memo.misses, memo.hits), (1, 0));
         // Same corpus answers: reused.
-        let again = extra_mentions_all(&docs, &corpus, &mut memo);
+        let again = extra_mentions_all(&docs, None, &corpus, &mut memo);
         assert_eq!(again, first);
         assert_eq!(memo.hits, 1);
         // Okafor becomes a unique surname: the entry is stale, recomputed.
@@ -199,10 +202,10 @@ mod tests {
             clusters: &known,
             surnames: &okafor,
         };
-        let changed = extra_mentions_all(&docs, &corpus, &mut memo);
+        let changed = extra_mentions_all(&docs, None, &corpus, &mut memo);
         assert_eq!(memo.misses, 2);
         assert_eq!(changed[0].len(), 2, "{changed:?}");
-        let fresh = extra_mentions_all(&docs, &corpus, &mut empty());
+        let fresh = extra_mentions_all(&docs, None, &corpus, &mut empty());
         assert_eq!(changed, fresh);
     }
 }

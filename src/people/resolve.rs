@@ -27,14 +27,22 @@ struct Acc {
 /// Resolves the people of a corpus. `analyses[i]` is the analysis of
 /// `articles[i]`; drafts are skipped. Deterministic: sorted by slug.
 pub fn resolve(articles: &[Article], analyses: &[Analysis], curation: &Curation) -> Vec<Person> {
-    resolve_memoised(articles, analyses, curation, &mut super::memo::empty())
+    resolve_memoised(
+        articles,
+        analyses,
+        None,
+        curation,
+        &mut super::memo::empty(),
+    )
 }
 
 /// [`resolve`], reusing each article's extra mentions from `memo` while
-/// still valid (see [`super::memo`]).
+/// still valid (see [`super::memo`]); `keys` are the articles' content
+/// hashes ([`crate::cache::key`]) when the caller has them.
 pub fn resolve_memoised(
     articles: &[Article],
     analyses: &[Analysis],
+    keys: Option<&[u128]>,
     curation: &Curation,
     memo: &mut super::memo::PeopleMemo,
 ) -> Vec<Person> {
@@ -51,7 +59,15 @@ pub fn resolve_memoised(
         clusters: &clusters,
         surnames: &surnames,
     };
-    let extras = super::memo::extra_mentions_all(&docs, &corpus, memo);
+    let keys: Option<Vec<u128>> = keys.map(|k| {
+        articles
+            .iter()
+            .zip(k)
+            .filter(|(a, _)| !a.draft)
+            .map(|(_, &k)| k)
+            .collect()
+    });
+    let extras = super::memo::extra_mentions_all(&docs, keys, &corpus, memo);
     for (d, ((article, analysis), extra)) in docs.iter().zip(extras).enumerate() {
         let mut mentions = analysis.mentions.clone();
         mentions.extend(extra);

@@ -136,7 +136,7 @@ pub(crate) fn item(
             let extra = crate::output::hash_bytes(
                 format!(
                     "{:x}{links:?}{:?}",
-                    crate::cache::key(a),
+                    site.article_keys[i],
                     link_hrefs(site, a)
                 )
                 .as_bytes(),

@@ -30,6 +30,12 @@ impl OsWatch {
         let output = std::fs::canonicalize(output_dir).unwrap_or_else(|_| output_dir.to_path_buf());
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             let relevant = match res {
+                // Opening or reading is no change. The watcher's own
+                // snapshot opens every watched directory, so counting
+                // access events made each snapshot notify the next: a
+                // busy loop that took 40% of a core while idle and
+                // competed with requests under load.
+                Ok(event) if event.kind.is_access() => false,
                 Ok(event) => event.paths.iter().any(|p| relevant(p, &output)),
                 Err(_) => true, // e.g. a queue overflow: look, to be sure
             };
@@ -106,6 +112,14 @@ mod tests {
         );
         std::fs::write(dir.join("src/page.txt"), "x").unwrap();
         assert!(os.wait(Duration::from_secs(5)), "a write is notified");
+        while os.wait(Duration::from_millis(300)) {}
+        // Reading the tree (as the watcher's own snapshot does) is no change.
+        let _ = std::fs::read_dir(dir.join("src")).unwrap().count();
+        let _ = std::fs::read(dir.join("src/page.txt")).unwrap();
+        assert!(
+            !os.wait(Duration::from_millis(300)),
+            "opening and reading are not changes"
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

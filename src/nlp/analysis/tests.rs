@@ -221,7 +221,7 @@ fn the_article_shows_a_person_shaped_name_to_be_a_thing() {
     let a = analyze(&article(
         "a",
         1,
-        &["British carmaker Halvard Brandt unveiled a model on Monday. Halvard Brandt said sales would rise.", "Chart stars Tomas Lindqvist are to tour the US, said Ingrid Halvorsen of Osvald Grieg."],
+        &["British carmaker Halvard Brandt unveiled a model on Monday. Halvard Brandt said sales would rise.", "Chart stars Tomas Lindqvist are to tour the US, said Ingrid Halvorsen of Osvald Grieg.", "Rates will rise, said an economist at Petter Morland."],
     ));
     let got = names_of(&a);
     assert!(

@@ -8,6 +8,9 @@
 //!   are …");
 //! - "of" between a person and the name ("Andrew Kim of Eberstadt
 //!   Fleming": the name is the person's firm or town);
+//! - a job noun and "at" or "with" before the name ("economist at Dean
+//!   Witter", "analyst with Ada Brandt Securities");
+//! - the name modifies a job noun ("Dean Witter analyst Ada Brandt");
 //! - the name is read inside an organisation or place of the same article
 //!   ("Dean Witter" and "Dean Witter Reynolds Inc").
 //!
@@ -35,7 +38,12 @@ pub(super) fn drop_things(sents: &[Sentence], inside: &HashSet<String>, found: &
             && found.iter().any(|g| {
                 g.sent == f.sent && g.tokens.end + 1 == f.tokens.start && !std::ptr::eq(g, f)
             });
-        if kind_noun_before(t, f) || plural_verb_after(t, f) || after_person {
+        let cued = kind_noun_before(t, f)
+            || plural_verb_after(t, f)
+            || after_person
+            || workplace(t, f)
+            || modifies_a_job(t, f);
+        if cued {
             things.insert(f.key.clone());
         }
     }
@@ -152,4 +160,61 @@ fn plural_verb_after(t: &[Token], f: &Found) -> bool {
     });
     let verb = t.get(f.tokens.end).map(|x| x.text);
     !listed && matches!(verb, Some("are" | "were" | "have"))
+}
+
+/// "economist at X", "analyst with X": where someone works is a thing.
+fn workplace(t: &[Token], f: &Found) -> bool {
+    let at = |k: usize| f.tokens.start.checked_sub(k).map(|i| t[i].text);
+    matches!(at(1), Some("at" | "with"))
+        && at(2).is_some_and(|w| {
+            let l = w.to_lowercase();
+            w.chars().next().is_some_and(char::is_lowercase)
+                && (crate::nlp::roles::is_head_noun(&l) || is_job_noun(&l))
+        })
+}
+
+/// Jobs that are not titles ("analyst", "economist").
+fn is_job_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "analyst"
+            | "analysts"
+            | "economist"
+            | "economists"
+            | "strategist"
+            | "trader"
+            | "traders"
+            | "dealer"
+            | "dealers"
+            | "partner"
+            | "official"
+            | "officials"
+            | "manager"
+            | "engineer"
+            | "researcher"
+            | "professor"
+            | "lecturer"
+            | "employee"
+            | "employees"
+            | "worker"
+            | "workers"
+            | "consultant"
+            | "banker"
+            | "specialist"
+            | "expert"
+    )
+}
+
+/// "the Dean Witter economist", "Smith Barney analyst Ada Brandt": a name
+/// right before a job noun names the employer.
+fn modifies_a_job(t: &[Token], f: &Found) -> bool {
+    t.get(f.tokens.end).is_some_and(|w| {
+        let l = w.text.to_lowercase();
+        w.text.chars().next().is_some_and(char::is_lowercase)
+            && (is_job_noun(&l)
+                || matches!(
+                    l.as_str(),
+                    "spokesman" | "spokeswoman" | "shares" | "unit" | "subsidiary"
+                ))
+    })
 }
