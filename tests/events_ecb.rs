@@ -204,13 +204,14 @@ fn sweep_parameters_on_train_topics() {
 /// SNN (snn_weight), FIRST (min_first), SIM
 /// (min_similarity), ANCHOR (min_anchor), THRESHOLD, and for pairs with
 /// no time signal USNN (undated_snn_weight), USIM (undated_min_similarity),
-/// UANCHOR (undated_needs_anchor, 1 = on).
+/// UANCHOR (undated_needs_anchor, 1 = on), UTHRESHOLD (undated_threshold).
 #[test]
 #[ignore]
 fn sweep_chaining_on_train_topics() {
     let Some((docs, rows)) = load() else { return };
     type Set = fn(&mut Params, f32);
-    let knobs: [(&str, Set); 8] = [
+    let knobs: [(&str, Set); 9] = [
+        ("UTHRESHOLD", |p, v| p.undated_threshold = v),
         ("USNN", |p, v| p.undated_snn_weight = v),
         ("USIM", |p, v| p.undated_min_similarity = v),
         ("UANCHOR", |p, v| p.undated_needs_anchor = v > 0.0),

@@ -119,7 +119,16 @@ impl CandidateScore {
 
     /// The article joins this event if it is the best candidate.
     pub fn accepts(&self, p: &Params) -> bool {
-        self.total >= p.threshold && self.veto(p).is_none()
+        self.total >= self.threshold(p) && self.veto(p).is_none()
+    }
+
+    /// The threshold that applies: a pair with no time signal has its own.
+    pub fn threshold(&self, p: &Params) -> f32 {
+        if self.days.is_none() {
+            p.undated_threshold
+        } else {
+            p.threshold
+        }
     }
 }
 

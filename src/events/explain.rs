@@ -45,7 +45,8 @@ pub fn render(
         (false, Some(_), Some(best)) => {
             format!(
                 "joined an existing event: score {:.3} ≥ threshold {:.3}",
-                best.total, p.threshold
+                best.total,
+                best.threshold(p)
             )
         }
         (false, _, Some(best)) if best.veto(p).is_some() => format!(
@@ -55,7 +56,8 @@ pub fn render(
         (false, _, Some(best)) => {
             format!(
                 "started a new event: best score {:.3} < threshold {:.3}",
-                best.total, p.threshold
+                best.total,
+                best.threshold(p)
             )
         }
         (false, _, None) => {

@@ -70,6 +70,9 @@ pub struct Params {
     /// Minimum direct similarity for a pair with no time signal: content
     /// must make the case on its own.
     pub undated_min_similarity: f32,
+    /// Threshold for a pair with no time signal (its score lacks the
+    /// shared-neighbour part when `undated_snn_weight` is low).
+    pub undated_threshold: f32,
     /// A pair with no time signal joins only when it shares at least one
     /// specific anchor (a name, or an anchor of the event's core).
     pub undated_needs_anchor: bool,
@@ -121,6 +124,7 @@ impl Default for Params {
             min_anchor: 0.0,
             undated_snn_weight: 1.5,
             undated_min_similarity: 0.15,
+            undated_threshold: 0.55,
             undated_needs_anchor: true,
             min_core: 0.15,
             min_first: 0.0,
