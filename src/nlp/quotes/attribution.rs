@@ -1,0 +1,340 @@
+//! Where a quotation's speaker is named: the attribution after the closing
+//! mark, before the opening one, at the end of the sentence, or in the
+//! sentence before that introduces speech. Methods of the paragraph walker
+//! [`super::Para`], split out to keep `quotes.rs` to the walk itself.
+
+use super::*;
+
+impl Para<'_, '_> {
+    /// The attribution right after a closing mark: `, X said` / `, said X` /
+    /// `, he said` / `, according to X`.
+    pub(super) fn after(&self, q: &QuoteSpan, subject: &Option<String>) -> Option<Said> {
+        let (s, i) = self.token_at(q.end)?;
+        // The attribution must follow the closing mark directly (the
+        // sentence splitter may have cut after `.”`: then the previous
+        // sentence must end on the mark and this one start in lowercase).
+        let glued = if i > 0 {
+            self.all[s].tokens[i - 1].end == q.end
+        } else {
+            s > self.sents.start
+                && self.all[s - 1]
+                    .tokens
+                    .last()
+                    .is_some_and(|t| t.end == q.end)
+                && self
+                    .token((s, 0))
+                    .is_some_and(|t| t.text.starts_with(char::is_lowercase))
+        };
+        if !glued {
+            return None;
+        }
+        self.attribution_at(s, i, subject)
+    }
+
+    /// `, X said` / `, said X` / `, he said` / `, according to X` starting
+    /// at token `i` of sentence `s` (a comma there is skipped).
+    pub(super) fn attribution_at(
+        &self,
+        s: usize,
+        mut i: usize,
+        subject: &Option<String>,
+    ) -> Option<Said> {
+        if self.lower((s, i)) == "," {
+            i += 1;
+        }
+        let w = self.lower((s, i));
+        if w == "according" && self.lower((s, i + 1)) == "to" {
+            let f = self.titled_name_at(s, i + 2)?;
+            return Some(said(&f.name, "according to"));
+        }
+        if is_pronoun(&w) {
+            let v = if is_adverb(&self.lower((s, i + 1))) {
+                i + 2
+            } else {
+                i + 1
+            };
+            return is_reporting_verb(&self.lower((s, v)))
+                .then(|| Some(said(&self.resolve(&w, subject)?, self.token((s, v))?.text)))
+                .flatten();
+        }
+        if is_reporting_verb(&w) {
+            let verb = self.token((s, i))?.text;
+            if let Some(f) = self.titled_name_at(s, i + 1) {
+                return Some(said(&f.name, verb));
+            }
+            let p = self.lower((s, i + 1));
+            return is_pronoun(&p)
+                .then(|| Some(said(&self.resolve(&p, subject)?, verb)))
+                .flatten();
+        }
+        // [title] Name [, apposition,] [adverb] verb
+        let f = self.titled_name_at(s, i)?;
+        let tokens = &self.all[s].tokens;
+        let mut v = f.tokens.end;
+        if let Some(r) = roles::apposition_after(tokens, f.tokens.end, |_| false) {
+            v = r.end + 1;
+        }
+        if tokens
+            .get(v)
+            .is_some_and(|t| is_adverb(&t.text.to_lowercase()))
+        {
+            v += 1;
+        }
+        let verb = tokens
+            .get(v)
+            .filter(|t| is_reporting_verb(&t.text.to_lowercase()))?;
+        Some(said(&f.name, verb.text))
+    }
+
+    /// `There was “deceit at the heart of government” which was not
+    /// limited to the visa affair, he argued.`: a quotation inside a
+    /// sentence whose closing words are its attribution, with no other
+    /// quotation or reporting verb in between.
+    pub(super) fn sentence_final(
+        &self,
+        q: &QuoteSpan,
+        n: usize,
+        subject: &Option<String>,
+    ) -> Option<Said> {
+        let (s, i) = self.token_at(q.end)?;
+        let tokens = &self.all[s].tokens;
+        let sentence_end = tokens.last()?.end;
+        if i == 0 || self.spans.get(n + 1).is_some_and(|x| x.open < sentence_end) {
+            return None;
+        }
+        let last = tokens.len() - 1;
+        if !matches!(tokens[last].text, "." | "!" | "?") {
+            return None;
+        }
+        let comma = (i..last).rev().take(8).find(|&k| tokens[k].text == ",")?;
+        self.count(last - i);
+        if tokens[i..comma]
+            .iter()
+            .any(|t| is_reporting_verb(&t.text.to_lowercase()))
+        {
+            return None;
+        }
+        self.attribution_at(s, comma, subject)
+    }
+
+    /// `X said: “…”` / `X told CNN that “…”` / `he insisted that “…”` /
+    /// `according to X, “…”`, in the quotation's own sentence, after the
+    /// previous quotation (quotation `n` of the paragraph).
+    pub(super) fn before(
+        &self,
+        q: &QuoteSpan,
+        n: usize,
+        subject: &Option<String>,
+        opening_subject: &Option<String>,
+    ) -> Option<Said> {
+        let (s, open) = self.token_at(q.open)?;
+        let tokens = &self.all[s].tokens;
+        let prev_end = n.checked_sub(1).map(|k| self.spans[k].end).unwrap_or(0);
+        // Tokens are in order: the first one at or after the previous
+        // quotation's end (binary search, not a scan of the sentence).
+        let from = tokens[..open]
+            .partition_point(|t| t.start < prev_end)
+            .max(open.saturating_sub(WINDOW));
+        self.count(open - from);
+        if let Some(f) = (from..open.saturating_sub(2))
+            .rev()
+            .find(|&k| self.lower((s, k)) == "according" && self.lower((s, k + 1)) == "to")
+            .and_then(|k| self.titled_name_at(s, k + 2))
+            .filter(|f| f.tokens.end <= open)
+        {
+            return Some(said(&f.name, "according to"));
+        }
+        let verb = (from..open)
+            .rev()
+            .find(|&i| is_reporting_verb(&tokens[i].text.to_lowercase()))?;
+        let names = self.names_of(s);
+        let k = names.partition_point(|f| f.tokens.start < from);
+        let by_name = names[k..]
+            .iter()
+            .rev()
+            .find(|f| {
+                f.tokens.end <= verb
+                    && self.is_subject(f)
+                    && !self.inside(tokens[f.tokens.start].start)
+            })
+            // "X -- the man they called “…”": the verb has a subject of its own.
+            .filter(|f| {
+                let between = &tokens[f.tokens.end..verb];
+                clause::set_off(between)
+                    || !between.iter().any(|t| {
+                        matches!(
+                            t.text.to_lowercase().as_str(),
+                            "they" | "we" | "i" | "you" | "it" | "he" | "she" | "who"
+                        )
+                    })
+            })
+            .map(|f| f.name.clone());
+        let by_pronoun = || {
+            let boundary =
+                |i: usize| i == 0 || matches!(tokens[i - 1].text, "," | ";" | ":" | "”" | "\"");
+            // "But he added:": a discourse word may open the clause.
+            let clause_start = |i: usize| {
+                boundary(i) || (is_discourse_word(tokens[i - 1].text) && boundary(i - 1))
+            };
+            let i = (from..verb)
+                .rev()
+                .find(|&i| is_pronoun(&tokens[i].text.to_lowercase()) && clause_start(i))?;
+            // A pronoun opening the sentence is who it was before the
+            // sentence named anyone.
+            let opens = clause::skip_discourse(tokens, 0, i) == i;
+            self.resolve(
+                &tokens[i].text.to_lowercase(),
+                if opens { opening_subject } else { subject },
+            )
+        };
+        // "X said a claim by Y that …“…”": the quotation belongs to Y's
+        // clause, not to X. (A name right after the verb is the addressee:
+        // "told Y: “…”".)
+        // "told BBC One's Breakfast with David Frost:": who is told is
+        // the audience, never a speaker.
+        let tell = matches!(
+            tokens[verb].text.to_lowercase().as_str(),
+            "told" | "tell" | "tells" | "telling"
+        );
+        let embedded = !tell
+            && names[k..]
+                .iter()
+                .any(|f| f.tokens.start > verb + 2 && f.tokens.start < open);
+        if embedded {
+            return None;
+        }
+        let speaker = by_name.or_else(by_pronoun)?;
+        Some(said(&speaker, tokens[verb].text))
+    }
+
+    /// `X welcomed “…” but emphasized that “…”`: a second quotation of the
+    /// same sentence, after a reporting verb with no subject of its own,
+    /// is the previous quotation's speaker's.
+    pub(super) fn coordinated(
+        &self,
+        q: &QuoteSpan,
+        n: usize,
+        last: Option<&(usize, Said)>,
+    ) -> Option<Said> {
+        let (end, who) = last?;
+        let prev = self.spans.get(n.checked_sub(1)?)?;
+        if prev.end != *end {
+            return None;
+        }
+        let (s, open) = self.token_at(q.open)?;
+        let (s0, from) = self.token_at(*end)?;
+        if s0 != s || from > open || open - from > WINDOW {
+            return None;
+        }
+        let tokens = &self.all[s].tokens[from..open];
+        self.count(tokens.len());
+        let verb = tokens
+            .iter()
+            .any(|t| is_reporting_verb(&t.text.to_lowercase()));
+        let other = tokens.iter().any(|t| is_pronoun(&t.text.to_lowercase()))
+            || self
+                .name_from(s, from)
+                .is_some_and(|f| f.tokens.start < open);
+        (verb && !other).then(|| who.clone())
+    }
+
+    /// A reporting verb follows the closing mark closely (`, a local
+    /// official said`): the quotation has an attribution of its own, even
+    /// when it names nobody, so it does not continue anyone.
+    pub(super) fn has_verb_after(&self, q: &QuoteSpan) -> bool {
+        let Some((s, i)) = self.token_at(q.end) else {
+            return false;
+        };
+        let tokens = &self.all[s].tokens;
+        let near = tokens.get(i..(i + 8).min(tokens.len())).unwrap_or(&[]);
+        self.count(near.len());
+        near.iter()
+            .take_while(|t| !matches!(t.text, "“" | "\"" | "." | ";"))
+            .any(|t| is_reporting_verb(&t.text.to_lowercase()))
+    }
+
+    /// The quotation opens its sentence.
+    pub(super) fn opens_sentence(&self, q: &QuoteSpan) -> bool {
+        self.token_at(q.open)
+            .is_some_and(|(s, i)| i == 0 && self.all[s].tokens[0].start == q.open)
+    }
+
+    /// Only closing punctuation follows byte `end` in the paragraph.
+    pub(super) fn ends_paragraph(&self, end: usize) -> bool {
+        self.text[end..]
+            .chars()
+            .all(|c| c.is_whitespace() || ".,;:”\"".contains(c))
+            || self.attribution_ends_paragraph(end)
+    }
+
+    /// `“…,” he said.` closes the paragraph: the quotation is followed only
+    /// by its short attribution.
+    pub(super) fn attribution_ends_paragraph(&self, end: usize) -> bool {
+        let rest = &self.text[end..];
+        !rest.contains(['“', '"']) && rest.split_whitespace().count() <= 12
+    }
+
+    /// The speaker that sentence `s` introduces for what follows byte
+    /// `limit`: a subject name (or pronoun) with a reporting verb, and the
+    /// sentence ending in a colon or without a quotation of its own.
+    pub(super) fn introduces(
+        &self,
+        s: usize,
+        limit: usize,
+        subject: &Option<String>,
+    ) -> Option<Said> {
+        if !self.sents.contains(&s) {
+            return None;
+        }
+        let tokens = &self.all[s].tokens;
+        let last = tokens.last()?;
+        // A quotation opening inside the sentence (binary search: spans are in order).
+        let k = self.spans.partition_point(|q| q.open < tokens[0].start);
+        let quoted = self.spans.get(k).is_some_and(|q| q.open < last.end);
+        if last.end > limit || quoted {
+            return None;
+        }
+        let colon = last.text == ":";
+        // "She said new mothers were entitled to more.": a pronoun subject
+        // opening the sentence (after "But", "And") is the current subject.
+        let p = clause::skip_discourse(tokens, 0, tokens.len());
+        if tokens
+            .get(p)
+            .is_some_and(|t| is_pronoun(&t.text.to_lowercase()))
+        {
+            let verb = clause::own_verb_after(tokens, p + 1)?;
+            let who = self.resolve(&tokens[p].text.to_lowercase(), subject)?;
+            return Some(said(&who, tokens[verb].text));
+        }
+        let names = self.names_of(s);
+        let f = names.iter().find(|f| self.is_subject(f))?;
+        let end = (f.tokens.end + WINDOW).min(tokens.len());
+        self.count(end - f.tokens.end);
+        let verb =
+            (f.tokens.end..end).find(|&i| is_reporting_verb(&tokens[i].text.to_lowercase()))?;
+        // Only the subject's own verb: no other name in between.
+        if names
+            .iter()
+            .any(|g| g.tokens.start > f.tokens.end && g.tokens.start < verb)
+        {
+            return None;
+        }
+        // "Y would lead the campaign, he said.": the verb has a pronoun
+        // subject of its own, and the name is what was said about.
+        let before_verb = |k: usize| verb.checked_sub(k).map(|i| tokens[i].text.to_lowercase());
+        let pronoun = before_verb(1).filter(|w| is_pronoun(w)).or_else(|| {
+            before_verb(2)
+                .filter(|w| is_pronoun(w) && is_adverb(&before_verb(1).unwrap_or_default()))
+        });
+        if let Some(p) = pronoun {
+            return self
+                .resolve(&p, subject)
+                .map(|w| said(&w, tokens[verb].text));
+        }
+        let that = tokens[verb + 1..].iter().any(|t| t.text == "that");
+        // "X said he had suspended Y.": reported speech by X, whose words follow.
+        let own = clause::own_verb_after(tokens, f.tokens.end) == Some(verb)
+            && is_speech_verb(&tokens[verb].text.to_lowercase());
+        (colon || that || own || verb + 3 >= tokens.len()).then(|| said(&f.name, tokens[verb].text))
+    }
+}
