@@ -234,7 +234,8 @@ fn an_oversized_pathological_article_is_analysed_in_parts_and_renders_whole() {
 }
 
 /// Issue 12: bad curation files (people and events) are all reported in one
-/// run, with every error inside each file, not one at a time.
+/// run, with every error inside each file, not one at a time, and before
+/// the (slow) analysis of the articles.
 #[test]
 fn every_error_of_every_curation_file_is_listed_at_once() {
     let root = small_site("curation-errors");
@@ -263,5 +264,15 @@ fn every_error_of_every_curation_file_is_listed_at_once() {
         assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
     }
     assert!(!root.join("public").exists(), "nothing is written");
+    // And they are checked first: the build stops before analysing anything.
+    let opts = briefing::build::BuildOptions {
+        root: root.clone(),
+        ..Default::default()
+    };
+    let config = briefing::build::config(&opts).ok().expect("config");
+    let book = briefing::addresses::AddressBook::load(&root).unwrap();
+    let mut cache = briefing::cache::Cache::load(&root);
+    assert!(briefing::site::Site::build_with(&config, &book, &mut cache).is_err());
+    assert_eq!(cache.misses, 0, "articles were analysed before the check");
     fs::remove_dir_all(root).unwrap();
 }
