@@ -269,7 +269,7 @@ fn every_error_of_every_curation_file_is_listed_at_once() {
         root: root.clone(),
         ..Default::default()
     };
-    let config = briefing::build::config(&opts).ok().expect("config");
+    let config = briefing::build::config(&opts).unwrap_or_else(|e| panic!("{e}"));
     let book = briefing::addresses::AddressBook::load(&root).unwrap();
     let mut cache = briefing::cache::Cache::load(&root);
     assert!(briefing::site::Site::build_with(&config, &book, &mut cache).is_err());
