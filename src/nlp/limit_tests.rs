@@ -194,7 +194,7 @@ fn counts_of_the_same_name_add_up_across_windows() {
 #[test]
 fn past_the_limit_the_rest_is_not_analysed_and_the_warning_says_so() {
     let mut a = article(300);
-    let chunk = "Word ".repeat(200_000); // 1 MB
+    let chunk = "word ".repeat(200_000); // 1 MB, no name candidates
     for _ in 0..ANALYSIS_LIMIT / chunk.len() + 2 {
         a.paragraphs.push(Paragraph {
             anchor: "p".into(),
@@ -209,7 +209,42 @@ fn past_the_limit_the_rest_is_not_analysed_and_the_warning_says_so() {
         "{analysed}"
     );
     let w = limit_warning(&a).unwrap();
-    assert!(w.contains("only the first 64 MB was analysed"), "{w}");
+    assert!(
+        w.contains("only the first 67.0 MB was analysed") && w.contains("stops at 64 MB"),
+        "{w}"
+    );
+}
+
+#[test]
+fn past_the_candidate_budget_the_rest_is_not_analysed_and_the_warning_says_so() {
+    let mut a = article(300);
+    let chunk = "Harbour Quill ".repeat(20_000); // 40,000 capitalised words
+    for _ in 0..MAX_CANDIDATES / 40_000 + 2 {
+        a.paragraphs.push(Paragraph {
+            anchor: "p".into(),
+            kind: BlockKind::Prose,
+            text: chunk.clone(),
+            markdown: None,
+        });
+    }
+    let plan = plan(&a);
+    let names: usize = plan
+        .iter()
+        .flatten()
+        .map(|p| candidates(&a.paragraphs[p.paragraph].text[p.range.clone()]))
+        .sum();
+    assert!(
+        names <= MAX_CANDIDATES && names > MAX_CANDIDATES - 40_000,
+        "{names}"
+    );
+    let w = limit_warning(&a).unwrap();
+    assert!(
+        w.starts_with("big.md: ")
+            && w.contains("was analysed")
+            && w.contains("300,000 capitalised words"),
+        "{w}"
+    );
+    assert_eq!(candidates("The mayor met Ada Brandt in Oslo."), 4);
 }
 
 #[test]
