@@ -22,6 +22,7 @@ use crate::content::{Article, BlockKind, Paragraph};
 use crate::nlp::layer::{Analysis, EntityCount};
 use crate::nlp::{names, sentences};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -244,6 +245,35 @@ pub fn analyse_in_windows(article: &Article, analyse: fn(&Article) -> Analysis) 
         .map(|parts| shift(analyse(&window_article(article, parts)), parts))
         .collect();
     merge(parts)
+}
+
+/// The part of `article` that analysis reads, for passes over the same
+/// text that add to its results (the people stage's gazetteer pass):
+/// itself when all of it is analysed, else a copy with the same paragraphs
+/// (indexes unchanged) holding only the analysed text.
+pub fn analysed_part(article: &Article) -> Cow<'_, Article> {
+    let plan = plan(article);
+    let analysed: usize = plan.iter().flatten().map(|p| p.range.len()).sum();
+    if analysed == read_len(article) {
+        return Cow::Borrowed(article);
+    }
+    let mut end = vec![0; article.paragraphs.len()];
+    for part in plan.iter().flatten() {
+        end[part.paragraph] = part.range.end;
+    }
+    let mut a = shell(article);
+    a.paragraphs = article
+        .paragraphs
+        .iter()
+        .zip(end)
+        .map(|(p, end)| Paragraph {
+            anchor: p.anchor.clone(),
+            kind: p.kind.clone(),
+            text: p.text[..end].to_string(),
+            markdown: None,
+        })
+        .collect();
+    Cow::Owned(a)
 }
 
 /// The prose paragraphs of `article` within its first [`WINDOW`] bytes, as

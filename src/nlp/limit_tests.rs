@@ -245,6 +245,14 @@ fn past_the_candidate_budget_the_rest_is_not_analysed_and_the_warning_says_so() 
         "{w}"
     );
     assert_eq!(candidates("The mayor met Ada Brandt in Oslo."), 4);
+    // The gazetteer pass reads the same part, paragraph indexes unchanged.
+    let part = analysed_part(&a);
+    assert_eq!(part.paragraphs.len(), a.paragraphs.len());
+    let kept: usize = part.paragraphs.iter().map(|p| p.text.len()).sum();
+    let planned: usize = plan.iter().flatten().map(|p| p.range.len()).sum();
+    assert_eq!(kept, planned);
+    assert!(part.paragraphs.last().unwrap().text.is_empty());
+    assert!(matches!(analysed_part(&article(300)), Cow::Borrowed(_)));
 }
 
 #[test]
