@@ -271,7 +271,15 @@ impl Para<'_, '_> {
     /// by its short attribution.
     pub(super) fn attribution_ends_paragraph(&self, end: usize) -> bool {
         let rest = &self.text[end..];
-        !rest.contains(['“', '"']) && rest.split_whitespace().count() <= 12
+        let words = rest.split_whitespace().count();
+        // A longer attribution still closes it when it is the rest of the
+        // quotation's own sentence ("…,” the firm's chief executive X told
+        // the Y newspaper's website.).
+        let same_sentence = || {
+            self.token_at(end)
+                .is_some_and(|(s, _)| s + 1 == self.sents.end)
+        };
+        !rest.contains(['“', '"']) && (words <= 12 || (words <= 24 && same_sentence()))
     }
 
     /// The speaker that sentence `s` introduces for what follows byte
