@@ -184,12 +184,16 @@ impl Mentioned {
 struct Said {
     speaker: String,
     verb: String,
+    /// Read in the speaker's own clause (`X branded it “…”`), where even a
+    /// one-word quotation is theirs.
+    judged: bool,
 }
 
 fn said(speaker: &str, verb: &str) -> Said {
     Said {
         speaker: speaker.to_string(),
         verb: verb.to_string(),
+        judged: false,
     }
 }
 
@@ -258,6 +262,7 @@ impl Para<'_, '_> {
                 .or_else(|| self.before(q, n, &state.subject, &opening_subject))
                 .or_else(|| self.sentence_final(q, n, &state.subject))
                 .or_else(|| self.coordinated(q, n, last.as_ref()))
+                .or_else(|| self.partial(q, &opening_subject))
                 .or_else(|| {
                     let (end, who) = last.as_ref()?;
                     (opens_sentence && *end <= q.open).then(|| who.clone())
@@ -274,7 +279,11 @@ impl Para<'_, '_> {
                 // likely a party or a word ("Labour", "One said") as a person.
                 let full = who.speaker.split_whitespace().count() >= 2
                     && !verbs::is_organisation_word(who.speaker.rsplit(' ').next().unwrap_or(""));
-                if text.split_whitespace().count() >= 2 && full && !is_title(&text) {
+                // A one-word quotation counts only when it is a judgement
+                // in the speaker's own clause ("branded it “scandalous”").
+                let short_ok = text.split_whitespace().count() >= 2
+                    || (text.starts_with(char::is_lowercase) && who.judged);
+                if short_ok && full && !is_title(&text) {
                     out.push(Quote {
                         speaker: who.speaker.clone(),
                         text,

@@ -500,3 +500,21 @@ fn a_straight_mark_after_a_comma_closes() {
     let text = "\"My dad is ready to step in, \"Lind said.";
     assert_eq!(quote_spans_of(text), vec!["My dad is ready to step in, "]);
 }
+
+#[test]
+fn quoted_phrases_in_the_speakers_own_clause() {
+    let got = speakers(&[
+        "Ada Brandt branded the response \"piecemeal and poor\". Tomas Lind said the mayor was a \"huge figure\" and a \"valued friend\".",
+        "Piet Kruse has dismissed claims that his plan was \"a step too far\". Mr Kruse attacked its \"scandalous\" cost.",
+        "Lena Vogt apologised after the ministry announced \"prematurely\" a review.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ada Brandt", "piecemeal and poor"),
+            st("Tomas Lind", "huge figure"),
+            st("Tomas Lind", "valued friend"),
+            st("Piet Kruse", "scandalous"),
+        ]
+    );
+}
