@@ -518,3 +518,18 @@ fn quoted_phrases_in_the_speakers_own_clause() {
         ]
     );
 }
+
+#[test]
+fn an_aside_speaker_and_a_pronoun_right_before_its_verb() {
+    let got = speakers(&[
+        "The team has not been sacked but, as campaign chief Ada Brandt declared, \"are doing a very good job\".",
+        "Tomas Lind spoke on Monday. Asked if he would welcome their votes he told the radio: \"I want nobody to vote for them.\"",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ada Brandt", "are doing a very good job"),
+            st("Tomas Lind", "I want nobody to vote for them.")
+        ]
+    );
+}

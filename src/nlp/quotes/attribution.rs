@@ -176,9 +176,11 @@ impl Para<'_, '_> {
             let clause_start = |i: usize| {
                 boundary(i) || (is_discourse_word(tokens[i - 1].text) && boundary(i - 1))
             };
-            let i = (from..verb)
-                .rev()
-                .find(|&i| is_pronoun(&tokens[i].text.to_lowercase()) && clause_start(i))?;
+            let i = (from..verb).rev().find(|&i| {
+                // "Asked if he would …, he told the BBC:" - a pronoun
+                // right before the verb is its subject.
+                is_pronoun(&tokens[i].text.to_lowercase()) && (clause_start(i) || i + 1 == verb)
+            })?;
             // A pronoun opening the sentence is who it was before the
             // sentence named anyone.
             let opens = clause::skip_discourse(tokens, 0, i) == i;

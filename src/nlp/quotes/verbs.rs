@@ -272,5 +272,8 @@ pub fn is_discourse_word(word: &str) -> bool {
             | "Today"
             | "Yesterday"
             | "but"
+            // ", as X declared, “…”": X is the subject of the aside.
+            | "As"
+            | "as"
     )
 }
