@@ -109,6 +109,19 @@ impl Site {
         timings: &mut Timings,
     ) -> Result<(Site, AddressBook), BuildError> {
         let dir = config.content_path();
+        // Both kinds of curation file are read before either is used, so
+        // that every bad file of either kind is listed at once, and
+        // first, so a bad file fails before the (slow) analysis (issue 12).
+        let (curation, curated_events) = match (
+            people::load_curation(&dir, &config.never_people, &config.aliases),
+            events::curated::load(&dir),
+        ) {
+            (Ok(c), Ok(e)) => (c, e),
+            (c, e) => {
+                let errs = c.err().into_iter().chain(e.err()).flatten();
+                return Err(BuildError::Curation(errs.map(|e| e.to_string()).collect()));
+            }
+        };
         let loaded = content::load_with(&dir, config.load).map_err(BuildError::Content)?;
         let mut skipped = loaded.skipped;
         let mut articles = Vec::with_capacity(loaded.articles.len());
@@ -129,19 +142,6 @@ impl Site {
         let analyses: Vec<Analysis> = cache.analyze_all(&articles);
         let article_keys = cache.keys().to_vec();
         timings.mark("analysis");
-
-        // Both kinds of curation file are read before either is used, so
-        // that every bad file of either kind is listed at once (issue 12).
-        let (curation, curated_events) = match (
-            people::load_curation(&dir, &config.never_people, &config.aliases),
-            events::curated::load(&dir),
-        ) {
-            (Ok(c), Ok(e)) => (c, e),
-            (c, e) => {
-                let errs = c.err().into_iter().chain(e.err()).flatten();
-                return Err(BuildError::Curation(errs.map(|e| e.to_string()).collect()));
-            }
-        };
         let mut people = people::resolve_memoised(
             &articles,
             &analyses,

@@ -25,8 +25,11 @@ use std::ops::Range;
 
 /// Analyses one article (prose, and captions for names).
 pub fn analyze(article: &Article) -> Analysis {
-    // Bounded cost: a huge article is analysed up to the limit (issue 12).
-    let article = &*super::limit::for_analysis(article);
+    // Bounded cost: a long article is analysed in windows (issue 12).
+    super::limit::analyse_in_windows(article, analyze_whole)
+}
+
+fn analyze_whole(article: &Article) -> Analysis {
     let sents = prose_sentences(article);
     let token_lists: Vec<Vec<Token>> = sents.iter().map(|s| s.tokens.clone()).collect();
     let layer = Layer::new(&sents, ner::entities_in_document(&token_lists));
