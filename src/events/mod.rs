@@ -20,6 +20,7 @@ pub mod memo;
 pub mod neighbours;
 pub mod params;
 mod place;
+mod place_scan;
 pub mod summary;
 pub mod terms;
 #[cfg(test)]
