@@ -45,12 +45,15 @@ fn analyze_whole(article: &Article) -> Analysis {
     within::resolve_in_article(&mut found);
     let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
     let others = layer.spans(&sents, &texts);
+    let roles = find_roles(&sents, &found, &texts);
+    let quotes = quotes::attribute(&texts, &sents, &found);
     Analysis {
         organisations: entities::counts(&others, EntityKind::Organisation),
         places: entities::counts(&others, EntityKind::Place),
         entities: others,
-        roles: find_roles(&sents, &found, &texts),
-        quotes: quotes::attribute(&texts, &sents, &found),
+        person_evidence: persons::evidenced(&sents, &found, &roles, &quotes),
+        roles,
+        quotes,
         mentions: found
             .iter()
             .map(|f| to_mention(&sents, &texts, f))
@@ -240,6 +243,8 @@ fn to_mention(sents: &[Sentence], texts: &[&str], f: &Found) -> Mention {
 
 #[path = "analysis/entities.rs"]
 mod entities;
+#[path = "analysis/persons.rs"]
+mod persons;
 #[path = "analysis/things.rs"]
 mod things;
 #[path = "analysis/within.rs"]

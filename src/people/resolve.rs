@@ -4,6 +4,7 @@
 use super::cluster::{Candidate, Clusters};
 use super::context::{Contexts, WordTypes};
 use super::curated::Curation;
+use super::evidence::Evidence;
 use super::{CoMention, MentionRef, Person, QuoteRef, Role};
 use crate::content::Article;
 use crate::date::Date;
@@ -121,6 +122,7 @@ pub fn resolve_memoised(
 fn candidates(docs: &[(&Article, &Analysis)], curation: &Curation) -> Vec<Candidate> {
     let mut seen: BTreeMap<NameKey, (BTreeSet<usize>, bool)> = BTreeMap::new();
     let types = WordTypes::new(docs);
+    let evidence = Evidence::new(docs);
     for (d, (article, analysis)) in docs.iter().enumerate() {
         let names = analysis
             .mentions
@@ -129,7 +131,7 @@ fn candidates(docs: &[(&Article, &Analysis)], curation: &Curation) -> Vec<Candid
         let listed = article.people.iter().map(|n| (n.as_str(), false, false));
         for (name, caption, found) in names.chain(listed) {
             let key = names::normalise(name);
-            let thing = found && types.is_thing(&key);
+            let thing = found && (types.is_thing(&key) || !evidence.allows(&key));
             if is_full(&key) && !thing && !curation.never.contains(&key) {
                 let e = seen.entry(key).or_insert_with(|| (BTreeSet::new(), true));
                 e.0.insert(d);
