@@ -216,20 +216,35 @@ fn merge_counts(lists: impl Iterator<Item = Vec<EntityCount>>) -> Vec<EntityCoun
     out
 }
 
-/// The windows' analyses, in reading order, as one.
+/// The windows' analyses, in reading order, as one. Every field is named
+/// (no `..`), so a field added to [`Analysis`] cannot be dropped here
+/// unnoticed: it does not compile until it is merged.
 fn merge(parts: Vec<Analysis>) -> Analysis {
     let mut out = Analysis::default();
     let (mut orgs, mut places) = (Vec::new(), Vec::new());
     for a in parts {
-        out.mentions.extend(a.mentions);
-        out.quotes.extend(a.quotes);
-        out.roles.extend(a.roles);
-        out.entities.extend(a.entities);
-        orgs.push(a.organisations);
-        places.push(a.places);
+        let Analysis {
+            mentions,
+            quotes,
+            roles,
+            organisations,
+            places: places_here,
+            entities,
+            person_evidence,
+        } = a;
+        out.mentions.extend(mentions);
+        out.quotes.extend(quotes);
+        out.roles.extend(roles);
+        out.entities.extend(entities);
+        out.person_evidence.extend(person_evidence);
+        orgs.push(organisations);
+        places.push(places_here);
     }
     out.organisations = merge_counts(orgs.into_iter());
     out.places = merge_counts(places.into_iter());
+    // Sorted names, as one window gives them.
+    out.person_evidence.sort();
+    out.person_evidence.dedup();
     out
 }
 

@@ -176,6 +176,22 @@ fn offsets_inside_a_cut_paragraph_point_at_the_name() {
 }
 
 #[test]
+fn person_evidence_of_all_windows_is_kept_sorted_once() {
+    let a = |names: &[&str]| Analysis {
+        person_evidence: names.iter().map(|n| n.to_string()).collect(),
+        ..Analysis::default()
+    };
+    let merged = merge(vec![
+        a(&["Ada Brandt", "Paul Okafor"]),
+        a(&["Ada Brandt", "Lena Moreau"]),
+    ]);
+    assert_eq!(
+        merged.person_evidence,
+        vec!["Ada Brandt", "Lena Moreau", "Paul Okafor"]
+    );
+}
+
+#[test]
 fn counts_of_the_same_name_add_up_across_windows() {
     let c = |name: &str, count| EntityCount {
         name: name.into(),
