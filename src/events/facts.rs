@@ -82,7 +82,40 @@ pub fn overlap(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> f32 {
 /// A sentence that states a fact: readable alone and not a quotation
 /// (quotations are the voices' part).
 fn statement(s: &str) -> bool {
-    crate::events::summary::usable(s) && !s.contains(['“', '”', '"'])
+    crate::events::summary::usable(s) && !s.contains(['“', '”', '"']) && !leans_back(s)
+}
+
+/// A sentence whose subject is a pronoun in its first words ("He had
+/// been expected to …", "Afterwards he said …", "His country has …")
+/// leans on a sentence before it and does not read alone on a list.
+pub fn leans_back(s: &str) -> bool {
+    let w: Vec<String> = s
+        .split_whitespace()
+        .take(2)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    let first = w.first().map_or("", |x| x.as_str());
+    let second = w.get(1).map_or("", |x| x.as_str());
+    // "After his meeting …, Lavrov said": a preposition's pronoun is not the subject.
+    let preposition = matches!(
+        first,
+        "in" | "at"
+            | "on"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "of"
+            | "to"
+            | "after"
+            | "before"
+            | "during"
+            | "under"
+            | "since"
+            | "despite"
+    );
+    matches!(first, "he" | "she" | "his" | "her" | "they" | "their")
+        || (matches!(second, "he" | "she" | "they") && !preposition)
 }
 
 /// The candidates of an event, most central first.

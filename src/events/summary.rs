@@ -343,6 +343,15 @@ mod tests {
             brief.summary
         );
         assert!(facts::prospective("The two leaders will meet next week."));
+        assert!(facts::leans_back(
+            "Afterwards he said the force needed a guarantee."
+        ));
+        assert!(facts::leans_back(
+            "His country has kept channels open to both."
+        ));
+        assert!(!facts::leans_back(
+            "After his meeting in Riyadh, the minister left."
+        ));
         assert!(!facts::prospective("The two sides were expected to meet."));
     }
 
