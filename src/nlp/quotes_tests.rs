@@ -533,3 +533,13 @@ fn an_aside_speaker_and_a_pronoun_right_before_its_verb() {
         ]
     );
 }
+
+#[test]
+fn an_unread_speaker_breaks_the_chain_of_continued_quotes() {
+    // The lawyer's name is not read as a person: her words are nobody's,
+    // and the next quotation does not continue Brandt.
+    let got = speakers(&[
+        "Ada Brandt said: \"I stand by it.\" Her lawyer said: \"She is honest. \"Ada Brandt is not credible.\"",
+    ]);
+    assert_eq!(got, vec![st("Ada Brandt", "I stand by it.")]);
+}

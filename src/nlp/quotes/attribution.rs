@@ -292,10 +292,19 @@ impl Para<'_, '_> {
         }
         let tokens = &self.all[s].tokens[from..open];
         self.count(tokens.len());
-        let verb = tokens
+        let verb_at = tokens
             .iter()
-            .any(|t| is_reporting_verb(&t.text.to_lowercase()));
-        let other = tokens.iter().any(|t| is_pronoun(&t.text.to_lowercase()))
+            .position(|t| is_reporting_verb(&t.text.to_lowercase()));
+        let verb = verb_at.is_some();
+        // "Her lawyer said: “…”": the verb has a subject of its own.
+        let own_subject = verb_at.and_then(|v| v.checked_sub(2)).is_some_and(|k| {
+            matches!(
+                tokens[k].text.to_lowercase().as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            )
+        });
+        let other = own_subject
+            || tokens.iter().any(|t| is_pronoun(&t.text.to_lowercase()))
             || self
                 .name_from(s, from)
                 .is_some_and(|f| f.tokens.start < open);
