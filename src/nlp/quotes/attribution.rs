@@ -352,7 +352,15 @@ impl Para<'_, '_> {
             self.token_at(end)
                 .is_some_and(|(s, _)| s + 1 == self.sents.end)
         };
-        !rest.contains(['“', '"']) && (words <= 12 || (words <= 24 && same_sentence()))
+        // … and only when it is an attribution (a reporting verb in it),
+        // not the sentence running on ("he's “back” and still hungry …").
+        let attribution = || {
+            rest.split_whitespace().take(12).any(|w| {
+                is_reporting_verb(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+            })
+        };
+        !rest.contains(['“', '"'])
+            && (words <= 12 || (words <= 24 && same_sentence() && attribution()))
     }
 
     /// The speaker that sentence `s` introduces for what follows byte
