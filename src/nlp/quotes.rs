@@ -106,8 +106,6 @@ pub(crate) fn attribute(texts: &[&str], sents: &[Sentence], found: &[Found]) -> 
 /// [`attribute`] and the number of elementary steps it took (tokens and
 /// names visited), for the linearity test.
 fn attribute_counted(texts: &[&str], sents: &[Sentence], found: &[Found]) -> (Vec<Quote>, usize) {
-    let kept = unambiguous(sents, found);
-    let found = &kept[..];
     // by_sent[s]..by_sent[s + 1]: the names of sentence s.
     let mut by_sent = Vec::with_capacity(sents.len() + 1);
     let mut k = 0;
@@ -147,46 +145,6 @@ fn attribute_counted(texts: &[&str], sents: &[Sentence], found: &[Found]) -> (Ve
         p = q;
     }
     (out, work.get())
-}
-
-/// The names, with each bare-surname mention that two people of the
-/// article share ("McDermott" with both Doug and Greg McDermott named)
-/// left as the bare surname: whichever full name the entity layer linked
-/// it to, a quotation is never guessed onto one of them.
-fn unambiguous(sents: &[Sentence], found: &[Found]) -> Vec<Found> {
-    let surname = |n: &str| n.rsplit(' ').next().unwrap_or("").to_string();
-    // Given names told apart by their first two letters: "Viktor" and
-    // "Victor", or "Bettie" and "Bettie Mae", are one person spelt twice.
-    let mut by_surname: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
-    for f in found.iter().filter(|f| f.name.contains(' ')) {
-        let given: String = f
-            .name
-            .chars()
-            .take(2)
-            .flat_map(char::to_lowercase)
-            .collect();
-        by_surname
-            .entry(surname(&f.name))
-            .or_default()
-            .insert(given);
-    }
-    found
-        .iter()
-        .map(|f| {
-            let last = surname(&f.name);
-            let t = &sents[f.sent].tokens;
-            // "Mr Blair" beside "Cherie Blair": the honorific tells them apart.
-            let titled = f.tokens.start > 0 && is_honorific(t[f.tokens.start - 1].text);
-            let bare = f.tokens.len() == 1 && t[f.tokens.start].text == last && !titled;
-            let mut f = f.clone();
-            // Still somebody (who "he" is next), but a one-word name that
-            // no quotation is attributed to.
-            if bare && by_surname.get(&last).is_some_and(|n| n.len() >= 2) {
-                f.name = last;
-            }
-            f
-        })
-        .collect()
 }
 
 /// What carries over from one paragraph to the next.

@@ -552,13 +552,3 @@ fn a_sentence_running_on_after_a_quote_hands_nobody_on() {
     ]);
     assert!(got.iter().all(|(_, t)| !t.starts_with("Voters")), "{got:?}");
 }
-
-#[test]
-fn a_surname_two_people_share_is_nobody_in_particular() {
-    let got = speakers(&[
-        "Coach Greg Okafor watched his son Doug Okafor score 20 points on Friday.",
-        "\"My heart told me to stay,\" Okafor said.",
-        "\"He never pushed me,\" Doug Okafor said.",
-    ]);
-    assert_eq!(got, vec![st("Doug Okafor", "He never pushed me")]);
-}
