@@ -96,12 +96,14 @@ pub fn looks_like_a_person(key: &NameKey) -> bool {
     };
     let given =
         first.len() == 1 || crate::nlp::ner::is_given_name(first) || is_learned_given_name(first);
+    // "Bordesley Green": a known surname that also ends place names says
+    // nothing.
     given || (crate::nlp::ner::is_surname(last) && !is_place_noun(last))
 }
 
 /// Nouns that end place names ("Bordesley Green", "Turf Moor"); some are
 /// surnames too, which then need evidence.
-fn is_place_noun(word: &str) -> bool {
+pub fn is_place_noun(word: &str) -> bool {
     matches!(
         word,
         "green"
