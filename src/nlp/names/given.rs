@@ -149,4 +149,13 @@ mod tests {
         assert!(!is_learned_given_name("Street"));
         assert!(!is_learned_given_name("said"));
     }
+
+    #[test]
+    fn a_known_given_name_or_surname_looks_like_a_person() {
+        let looks = |s: &str| looks_like_a_person(&super::super::normalise(s));
+        assert!(looks("Tony Qwertzan"));
+        assert!(looks("J. Qwertzan"));
+        assert!(!looks("Qwertzan Format"));
+        assert!(!looks("Qwertzan Green"));
+    }
 }
