@@ -7,9 +7,11 @@ use crate::events::params::{ClusterDoc, Params};
 use crate::events::terms::{cased_terms_masked, lower_words, CasedTerm};
 use crate::events::tfidf::{self, SparseVec, TermId, Vocab};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// Prepared features of one article.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub(crate) struct Features {
     /// TF-IDF of title and body (unit length).
     pub vector: SparseVec,
@@ -41,7 +43,7 @@ pub(crate) const ANCHORS: usize = 12;
 
 /// The keys of one name: the whole name and its last word, so that
 /// "Sergei Lavrov" and a later "Lavrov" meet.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
 pub(crate) struct NameKeys {
     pub full: TermId,
     pub last: TermId,
@@ -109,6 +111,18 @@ pub(crate) fn featurize(
     order: &[usize],
     p: &Params,
 ) -> (Vocab, Vec<Features>) {
+    let (vocab, _, feats) = learn(docs, order, p);
+    (vocab, feats)
+}
+
+/// [`featurize`], also returning the boilerplate learnt: with the
+/// vocabulary, the corpus statistics a frozen background keeps
+/// ([`crate::events::frozen`]).
+pub(crate) fn learn(
+    docs: &[ClusterDoc],
+    order: &[usize],
+    p: &Params,
+) -> (Vocab, Boilerplate, Vec<Features>) {
     // Trigram document frequencies, a batch of articles at a time on all
     // cores (never every article's words at once: memory).
     let mut df = tfidf::FxMap::default();
@@ -137,48 +151,79 @@ pub(crate) fn featurize(
             .map(|&i| tokens(&docs[i], &bp, p))
             .collect();
         for (&i, t) in batch.iter().zip(toks) {
-            raw[i] = count(&mut vocab, t);
+            raw[i] = count(&mut |t| vocab.intern(t), t);
             add_doc(&mut vocab, &raw[i]);
         }
     }
     let floor = specific_floor(&vocab);
-
     let feats = raw
         .into_par_iter()
         .enumerate()
-        .map(|(i, r)| {
-            let vector = vector(&vocab, &r.counts, &r.boiler);
-            let mut keys = tfidf::top_k(&vector, p.keys_per_doc);
-            for n in &r.names {
-                keys.push((n.full, vocab.idf(n.full)));
-                keys.push((n.last, vocab.idf(n.last)));
+        .map(|(i, r)| finish(&vocab, floor, r, &docs[i], p))
+        .collect();
+    (vocab, bp, feats)
+}
+
+/// Features of `docs` against a frozen background (`vocab`, `bp`): those
+/// `known` holds are taken as they are, the others computed on all cores.
+/// Each article's features depend on the article and the background only,
+/// which is what lets a build keep them between builds.
+pub(crate) fn featurize_frozen(
+    docs: &[ClusterDoc],
+    vocab: &Vocab,
+    bp: &Boilerplate,
+    p: &Params,
+    known: Vec<Option<Features>>,
+) -> Vec<Features> {
+    let floor = specific_floor(vocab);
+    known
+        .into_par_iter()
+        .zip(docs.par_iter())
+        .map(|(k, d)| match k {
+            Some(mut f) => {
+                // Places come from the corpus gazetteer, not the article alone.
+                f.places = d.places.iter().map(|s| s.to_lowercase()).collect();
+                f
             }
-            keys.extend(r.tickers.iter().map(|&t| (t, vocab.idf(t))));
-            keys.sort_by_key(|k| k.0);
-            keys.dedup_by_key(|k| k.0);
-            let anchors = anchor_weights(&vocab, &r.anchors, floor);
-            let specific = |ts: &[TermId]| -> Vec<TermId> {
-                ts.iter()
-                    .copied()
-                    .filter(|&t| vocab.idf(t) > floor)
-                    .collect()
-            };
-            let places = docs[i].places.iter().map(|s| s.to_lowercase()).collect();
-            Features {
-                vector,
-                keys,
-                names: r.names,
-                anchors,
-                all_anchors: specific(&r.anchors),
-                title_anchors: specific(&r.title_anchors),
-                tickers: r.tickers,
-                places,
-                pos: 0,
-                neighbours: Vec::new(),
+            None => {
+                let r = count(&mut |t| vocab.lookup(t), tokens(d, bp, p));
+                finish(vocab, floor, r, d, p)
             }
         })
-        .collect();
-    (vocab, feats)
+        .collect()
+}
+
+/// An article's features from its counted terms, once IDF is known.
+fn finish(vocab: &Vocab, floor: f32, r: Raw, d: &ClusterDoc, p: &Params) -> Features {
+    let vector = vector(vocab, &r.counts, &r.boiler);
+    let mut keys = tfidf::top_k(&vector, p.keys_per_doc);
+    for n in &r.names {
+        keys.push((n.full, vocab.idf(n.full)));
+        keys.push((n.last, vocab.idf(n.last)));
+    }
+    keys.extend(r.tickers.iter().map(|&t| (t, vocab.idf(t))));
+    keys.sort_by_key(|k| k.0);
+    keys.dedup_by_key(|k| k.0);
+    let anchors = anchor_weights(vocab, &r.anchors, floor);
+    let specific = |ts: &[TermId]| -> Vec<TermId> {
+        ts.iter()
+            .copied()
+            .filter(|&t| vocab.idf(t) > floor)
+            .collect()
+    };
+    let places = d.places.iter().map(|s| s.to_lowercase()).collect();
+    Features {
+        vector,
+        keys,
+        names: r.names,
+        anchors,
+        all_anchors: specific(&r.anchors),
+        title_anchors: specific(&r.title_anchors),
+        tickers: r.tickers,
+        places,
+        pos: 0,
+        neighbours: Vec::new(),
+    }
 }
 
 /// Articles tokenised in parallel before their terms get ids in order.
@@ -228,15 +273,16 @@ fn tokens(d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Tokens {
     }
 }
 
-/// One article's term counts (boilerplate left out) and anchor terms.
-fn count(vocab: &mut Vocab, tok: Tokens) -> Raw {
+/// One article's term counts (boilerplate left out) and anchor terms;
+/// `intern` gives each term its id.
+fn count(intern: &mut impl FnMut(&str) -> TermId, tok: Tokens) -> Raw {
     let mut counts: Vec<(TermId, u32)> = Vec::new();
     let mut boiler: Vec<(TermId, u32)> = Vec::new();
     let mut anchors: Vec<TermId> = Vec::new();
     let mut title_anchors: Vec<TermId> = Vec::new();
     for (terms, weight, proper, title) in tok.parts {
         for t in terms {
-            let id = vocab.intern(&t.term);
+            let id = intern(&t.term);
             let c = (id, if t.proper { proper } else { weight });
             if t.boilerplate {
                 boiler.push(c);
@@ -255,15 +301,15 @@ fn count(vocab: &mut Vocab, tok: Tokens) -> Raw {
     let mut seen = HashSet::new();
     for (full, last) in &tok.names {
         let k = NameKeys {
-            full: vocab.intern(full),
-            last: vocab.intern(last),
+            full: intern(full),
+            last: intern(last),
         };
         if seen.insert(k.full) {
             anchors.push(k.full);
             names.push(k);
         }
     }
-    let tickers: Vec<TermId> = tok.tickers.iter().map(|t| vocab.intern(t)).collect();
+    let tickers: Vec<TermId> = tok.tickers.iter().map(|t| intern(t)).collect();
     anchors.extend(&tickers);
     anchors.sort_unstable();
     anchors.dedup();
