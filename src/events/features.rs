@@ -3,6 +3,7 @@
 //! capitalised words, numbers) that identify a happening.
 
 use crate::events::boilerplate::{self, Boilerplate};
+use crate::events::heads::{self, CaseEvidence, HeadWord};
 use crate::events::params::{ClusterDoc, Params};
 use crate::events::terms::{cased_terms_masked, lower_words};
 use crate::events::tfidf::{self, SparseVec, TermId, Vocab};
@@ -28,6 +29,9 @@ pub(crate) struct Features {
     pub tickers: Vec<TermId>,
     /// Places, lowercased.
     pub places: Vec<String>,
+    /// Heads: the named things of the headline and first sentence, each a
+    /// sorted set of specific terms (see [`heads`]).
+    pub heads: Vec<Vec<String>>,
     /// Position in visiting order.
     pub pos: usize,
     /// Nearest articles over the whole corpus (positions, sorted).
@@ -98,6 +102,7 @@ struct Raw {
     title_anchors: Vec<TermId>,
     names: Vec<NameKeys>,
     tickers: Vec<TermId>,
+    head_words: Vec<HeadWord>,
 }
 
 /// Counts terms, builds the vocabulary (document frequencies over the whole
@@ -120,8 +125,9 @@ pub(crate) fn featurize(
     drop(words);
     let mut vocab = Vocab::default();
     let mut raw: Vec<Raw> = (0..docs.len()).map(|_| Raw::default()).collect();
+    let mut evidence = CaseEvidence::default();
     for &i in order {
-        raw[i] = count(&mut vocab, &docs[i], &bp, p);
+        raw[i] = count(&mut vocab, &docs[i], &bp, &mut evidence, p);
         let r = &raw[i];
         let mut seen_terms: Vec<TermId> = r.counts.iter().chain(&r.boiler).map(|e| e.0).collect();
         seen_terms.extend(r.names.iter().flat_map(|n| [n.full, n.last]));
@@ -131,10 +137,14 @@ pub(crate) fn featurize(
         vocab.add_doc(&seen_terms);
     }
     let floor = specific_floor(&vocab);
+    let head_floor = floor.min(HEAD_SHARE.ln());
     let feats = raw
         .into_iter()
         .enumerate()
         .map(|(i, r)| {
+            let mut heads = heads::heads(&r.head_words, &evidence, &vocab, head_floor);
+            // A company the headline marks is a head of its own.
+            heads.extend(tickers(&docs[i].title).into_iter().map(|t| vec![t]));
             let vector = vector(&vocab, &r.counts, &r.boiler);
             let mut keys = tfidf::top_k(&vector, p.keys_per_doc);
             for n in &r.names {
@@ -161,6 +171,7 @@ pub(crate) fn featurize(
                 title_anchors: specific(&r.title_anchors),
                 tickers: r.tickers,
                 places,
+                heads,
                 pos: 0,
                 neighbours: Vec::new(),
             }
@@ -169,12 +180,20 @@ pub(crate) fn featurize(
     (vocab, feats)
 }
 
-/// One article's term counts (boilerplate left out) and anchor terms.
-fn count(vocab: &mut Vocab, d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Raw {
+/// One article's term counts (boilerplate left out) and anchor terms; the
+/// case of its body's words goes to `evidence`.
+fn count(
+    vocab: &mut Vocab,
+    d: &ClusterDoc,
+    bp: &Boilerplate,
+    evidence: &mut CaseEvidence,
+    p: &Params,
+) -> Raw {
     let mut counts: Vec<(TermId, u32)> = Vec::new();
     let mut boiler: Vec<(TermId, u32)> = Vec::new();
     let mut anchors: Vec<TermId> = Vec::new();
     let mut title_anchors: Vec<TermId> = Vec::new();
+    let caps_body = heads::all_caps(&d.text);
     let parts = [
         (&d.title, p.title_weight, p.title_weight, true),
         (&d.text, 1, p.proper_weight, false),
@@ -182,13 +201,19 @@ fn count(vocab: &mut Vocab, d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Raw
     for (text, weight, proper, title) in parts {
         for t in cased_terms_masked(text, Some(bp)) {
             let id = vocab.intern(&t.term);
+            let digits = t.term.bytes().any(|b| b.is_ascii_digit());
+            if !title && !caps_body && !t.initial && !digits {
+                evidence.add(id, t.proper);
+            }
             let c = (id, if t.proper { proper } else { weight });
             if t.boilerplate {
                 boiler.push(c);
                 continue;
             }
             counts.push(c);
-            if t.proper || t.term.bytes().any(|b| b.is_ascii_digit()) {
+            // In an all-capitals headline every word counts: the old
+            // headline test (`headlines_conflict`) relies on it.
+            if t.proper || digits {
                 anchors.push(id);
                 if title {
                     title_anchors.push(id);
@@ -224,6 +249,7 @@ fn count(vocab: &mut Vocab, d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Raw
         anchors,
         names,
         tickers,
+        head_words: heads::head_words(vocab, &d.title, &d.text, caps_body),
     }
 }
 
@@ -245,6 +271,10 @@ fn vector(vocab: &Vocab, counts: &[(TermId, u32)], boiler: &[(TermId, u32)]) -> 
     let scale = if all > 0.0 { (mine / all).sqrt() } else { 1.0 };
     own.into_iter().map(|(t, w)| (t, w * scale)).collect()
 }
+
+/// A word in more than one article in this many is too common to name a
+/// head (a country may; "Bank" may not).
+const HEAD_SHARE: f32 = 10.0;
 
 /// IDF of a term as common as boilerplate: anchors no rarer than that say
 /// what kind of story it is, not which one.

@@ -14,6 +14,7 @@ pub mod eval;
 pub mod explain;
 pub mod facts;
 mod features;
+mod heads;
 pub mod index;
 pub mod lede;
 pub mod memo;

@@ -1,0 +1,289 @@
+//! Head anchors: the named things an article's headline and first sentence
+//! are about (the issuer of a bond, the company reporting, the town hit).
+//! Two reports whose heads name different things, neither mentioning the
+//! other's, are two happenings however alike their template wording is.
+//!
+//! A head is a run of capitalised words. Where case says nothing (an
+//! all-capitals wire headline, a sentence's first word) the corpus decides:
+//! a word counts as part of a name when the corpus writes it capitalised
+//! inside sentences at least as often as in lower case ([`CaseEvidence`]).
+//! Only specific words (rarer than boilerplate) identify a head, so generic
+//! name words ("Bank", "Corp") never make two heads look alike.
+
+use crate::events::terms::{normalise, words};
+use crate::events::tfidf::{TermId, Vocab};
+
+/// How one word of a headline or first sentence reads.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum HeadWord {
+    /// Written capitalised where case is informative.
+    Capital(Term),
+    /// Capitalised where case says nothing: the corpus decides. The flag
+    /// marks a short word (≤ 3 letters) that may be a connector instead.
+    Unsure(Term, bool),
+    /// A short lowercase word that may join two names ("Banco di Roma").
+    Connector,
+    /// Anything else: ends a run.
+    Break,
+    /// The headline ends, the first sentence begins.
+    End,
+}
+
+/// A head word as a term: its id (for its IDF) and its text (to compare).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Term {
+    id: TermId,
+    text: String,
+}
+
+/// Mid-sentence capitalised and lowercase occurrences of each term.
+#[derive(Default)]
+pub(crate) struct CaseEvidence {
+    counts: Vec<(u32, u32)>,
+}
+
+impl CaseEvidence {
+    /// Records one mid-sentence occurrence of `t`.
+    pub fn add(&mut self, t: TermId, capitalised: bool) {
+        let i = t as usize;
+        if self.counts.len() <= i {
+            self.counts.resize(i + 1, (0, 0));
+        }
+        if capitalised {
+            self.counts[i].0 += 1;
+        } else {
+            self.counts[i].1 += 1;
+        }
+    }
+
+    /// The corpus writes `t` as a name: capitalised inside sentences at
+    /// least as often as not, and at least once.
+    pub fn name_like(&self, t: TermId) -> bool {
+        self.counts
+            .get(t as usize)
+            .is_some_and(|&(cap, low)| cap > 0 && cap >= low)
+    }
+}
+
+/// Words of a headline written in capitals only: its case says nothing.
+pub(crate) fn all_caps(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !text.chars().any(char::is_lowercase)
+}
+
+/// Longest first sentence read for heads, in words.
+const FIRST_SENTENCE: usize = 40;
+
+/// The head words of a headline (`title`) and of the first sentence of a
+/// body, before the corpus's case evidence is known.
+/// `caps_body` says the body is in capitals too.
+pub(crate) fn head_words(
+    vocab: &mut Vocab,
+    title: &str,
+    body: &str,
+    caps_body: bool,
+) -> Vec<HeadWord> {
+    let mut out = read(vocab, title, all_caps(title), usize::MAX);
+    out.push(HeadWord::End);
+    out.extend(read(vocab, body, caps_body, FIRST_SENTENCE));
+    out
+}
+
+/// Head words of one text, up to the end of its first sentence.
+fn read(vocab: &mut Vocab, text: &str, unsure: bool, limit: usize) -> Vec<HeadWord> {
+    let folded = deunicode::deunicode(text);
+    let mut out = Vec::new();
+    let mut prev_len = 0;
+    for (k, (sep, w)) in words(&folded).enumerate() {
+        if k > 0 && ends_sentence(sep, prev_len) || k >= limit {
+            break;
+        }
+        prev_len = w.len();
+        if !sep_joins(sep) && k > 0 {
+            out.push(HeadWord::Break);
+        }
+        let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
+        let digits = w.bytes().any(|b| b.is_ascii_digit());
+        out.push(match normalise(w) {
+            _ if digits => HeadWord::Break,
+            Some(t) if capital && (unsure || k == 0) => HeadWord::Unsure(
+                Term {
+                    id: vocab.intern(&t),
+                    text: t,
+                },
+                w.len() <= 3,
+            ),
+            Some(t) if capital => HeadWord::Capital(Term {
+                id: vocab.intern(&t),
+                text: t,
+            }),
+            _ if capital && w.len() > 1 => HeadWord::Break,
+            // "U.S.": single letters stay inside a run.
+            _ if capital => HeadWord::Connector,
+            _ if w.len() <= 3 => HeadWord::Connector,
+            _ => HeadWord::Break,
+        });
+    }
+    out
+}
+
+/// A full stop, question or exclamation mark and a space end a sentence,
+/// unless the word before is a single letter ("U.S. officials").
+fn ends_sentence(sep: &str, prev_len: usize) -> bool {
+    prev_len > 1 && sep.contains(['.', '!', '?']) && sep.contains(char::is_whitespace)
+        || sep.contains('\n')
+}
+
+/// Separators inside one name: spaces, hyphens, ampersands, apostrophes,
+/// slashes and the dots of abbreviations.
+fn sep_joins(sep: &str) -> bool {
+    sep.chars()
+        .all(|c| c == ' ' || matches!(c, '-' | '&' | '\'' | '/' | '.'))
+}
+
+/// The heads of one article: the first run of name words (joined by
+/// connectors) with a specific term (IDF above `floor`) in the headline,
+/// and the first in the first sentence — who or what the story is about,
+/// not the places and currencies it goes on to name. Each is a sorted set
+/// of its specific terms.
+pub(crate) fn heads(
+    words: &[HeadWord],
+    evidence: &CaseEvidence,
+    vocab: &Vocab,
+    floor: f32,
+) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut run: Vec<&Term> = Vec::new();
+    // Whether the current part (headline, then first sentence) has its head.
+    let mut found = false;
+    let mut flush = |run: &mut Vec<&Term>, found: &mut bool| {
+        let mut head: Vec<String> = run
+            .iter()
+            .filter(|t| vocab.idf(t.id) > floor)
+            .map(|t| t.text.clone())
+            .collect();
+        head.sort();
+        head.dedup();
+        if !head.is_empty() && !*found {
+            *found = true;
+            if !out.contains(&head) {
+                out.push(head);
+            }
+        }
+        run.clear();
+    };
+    for (k, w) in words.iter().enumerate() {
+        let connector = matches!(w, HeadWord::Connector | HeadWord::Unsure(_, true));
+        let next_is_name = words
+            .get(k + 1)
+            .is_some_and(|n| name(n, evidence).is_some());
+        match name(w, evidence) {
+            Some(t) => run.push(t),
+            // A connector joins only when a name follows it.
+            None if connector && !run.is_empty() && next_is_name => {}
+            None => flush(&mut run, &mut found),
+        }
+        if *w == HeadWord::End {
+            found = false;
+        }
+    }
+    flush(&mut run, &mut found);
+    out.sort();
+    out
+}
+
+/// The term of a head word that reads as part of a name.
+fn name<'a>(w: &'a HeadWord, evidence: &CaseEvidence) -> Option<&'a Term> {
+    match w {
+        HeadWord::Capital(t) => Some(t),
+        HeadWord::Unsure(t, _) if evidence.name_like(t.id) => Some(t),
+        _ => None,
+    }
+}
+
+/// Two head words name the same thing: equal, or one the start of the
+/// other ("iran", "iranian"; "japan", "japanese"), at least 4 letters.
+fn same_word(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || short.len() >= 4 && long.starts_with(short)
+}
+
+/// Two sets of heads conflict when both are known and no head of one
+/// shares a word with a head of the other: the stories are about
+/// different named things. (Whether the rest of the texts make up for it
+/// is the caller's call: a template shares only common words.)
+pub(crate) fn conflict(a: &[Vec<String>], b: &[Vec<String>]) -> bool {
+    !a.is_empty()
+        && !b.is_empty()
+        && !a
+            .iter()
+            .flatten()
+            .any(|x| b.iter().flatten().any(|y| same_word(x, y)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Heads of `title`/`body` in a vocabulary where every word is specific.
+    fn heads_of(vocab: &mut Vocab, ev: &CaseEvidence, title: &str, body: &str) -> Vec<Vec<String>> {
+        let w = head_words(vocab, title, body, false);
+        heads(&w, ev, vocab, f32::MIN)
+    }
+
+    fn ids(_: &Vocab, terms: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn capitalised_runs_of_the_first_sentence_are_heads() {
+        let mut v = Vocab::default();
+        let ev = CaseEvidence::default();
+        let h = heads_of(
+            &mut v,
+            &ev,
+            "ignored lower case title",
+            "Yesterday the Banco di Carrara said it would issue Ruritanian bonds. Then Other Name spoke.",
+        );
+        // Only the first name of the sentence: its subject.
+        assert_eq!(h, vec![ids(&v, &["banco", "carrara"])]);
+    }
+
+    #[test]
+    fn an_all_caps_headline_is_read_by_case_evidence() {
+        let mut v = Vocab::default();
+        let mut ev = CaseEvidence::default();
+        let zorvik = v.intern("zorvik");
+        let issue = v.intern("issue");
+        ev.add(zorvik, true);
+        ev.add(issue, false);
+        ev.add(issue, false);
+        let h = heads_of(&mut v, &ev, "ZORVIK ISSUES EUROBOND", "");
+        assert_eq!(h, vec![ids(&v, &["zorvik"])]);
+        assert!(zorvik != issue);
+        let (banco, roma) = (v.intern("banco"), v.intern("roma"));
+        let di = v.intern("di");
+        ev.add(banco, true);
+        ev.add(roma, true);
+        ev.add(di, false);
+        let h = heads_of(&mut v, &ev, "BANCO DI ROMA ISSUES ZORVIK BOND", "");
+        assert_eq!(h, vec![ids(&v, &["banco", "roma"])]);
+    }
+
+    #[test]
+    fn heads_conflict_only_when_they_share_no_word() {
+        let h = |w: &[&str]| -> Vec<String> { w.iter().map(|s| s.to_string()).collect() };
+        let (a, b) = (
+            vec![h(&["alba", "corvo"])],
+            vec![h(&["dunmore"]), h(&["esk", "fenn"])],
+        );
+        assert!(conflict(&a, &b));
+        assert!(!conflict(&a, &[h(&["corvo", "gale"])]));
+        // A nationality and its country are one word.
+        assert!(!conflict(&[h(&["iran"])], &[h(&["iranian"])]));
+        assert!(!conflict(&[], &b));
+        assert!(!conflict(&a, &[]));
+    }
+}
