@@ -197,7 +197,7 @@ struct EventState {
     /// Specific anchors of the members' headlines.
     title_anchors: Vec<TermId>,
     /// Heads of the first [`CORE`] members.
-    core_heads: Vec<Vec<String>>,
+    core_heads: Vec<heads::Head>,
     places: Vec<String>,
     span: Option<(i64, i64)>,
 }
@@ -392,12 +392,13 @@ impl State {
         } else {
             0.0
         };
-        let anchor = anchor_support(f, ev, size);
-        // Different heads and only template words in common: another
-        // issuer, company or town (the core's heads, so no chaining).
+        let anchor = anchor_support(f, ev, size, |_| true);
+        // Different heads and only template words and numbers (years, base
+        // years, prices) in common: another issuer, company or town (the
+        // core's heads, so no chaining).
         let head_conflict = (days.is_some() || p.undated_head_veto)
-            && anchor < p.strong_anchor
-            && heads::conflict(&f.heads, &ev.core_heads);
+            && heads::conflict(&f.heads, &ev.core_heads)
+            && anchor_support(f, ev, size, |t| !vocab.is_dateish(t)) < p.strong_anchor;
         let conflict = !f.tickers.is_empty()
             && !ev.tickers.is_empty()
             && !f.tickers.iter().any(|t| ev.tickers.contains(t))
@@ -507,10 +508,16 @@ impl State {
 /// anchor counts fully when at least half the members have it, partly when
 /// fewer do (a word one member of many shares is no evidence of closeness
 /// to the whole).
-fn anchor_support(f: &Features, ev: &EventState, size: usize) -> f32 {
+/// Only the anchors `keep` accepts count.
+fn anchor_support(
+    f: &Features,
+    ev: &EventState,
+    size: usize,
+    keep: impl Fn(TermId) -> bool,
+) -> f32 {
     let (mut have, mut total) = (0.0f32, 0.0f32);
     let core = (size as f32 / 2.0).max(1.0);
-    for &(t, w) in &f.anchors {
+    for &(t, w) in f.anchors.iter().filter(|a| keep(a.0)) {
         total += w;
         if let Some(&n) = ev.anchors.get(&t) {
             have += w * (n as f32 / core).min(1.0);

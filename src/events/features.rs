@@ -31,7 +31,7 @@ pub(crate) struct Features {
     pub places: Vec<String>,
     /// Heads: the named things of the headline and first sentence, each a
     /// sorted set of specific terms (see [`heads`]).
-    pub heads: Vec<Vec<String>>,
+    pub heads: Vec<heads::Head>,
     /// Position in visiting order.
     pub pos: usize,
     /// Nearest articles over the whole corpus (positions, sorted).
@@ -144,7 +144,7 @@ pub(crate) fn featurize(
         .map(|(i, r)| {
             let mut heads = heads::heads(&r.head_words, &evidence, &vocab, head_floor);
             // A company the headline marks is a head of its own.
-            heads.extend(tickers(&docs[i].title).into_iter().map(|t| vec![t]));
+            heads.extend(tickers(&docs[i].title).into_iter().map(|t| vec![(t, 1.0)]));
             let vector = vector(&vocab, &r.counts, &r.boiler);
             let mut keys = tfidf::top_k(&vector, p.keys_per_doc);
             for n in &r.names {

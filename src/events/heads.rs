@@ -151,19 +151,19 @@ pub(crate) fn heads(
     evidence: &CaseEvidence,
     vocab: &Vocab,
     floor: f32,
-) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = Vec::new();
+) -> Vec<Head> {
+    let mut out: Vec<Head> = Vec::new();
     let mut run: Vec<&Term> = Vec::new();
     // Whether the current part (headline, then first sentence) has its head.
     let mut found = false;
     let mut flush = |run: &mut Vec<&Term>, found: &mut bool| {
-        let mut head: Vec<String> = run
+        let mut head: Head = run
             .iter()
             .filter(|t| vocab.idf(t.id) > floor)
-            .map(|t| t.text.clone())
+            .map(|t| (t.text.clone(), vocab.idf(t.id)))
             .collect();
-        head.sort();
-        head.dedup();
+        head.sort_by(|a, b| a.0.cmp(&b.0));
+        head.dedup_by(|a, b| a.0 == b.0);
         if !head.is_empty() && !*found {
             *found = true;
             if !out.contains(&head) {
@@ -188,9 +188,12 @@ pub(crate) fn heads(
         }
     }
     flush(&mut run, &mut found);
-    out.sort();
+    out.sort_by(|a, b| a.iter().map(|w| &w.0).cmp(b.iter().map(|w| &w.0)));
     out
 }
+
+/// One head: its specific words with their IDF, sorted by word.
+pub(crate) type Head = Vec<(String, f32)>;
 
 /// The term of a head word that reads as part of a name.
 fn name<'a>(w: &'a HeadWord, evidence: &CaseEvidence) -> Option<&'a Term> {
@@ -208,17 +211,28 @@ fn same_word(a: &str, b: &str) -> bool {
     short == long || short.len() >= 4 && long.starts_with(short)
 }
 
-/// Two sets of heads conflict when both are known and no head of one
-/// shares a word with a head of the other: the stories are about
-/// different named things. (Whether the rest of the texts make up for it
-/// is the caller's call: a template shares only common words.)
-pub(crate) fn conflict(a: &[Vec<String>], b: &[Vec<String>]) -> bool {
-    !a.is_empty()
-        && !b.is_empty()
-        && !a
+/// Two heads name the same thing: the words they share carry more than
+/// half the weight of either ("Kansas City" and "Sioux City" share only
+/// the common word).
+fn same_head(a: &Head, b: &Head) -> bool {
+    let shared = |x: &Head, y: &Head| -> bool {
+        let total: f32 = x.iter().map(|w| w.1).sum();
+        let common: f32 = x
             .iter()
-            .flatten()
-            .any(|x| b.iter().flatten().any(|y| same_word(x, y)))
+            .filter(|w| y.iter().any(|v| same_word(&w.0, &v.0)))
+            .map(|w| w.1)
+            .sum();
+        common > total / 2.0
+    };
+    shared(a, b) || shared(b, a)
+}
+
+/// Two sets of heads conflict when both are known and no head of one
+/// names the same thing as a head of the other. (Whether the rest of the
+/// texts make up for it is the caller's call: a template shares only
+/// common words.)
+pub(crate) fn conflict(a: &[Head], b: &[Head]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|h| b.iter().any(|g| same_head(h, g)))
 }
 
 #[cfg(test)]
@@ -229,6 +243,9 @@ mod tests {
     fn heads_of(vocab: &mut Vocab, ev: &CaseEvidence, title: &str, body: &str) -> Vec<Vec<String>> {
         let w = head_words(vocab, title, body, false);
         heads(&w, ev, vocab, f32::MIN)
+            .into_iter()
+            .map(|h| h.into_iter().map(|w| w.0).collect())
+            .collect()
     }
 
     fn ids(_: &Vocab, terms: &[&str]) -> Vec<String> {
@@ -273,16 +290,20 @@ mod tests {
     }
 
     #[test]
-    fn heads_conflict_only_when_they_share_no_word() {
-        let h = |w: &[&str]| -> Vec<String> { w.iter().map(|s| s.to_string()).collect() };
-        let (a, b) = (
-            vec![h(&["alba", "corvo"])],
-            vec![h(&["dunmore"]), h(&["esk", "fenn"])],
-        );
+    fn heads_conflict_only_when_they_share_no_weighty_word() {
+        let h =
+            |w: &[(&str, f32)]| -> Head { w.iter().map(|&(s, x)| (s.to_string(), x)).collect() };
+        let a = vec![h(&[("alba", 5.0), ("corvo", 5.0)])];
+        let b = vec![h(&[("dunmore", 5.0)]), h(&[("esk", 5.0), ("fenn", 5.0)])];
         assert!(conflict(&a, &b));
-        assert!(!conflict(&a, &[h(&["corvo", "gale"])]));
+        assert!(!conflict(&a, &[h(&[("corvo", 5.0), ("gale", 1.0)])]));
+        // Sharing only a common word is no match.
+        assert!(conflict(
+            &[h(&[("dunmore", 6.0), ("town", 2.0)])],
+            &[h(&[("esk", 6.0), ("town", 2.0)])]
+        ));
         // A nationality and its country are one word.
-        assert!(!conflict(&[h(&["iran"])], &[h(&["iranian"])]));
+        assert!(!conflict(&[h(&[("iran", 4.0)])], &[h(&[("iranian", 4.0)])]));
         assert!(!conflict(&[], &b));
         assert!(!conflict(&a, &[]));
     }
