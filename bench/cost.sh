@@ -9,9 +9,11 @@
 # time, paragraphs kept), oneline (the same prose on one line), deeplist and
 # deepquote (nesting 16,000 / 50,000 levels), saidquote (`He said "` over and
 # over), capitals (capitalised words), random (random bytes, skipped as
-# binary). Prints seconds, seconds per MB and peak RSS (from /usr/bin/time -v),
-# and "net s/MB": seconds less those of a site with one two-line article
-# (start-up, templates, static files), per MB.
+# binary). Prints wall and CPU seconds (median of REPEAT=5 cold builds under
+# 1 MB), peak RSS, and per MB of article the cost net of the fixed start-up:
+# less an empty-site build (process start, templates, static files, index
+# pages) and, as net1, less a build of one one-line article (which adds the
+# NER model load, paid once whatever the size).
 # Targets: s/MB flat within 2x from 10 KB to 10 MB; nothing under 10 MB over
 # 10 s or 1 GB.
 set -euo pipefail
@@ -62,35 +64,58 @@ open(out, "w", encoding="utf-8").write(head + body + "\n")
 PY
 }
 
-run_build() { # site -> sets rc, secs, rss
-  local t0 t1
+# One cold build (no public/, no .briefing/) of site $1, REPEAT times for
+# inputs under 1 MB (median): wall and CPU (user+sys, from wait4, so the
+# other processes of a shared machine do not count) seconds and peak RSS.
+run_build() { # site [repeat] -> sets rc, secs, cpu, rss
+  local out
   set +e
-  t0=$(date +%s.%N)
-  /usr/bin/time -v -o "$work/time" timeout 600 "$bin" build --root "$1" -q >"$work/out" 2>"$work/err"
-  rc=$?
-  t1=$(date +%s.%N)
+  out=$(python3 - "$bin" "$1" "${2:-1}" "$work" <<'PY'
+import os, sys, time, shutil, subprocess, statistics
+binary, site, reps, work = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+walls, cpus, rss, rc = [], [], 0, 0
+for _ in range(reps):
+    for d in ("public", ".briefing"):
+        shutil.rmtree(os.path.join(site, d), ignore_errors=True)
+    with open(os.path.join(work, "out"), "w") as o, open(os.path.join(work, "err"), "w") as e:
+        t0 = time.monotonic()
+        p = subprocess.Popen(["timeout", "600", binary, "build", "--root", site, "-q"], stdout=o, stderr=e)
+        _, status, ru = os.wait4(p.pid, 0)
+        walls.append(time.monotonic() - t0)
+    cpus.append(ru.ru_utime + ru.ru_stime)
+    rss = max(rss, ru.ru_maxrss // 1024)
+    rc = rc or os.waitstatus_to_exitcode(status)
+print(rc, "%.3f" % statistics.median(walls), "%.3f" % statistics.median(cpus), rss)
+PY
+)
   set -e
-  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')
-  rss=$(awk -F': ' '/Maximum resident set size/{printf "%.0f", $2/1024}' "$work/time")
+  read -r rc secs cpu rss <<<"$out"
 }
-mkdir -p "$work/base/content"
+permb() { awk -v s="$1" -v z="$2" -v b="$3" 'BEGIN{d=s-z; if (d<0) d=0; printf "%.3f", d/(b/1e6)}'; }
+REPEAT="${REPEAT:-5}"
+mkdir -p "$work/empty/content" "$work/base/content"
 printf -- '---\ntitle: Base\ndate: 2025-01-01\n---\nOne short line.\n' > "$work/base/content/article.md"
-run_build "$work/base"; run_build "$work/base"; rm -rf "$work/base/public" "$work/base/.briefing"
-run_build "$work/base"; base=$secs
-echo "baseline (one two-line article): ${base}s, ${rss} MB"
-printf "%-10s %10s %9s %9s %9s %9s  %s\n" shape bytes seconds s/MB net_s/MB maxRSS_MB status
+run_build "$work/empty" "$REPEAT"; empty_wall=$secs; empty_cpu=$cpu
+echo "fixed start-up, empty site: ${secs} s wall, ${cpu} s CPU, ${rss} MB"
+run_build "$work/base" "$REPEAT"; base_cpu=$cpu
+echo "one one-line article (adds the NER model load): ${secs} s wall, ${cpu} s CPU, ${rss} MB"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "net = less the empty-site build; net1 = less the one-line-article build; per MB of article"
+printf "%-10s %10s %7s %7s %9s %9s %9s %7s  %s\n" shape bytes wall_s cpu_s net_wall net_cpu net1_cpu RSS_MB status
 for shape in $SHAPES; do
   for size in $SIZES; do
     site="$work/site-$shape-$size"
     mkdir -p "$site/content"
     make_article "$shape" "$size" "$site/content/article.md"
     bytes=$(stat -c %s "$site/content/article.md")
-    run_build "$site"
-    permb=$(awk -v s="$secs" -v b="$bytes" 'BEGIN{printf "%.3f", s/(b/1e6)}')
-    net=$(awk -v s="$secs" -v z="$base" -v b="$bytes" 'BEGIN{d=s-z; if (d<0) d=0; printf "%.3f", d/(b/1e6)}')
-    status=$([ $rc -eq 0 ] && echo ok || echo "exit $rc")
-    printf "%-10s %10s %9s %9s %9s %9s  %s\n" "$shape" "$bytes" "$secs" "$permb" "$net" "$rss" "$status"
+    reps=1; [ "$size" -lt 1000000 ] && reps=$REPEAT
+    run_build "$site" "$reps"
+    status=$([ "$rc" -eq 0 ] && echo ok || echo "exit $rc")
+    printf "%-10s %10s %7s %7s %9s %9s %9s %7s  %s\n" "$shape" "$bytes" "$secs" "$cpu" \
+      "$(permb "$secs" "$empty_wall" "$bytes")" "$(permb "$cpu" "$empty_cpu" "$bytes")" \
+      "$(permb "$cpu" "$base_cpu" "$bytes")" "$rss" "$status"
     grep -h "^warning" "$work/err" | grep -v "base_url" | head -2 | sed 's/^/    /' || true
     rm -rf "$site"
   done
 done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

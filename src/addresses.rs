@@ -44,7 +44,10 @@ pub struct AddressBook {
 /// One published address.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
-    /// Article ids it covered when last published (empty for redirects).
+    /// Article ids it covered when last published. Empty for a redirect to
+    /// another item; kept for an address whose articles all disappeared
+    /// (a *tombstone*, redirecting to the index), so that when they come
+    /// back their item reclaims the address instead of taking `-2`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
     /// Slug it now redirects to; `""` means "the index page".
@@ -103,6 +106,11 @@ pub fn stabilise(
     let mut claimed: BTreeSet<String> = BTreeSet::new();
     let mut redirects: BTreeMap<String, String> = BTreeMap::new();
     let live: Vec<(&String, &Entry)> = book.iter().filter(|(_, e)| e.redirect.is_none()).collect();
+    // Tombstones: claimable by their old members, after every live address.
+    let dead: Vec<(&String, &Entry)> = book
+        .iter()
+        .filter(|(_, e)| e.redirect.as_deref() == Some("") && !e.members.is_empty())
+        .collect();
     // Inverted index member → live old addresses, so matching costs the
     // number of shared members, not items × addresses.
     let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -121,6 +129,7 @@ pub fn stabilise(
         counts
     };
     let counts: Vec<BTreeMap<usize, usize>> = items.iter().map(|it| overlaps(it.members)).collect();
+    let dead_counts = tombstone_overlaps(&dead, items);
     let mut slugs: Vec<String> = items.iter().map(|it| it.slug.clone()).collect();
     // The unclaimed old address sharing most members with item `i`.
     let best = |i: usize, claimed: &BTreeSet<String>| -> Option<(usize, String)> {
@@ -142,11 +151,36 @@ pub fn stabilise(
             .cmp(&first_best[a])
             .then_with(|| slugs[a].cmp(&slugs[b]))
     });
+    let mut fresh: Vec<usize> = Vec::new();
+    let mut reclaimed: BTreeSet<usize> = BTreeSet::new();
     for &i in &order {
-        slugs[i] = match best(i, &claimed) {
-            Some((_, old)) => old,
-            None => unique(&slugs[i], &claimed, book),
-        };
+        match best(i, &claimed) {
+            Some((_, old)) => slugs[i] = old,
+            None => {
+                fresh.push(i);
+                continue;
+            }
+        }
+        claimed.insert(slugs[i].clone());
+    }
+    // Items no live address fits: a tombstone sharing their members, else
+    // a new slug (after every reclaim, so a new slug never takes a
+    // tombstone's own suffix first).
+    for &i in &fresh {
+        let back = dead_counts[i]
+            .iter()
+            .map(|(&k, &n)| (n, dead[k].0))
+            .filter(|(_, s)| !claimed.contains(*s))
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+            .map(|(_, s)| s.clone());
+        if let Some(old) = back {
+            slugs[i] = old;
+            claimed.insert(slugs[i].clone());
+            reclaimed.insert(i);
+        }
+    }
+    for &i in fresh.iter().filter(|i| !reclaimed.contains(i)) {
+        slugs[i] = unique(&slugs[i], &claimed, book);
         claimed.insert(slugs[i].clone());
     }
     // Old live addresses not inherited: redirect to the item that took most of their members.
@@ -197,10 +231,15 @@ pub fn stabilise(
         .filter(|(from, _)| !out.contains_key(from))
         .collect();
     for (from, to) in &resolved {
+        // An address redirecting to the index keeps the members it last had.
+        let members = match (to.as_str(), book.get(from)) {
+            ("", Some(e)) => e.members.clone(),
+            _ => Vec::new(),
+        };
         out.insert(
             from.clone(),
             Entry {
-                members: Vec::new(),
+                members,
                 redirect: Some(to.clone()),
             },
         );
@@ -224,6 +263,32 @@ fn resolve_chain(
         }
     }
     String::new()
+}
+
+/// For each item, the tombstones (indices into `dead`) sharing members
+/// with it, and how many.
+fn tombstone_overlaps(
+    dead: &[(&String, &Entry)],
+    items: &[Addressable],
+) -> Vec<BTreeMap<usize, usize>> {
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, (_, e)) in dead.iter().enumerate() {
+        for m in &e.members {
+            postings.entry(m.as_str()).or_default().push(k);
+        }
+    }
+    items
+        .iter()
+        .map(|it| {
+            let mut counts = BTreeMap::new();
+            for m in it.members {
+                for &k in postings.get(m.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                    *counts.entry(k).or_insert(0) += 1;
+                }
+            }
+            counts
+        })
+        .collect()
 }
 
 /// `slug`, or `slug-2`, `slug-3`… if taken now or by an earlier address.
@@ -297,6 +362,30 @@ mod tests {
         assert_eq!(redirects.get("y").map(String::as_str), Some("x"));
         assert_eq!(redirects.get("old").map(String::as_str), Some("x"));
         assert_eq!(book["y"].redirect.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn a_deleted_item_that_comes_back_reclaims_its_address() {
+        let mut book = BTreeMap::new();
+        book.insert("talks".to_string(), entry(&["a"]));
+        book.insert("other".to_string(), entry(&["b"]));
+        // "a" deleted: its address redirects to the index, remembering "a".
+        let (_, redirects, book) = run(&book, &[("other", &["b"])]);
+        assert_eq!(redirects.get("talks").map(String::as_str), Some(""));
+        assert_eq!(book["talks"].members, vec!["a".to_string()]);
+        // "a" back: same address, no redirect, no `-2`; and again.
+        let (slugs, redirects, book) = run(&book, &[("other", &["b"]), ("talks", &["a"])]);
+        assert_eq!(slugs, vec!["other", "talks"]);
+        assert!(redirects.is_empty());
+        assert!(book["talks"].redirect.is_none());
+        let (_, _, book) = run(&book, &[("other", &["b"])]);
+        let (slugs, _, book) = run(&book, &[("other", &["b"]), ("talks", &["a"])]);
+        assert_eq!(slugs, vec!["other", "talks"]);
+        assert_eq!(book.len(), 2);
+        // A new item with that slug but other members still gets a suffix.
+        let (_, _, book) = run(&book, &[("other", &["b"])]);
+        let (slugs, _, _) = run(&book, &[("other", &["b"]), ("talks", &["z"])]);
+        assert_eq!(slugs, vec!["other", "talks-2"]);
     }
 
     #[test]

@@ -237,11 +237,16 @@ pub fn explain(opts: &BuildOptions, article: &str) -> Result<String, String> {
     // the published ones.
     let book = crate::addresses::AddressBook::load(&config.root)?;
     let mut cache = crate::cache::Cache::load(&config.root);
-    let (site, _) = Site::build_with(&config, &book, &mut cache).map_err(|e| e.to_string())?;
+    let wanted = |a: &crate::content::Article| {
+        a.id == article || a.source_path == article || a.source_path.ends_with(article)
+    };
+    let mut timings = crate::timings::Timings::default();
+    let (site, _) = Site::build_explaining(&config, &book, &mut cache, &mut timings, &wanted)
+        .map_err(|e| e.to_string())?;
     let a = site
         .articles
         .iter()
-        .find(|a| a.id == article || a.source_path == article || a.source_path.ends_with(article))
+        .find(|a| wanted(a))
         .ok_or_else(|| format!("no article `{article}`: give its id (see data/articles.json) or its path under the content directory"))?;
     Ok(site.explain(&a.id))
 }

@@ -54,7 +54,8 @@ pub struct Site {
     pub event_person_ids: Vec<Vec<u32>>,
     /// Person index → indexes into `events` of the events naming them.
     pub person_event_ids: Vec<Vec<u32>>,
-    /// Per-article clustering explanations, by article id.
+    /// Clustering explanations, by article id, of the articles the build
+    /// was asked to explain ([`Site::build_explaining`]); none otherwise.
     pub explanations: BTreeMap<String, String>,
 }
 
@@ -84,9 +85,13 @@ impl fmt::Display for BuildError {
 impl std::error::Error for BuildError {}
 
 impl Site {
-    /// Runs the pipeline with no memory of earlier addresses.
+    /// Runs the pipeline with no memory of earlier addresses, keeping every
+    /// article's clustering explanation (for evaluations and tests; a site
+    /// build keeps none).
     pub fn build(config: &Config) -> Result<Site, BuildError> {
-        Site::build_with(config, &AddressBook::default(), &mut Cache::default())
+        let (book, mut cache) = (AddressBook::default(), Cache::default());
+        let mut timings = Timings::default();
+        Site::build_explaining(config, &book, &mut cache, &mut timings, &|_| true)
             .map(|(site, _)| site)
     }
 
@@ -108,7 +113,33 @@ impl Site {
         cache: &mut Cache,
         timings: &mut Timings,
     ) -> Result<(Site, AddressBook), BuildError> {
+        Site::build_explaining(config, book, cache, timings, &|_| false)
+    }
+
+    /// [`Site::build_timed`], keeping the clustering explanation of each
+    /// article `explain` picks (for `briefing explain`; the explanations of
+    /// every article would only cost memory).
+    pub fn build_explaining(
+        config: &Config,
+        book: &AddressBook,
+        cache: &mut Cache,
+        timings: &mut Timings,
+        explain: events::ExplainFilter,
+    ) -> Result<(Site, AddressBook), BuildError> {
         let dir = config.content_path();
+        // Both kinds of curation file are read before either is used, so
+        // that every bad file of either kind is listed at once, and
+        // first, so a bad file fails before the (slow) analysis (issue 12).
+        let (curation, curated_events) = match (
+            people::load_curation(&dir, &config.never_people, &config.aliases),
+            events::curated::load(&dir),
+        ) {
+            (Ok(c), Ok(e)) => (c, e),
+            (c, e) => {
+                let errs = c.err().into_iter().chain(e.err()).flatten();
+                return Err(BuildError::Curation(errs.map(|e| e.to_string()).collect()));
+            }
+        };
         let loaded = content::load_with(&dir, config.load).map_err(BuildError::Content)?;
         let mut skipped = loaded.skipped;
         let mut articles = Vec::with_capacity(loaded.articles.len());
@@ -129,19 +160,6 @@ impl Site {
         let analyses: Vec<Analysis> = cache.analyze_all(&articles);
         let article_keys = cache.keys().to_vec();
         timings.mark("analysis");
-
-        // Both kinds of curation file are read before either is used, so
-        // that every bad file of either kind is listed at once (issue 12).
-        let (curation, curated_events) = match (
-            people::load_curation(&dir, &config.never_people, &config.aliases),
-            events::curated::load(&dir),
-        ) {
-            (Ok(c), Ok(e)) => (c, e),
-            (c, e) => {
-                let errs = c.err().into_iter().chain(e.err()).flatten();
-                return Err(BuildError::Curation(errs.map(|e| e.to_string()).collect()));
-            }
-        };
         let mut people = people::resolve_memoised(
             &articles,
             &analyses,
@@ -167,6 +185,7 @@ impl Site {
             &curated_events,
             &events::params::Params::default(),
             &mut cache.events,
+            explain,
         );
         let explanations = built.explanations;
         let mut events = built.events;

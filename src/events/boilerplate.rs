@@ -48,20 +48,37 @@ fn trigrams<'a>(words: &'a [String]) -> impl Iterator<Item = u64> + 'a {
     })
 }
 
+/// The distinct trigram hashes of one article's words, sorted.
+pub fn doc_trigrams(words: &[String]) -> Vec<u64> {
+    let mut seen: Vec<u64> = trigrams(words).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen
+}
+
+/// Counts one article's distinct trigrams into `df`.
+pub fn count_doc(df: &mut FxMap<u64, u32>, seen: &[u64]) {
+    for &h in seen {
+        *df.entry(h).or_default() += 1;
+    }
+}
+
 impl Boilerplate {
     /// Learns the boilerplate of a corpus; `docs` yields each article's
     /// lowercased words (title and body).
     pub fn learn(docs: &[Vec<String>]) -> Boilerplate {
         let mut df: FxMap<u64, u32> = FxMap::default();
         for words in docs {
-            let mut seen: Vec<u64> = trigrams(words).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for h in seen {
-                *df.entry(h).or_default() += 1;
-            }
+            count_doc(&mut df, &doc_trigrams(words));
         }
-        let min = min_df(docs.len()) as u32;
+        Boilerplate::from_counts(df, docs.len())
+    }
+
+    /// The boilerplate of `n_docs` articles whose distinct trigrams were
+    /// counted into `df` ([`doc_trigrams`], [`count_doc`]): the same as
+    /// [`Boilerplate::learn`], without holding every article's words.
+    pub fn from_counts(df: FxMap<u64, u32>, n_docs: usize) -> Boilerplate {
+        let min = min_df(n_docs) as u32;
         Boilerplate {
             common: df
                 .into_iter()

@@ -5,8 +5,9 @@
 use crate::events::boilerplate::{self, Boilerplate};
 use crate::events::heads::{self, CaseEvidence, HeadWord};
 use crate::events::params::{ClusterDoc, Params};
-use crate::events::terms::{cased_terms_masked, lower_words};
+use crate::events::terms::{cased_terms_masked, lower_words, CasedTerm};
 use crate::events::tfidf::{self, SparseVec, TermId, Vocab};
+use rayon::prelude::*;
 use std::collections::HashSet;
 
 /// Prepared features of one article.
@@ -113,33 +114,44 @@ pub(crate) fn featurize(
     order: &[usize],
     p: &Params,
 ) -> (Vocab, Vec<Features>) {
-    let words: Vec<Vec<String>> = docs
-        .iter()
-        .map(|d| {
-            let mut w = lower_words(&d.title);
-            w.extend(lower_words(&d.text));
-            w
-        })
-        .collect();
-    let bp = Boilerplate::learn(&words);
-    drop(words);
+    // Trigram document frequencies, a batch of articles at a time on all
+    // cores (never every article's words at once: memory).
+    let mut df = tfidf::FxMap::default();
+    for batch in docs.chunks(TOKEN_BATCH) {
+        let sets: Vec<Vec<u64>> = batch
+            .par_iter()
+            .map(|d| {
+                let mut w = lower_words(&d.title);
+                w.extend(lower_words(&d.text));
+                boilerplate::doc_trigrams(&w)
+            })
+            .collect();
+        for s in &sets {
+            boilerplate::count_doc(&mut df, s);
+        }
+    }
+    let bp = Boilerplate::from_counts(df, docs.len());
     let mut vocab = Vocab::default();
     let mut raw: Vec<Raw> = (0..docs.len()).map(|_| Raw::default()).collect();
     let mut evidence = CaseEvidence::default();
-    for &i in order {
-        raw[i] = count(&mut vocab, &docs[i], &bp, &mut evidence, p);
-        let r = &raw[i];
-        let mut seen_terms: Vec<TermId> = r.counts.iter().chain(&r.boiler).map(|e| e.0).collect();
-        seen_terms.extend(r.names.iter().flat_map(|n| [n.full, n.last]));
-        seen_terms.extend(&r.tickers);
-        seen_terms.sort_unstable();
-        seen_terms.dedup();
-        vocab.add_doc(&seen_terms);
+    // Splitting, folding and stemming on all cores, a bounded batch at a
+    // time (memory); term ids are then given in visiting order, one article
+    // after another, exactly as one sequential pass would.
+    for batch in order.chunks(TOKEN_BATCH) {
+        let toks: Vec<Tokens> = batch
+            .par_iter()
+            .map(|&i| tokens(&docs[i], &bp, p))
+            .collect();
+        for (&i, t) in batch.iter().zip(toks) {
+            raw[i] = count(&mut vocab, t, &mut evidence);
+            add_doc(&mut vocab, &raw[i]);
+        }
     }
     let floor = specific_floor(&vocab);
     let head_floor = floor.min(HEAD_SHARE.ln());
+
     let feats = raw
-        .into_iter()
+        .into_par_iter()
         .enumerate()
         .map(|(i, r)| {
             let mut heads = heads::heads(&r.head_words, &evidence, &vocab, head_floor);
@@ -180,26 +192,69 @@ pub(crate) fn featurize(
     (vocab, feats)
 }
 
+/// Articles tokenised in parallel before their terms get ids in order.
+const TOKEN_BATCH: usize = 256;
+
+/// Counts one article's distinct terms into the document frequencies.
+fn add_doc(vocab: &mut Vocab, r: &Raw) {
+    let mut seen_terms: Vec<TermId> = r.counts.iter().chain(&r.boiler).map(|e| e.0).collect();
+    seen_terms.extend(r.names.iter().flat_map(|n| [n.full, n.last]));
+    seen_terms.extend(&r.tickers);
+    seen_terms.sort_unstable();
+    seen_terms.dedup();
+    vocab.add_doc(&seen_terms);
+}
+
+/// One article's terms before ids are given: what [`count`] needs, found
+/// without the vocabulary so that articles can be split in parallel.
+struct Tokens {
+    /// Title and body terms, each with its ordinary and proper weight and
+    /// whether it is the title.
+    parts: [(Vec<CasedTerm>, u32, u32, bool); 2],
+    /// Name keys (whole name, last word) of each name.
+    names: Vec<(String, String)>,
+    /// Ticker keys of the headline.
+    tickers: Vec<String>,
+    /// The body is in capitals: its case says nothing.
+    caps_body: bool,
+    /// Head words of the headline and first sentence (ids not yet given).
+    head_words: Vec<HeadWord>,
+}
+
+/// The terms, name keys and tickers of one article.
+fn tokens(d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Tokens {
+    Tokens {
+        parts: [
+            (
+                cased_terms_masked(&d.title, Some(bp)),
+                p.title_weight,
+                p.title_weight,
+                true,
+            ),
+            (
+                cased_terms_masked(&d.text, Some(bp)),
+                1,
+                p.proper_weight,
+                false,
+            ),
+        ],
+        names: d.names.iter().filter_map(|n| name_terms(n)).collect(),
+        tickers: tickers(&d.title),
+        caps_body: heads::all_caps(&d.text),
+        head_words: heads::head_words(&d.title, &d.text, heads::all_caps(&d.text)),
+    }
+}
+
 /// One article's term counts (boilerplate left out) and anchor terms; the
 /// case of its body's words goes to `evidence`.
-fn count(
-    vocab: &mut Vocab,
-    d: &ClusterDoc,
-    bp: &Boilerplate,
-    evidence: &mut CaseEvidence,
-    p: &Params,
-) -> Raw {
+fn count(vocab: &mut Vocab, tok: Tokens, evidence: &mut CaseEvidence) -> Raw {
     let mut counts: Vec<(TermId, u32)> = Vec::new();
     let mut boiler: Vec<(TermId, u32)> = Vec::new();
     let mut anchors: Vec<TermId> = Vec::new();
     let mut title_anchors: Vec<TermId> = Vec::new();
-    let caps_body = heads::all_caps(&d.text);
-    let parts = [
-        (&d.title, p.title_weight, p.title_weight, true),
-        (&d.text, 1, p.proper_weight, false),
-    ];
-    for (text, weight, proper, title) in parts {
-        for t in cased_terms_masked(text, Some(bp)) {
+    let caps_body = tok.caps_body;
+    for (terms, weight, proper, title) in tok.parts {
+        for t in terms {
             let id = vocab.intern(&t.term);
             let digits = t.term.bytes().any(|b| b.is_ascii_digit());
             if !title && !caps_body && !t.initial && !digits {
@@ -223,19 +278,17 @@ fn count(
     }
     let mut names = Vec::new();
     let mut seen = HashSet::new();
-    for n in &d.names {
-        if let Some((full, last)) = name_terms(n) {
-            let k = NameKeys {
-                full: vocab.intern(&full),
-                last: vocab.intern(&last),
-            };
-            if seen.insert(k.full) {
-                anchors.push(k.full);
-                names.push(k);
-            }
+    for (full, last) in &tok.names {
+        let k = NameKeys {
+            full: vocab.intern(full),
+            last: vocab.intern(last),
+        };
+        if seen.insert(k.full) {
+            anchors.push(k.full);
+            names.push(k);
         }
     }
-    let tickers: Vec<TermId> = tickers(&d.title).iter().map(|t| vocab.intern(t)).collect();
+    let tickers: Vec<TermId> = tok.tickers.iter().map(|t| vocab.intern(t)).collect();
     anchors.extend(&tickers);
     anchors.sort_unstable();
     anchors.dedup();
@@ -249,7 +302,7 @@ fn count(
         anchors,
         names,
         tickers,
-        head_words: heads::head_words(vocab, &d.title, &d.text, caps_body),
+        head_words: heads::intern(vocab, tok.head_words),
     }
 }
 

@@ -76,21 +76,27 @@ const FIRST_SENTENCE: usize = 40;
 
 /// The head words of a headline (`title`) and of the first sentence of a
 /// body, before the corpus's case evidence is known.
-/// `caps_body` says the body is in capitals too.
-pub(crate) fn head_words(
-    vocab: &mut Vocab,
-    title: &str,
-    body: &str,
-    caps_body: bool,
-) -> Vec<HeadWord> {
-    let mut out = read(vocab, title, all_caps(title), usize::MAX);
+/// `caps_body` says the body is in capitals too. Term ids are given later,
+/// by [`intern`], so that articles can be read in parallel.
+pub(crate) fn head_words(title: &str, body: &str, caps_body: bool) -> Vec<HeadWord> {
+    let mut out = read(title, all_caps(title), usize::MAX);
     out.push(HeadWord::End);
-    out.extend(read(vocab, body, caps_body, FIRST_SENTENCE));
+    out.extend(read(body, caps_body, FIRST_SENTENCE));
     out
 }
 
+/// Gives the head words of [`head_words`] their term ids.
+pub(crate) fn intern(vocab: &mut Vocab, mut words: Vec<HeadWord>) -> Vec<HeadWord> {
+    for w in &mut words {
+        if let HeadWord::Capital(t) | HeadWord::Unsure(t, _) = w {
+            t.id = vocab.intern(&t.text);
+        }
+    }
+    words
+}
+
 /// Head words of one text, up to the end of its first sentence.
-fn read(vocab: &mut Vocab, text: &str, unsure: bool, limit: usize) -> Vec<HeadWord> {
+fn read(text: &str, unsure: bool, limit: usize) -> Vec<HeadWord> {
     let folded = deunicode::deunicode(text);
     let mut out = Vec::new();
     let mut prev_len = 0;
@@ -106,17 +112,10 @@ fn read(vocab: &mut Vocab, text: &str, unsure: bool, limit: usize) -> Vec<HeadWo
         let digits = w.bytes().any(|b| b.is_ascii_digit());
         out.push(match normalise(w) {
             _ if digits => HeadWord::Break,
-            Some(t) if capital && (unsure || k == 0) => HeadWord::Unsure(
-                Term {
-                    id: vocab.intern(&t),
-                    text: t,
-                },
-                w.len() <= 3,
-            ),
-            Some(t) if capital => HeadWord::Capital(Term {
-                id: vocab.intern(&t),
-                text: t,
-            }),
+            Some(t) if capital && (unsure || k == 0) => {
+                HeadWord::Unsure(Term { id: 0, text: t }, w.len() <= 3)
+            }
+            Some(t) if capital => HeadWord::Capital(Term { id: 0, text: t }),
             _ if capital && w.len() > 1 => HeadWord::Break,
             // "U.S.": single letters stay inside a run.
             _ if capital => HeadWord::Connector,
@@ -241,7 +240,7 @@ mod tests {
 
     /// Heads of `title`/`body` in a vocabulary where every word is specific.
     fn heads_of(vocab: &mut Vocab, ev: &CaseEvidence, title: &str, body: &str) -> Vec<Vec<String>> {
-        let w = head_words(vocab, title, body, false);
+        let w = intern(vocab, head_words(title, body, false));
         heads(&w, ev, vocab, f32::MIN)
             .into_iter()
             .map(|h| h.into_iter().map(|w| w.0).collect())

@@ -21,6 +21,7 @@ pub mod memo;
 pub mod neighbours;
 pub mod params;
 mod place;
+mod place_scan;
 pub mod summary;
 pub mod terms;
 #[cfg(test)]
@@ -78,7 +79,9 @@ pub struct Event {
 pub struct Built {
     /// Events in order of their earliest article.
     pub events: Vec<Event>,
-    /// Article id → plain-text explanation of its clustering decision.
+    /// Article id → plain-text explanation of its clustering decision, for
+    /// the articles the caller asked about (`briefing explain` asks for one;
+    /// a site build for none, so 19k strings are never kept).
     pub explanations: BTreeMap<String, String>,
 }
 
@@ -107,13 +110,17 @@ pub fn build_with(
         curated,
         p,
         &mut memo::empty(),
+        &|_| true,
     )
 }
+
+/// Which articles' clustering decisions to explain (see [`Built::explanations`]).
+pub type ExplainFilter<'a> = &'a (dyn Fn(&Article) -> bool + Sync);
 
 /// [`build_with`], reusing each event's briefing from `memo` when its
 /// inputs are unchanged (see [`memo`]) and recording what this build used.
 /// `keys` are the articles' content hashes ([`crate::cache::key`]) when the
-/// caller has them.
+/// caller has them; `explain` picks the articles to explain.
 pub fn build_memoised(
     articles: &[Article],
     keys: Option<&[u128]>,
@@ -121,6 +128,7 @@ pub fn build_memoised(
     curated: &[CuratedEvent],
     p: &Params,
     memo: &mut memo::EventMemo,
+    explain: ExplainFilter,
 ) -> Built {
     let published: Vec<&Article> = articles.iter().filter(|a| !a.draft).collect();
     let gazetteer = place::gazetteer(&published);
@@ -197,6 +205,7 @@ pub fn build_memoised(
         })
         .collect();
     let explanations = (0..published.len())
+        .filter(|&i| explain(published[i]))
         .map(|i| {
             let text = explain::render(
                 &published[i].id,

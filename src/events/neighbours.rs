@@ -47,7 +47,10 @@ pub fn neighbours(docs: &[NeighbourInput], p: NeighbourParams) -> Vec<Vec<usize>
             postings.entry(key).or_default().push(i);
         }
     }
+    // Each list depends only on the postings: computed on all cores.
+    use rayon::prelude::*;
     (0..docs.len())
+        .into_par_iter()
         .map(|i| nearest(i, docs, &postings, p))
         .collect()
 }

@@ -78,10 +78,10 @@ pub(crate) fn known() -> BTreeSet<String> {
 
 /// Gazetteer places `text` names as whole words (sorted).
 pub(crate) fn named_in(text: &str, gazetteer: &BTreeSet<String>) -> Vec<String> {
-    gazetteer
-        .iter()
+    super::place_scan::candidates(gazetteer, &[text])
+        .into_iter()
         .filter(|g| names(text, g))
-        .cloned()
+        .map(str::to_string)
         .collect()
 }
 
@@ -140,10 +140,17 @@ fn member_votes<'g>(a: &Article, gazetteer: &'g BTreeSet<String>) -> BTreeMap<&'
         .map_or("", |(_, p)| cut(&p.text, LEDE_BYTES));
     let dateline = a.place.as_deref().filter(|p| !p.is_empty());
     let mut out: BTreeMap<&str, u32> = BTreeMap::new();
-    for g in gazetteer {
+    // Only places the texts can name (see `place_scan`), plus the dateline.
+    let mut near = super::place_scan::candidates(gazetteer, &[&a.title, lede]);
+    if let Some(d) = dateline.and_then(|d| gazetteer.get(d)) {
+        if let Err(k) = near.binary_search(&d.as_str()) {
+            near.insert(k, d);
+        }
+    }
+    for g in near {
         let w = if locative(&a.title, g) || locative(lede, g) {
             LOCATIVE
-        } else if dateline == Some(g.as_str()) {
+        } else if dateline == Some(g) {
             DATELINE
         } else if names(&a.title, g) {
             NAMED
@@ -151,7 +158,7 @@ fn member_votes<'g>(a: &Article, gazetteer: &'g BTreeSet<String>) -> BTreeMap<&'
             0
         };
         if w > 0 {
-            out.insert(g.as_str(), w);
+            out.insert(g, w);
         }
     }
     out
@@ -184,10 +191,10 @@ fn locative(text: &str, place: &str) -> bool {
 pub(crate) fn article_places(a: &Article, gazetteer: &BTreeSet<String>) -> Vec<String> {
     match a.place.as_deref().filter(|p| !p.is_empty()) {
         Some(p) => vec![p.to_string()],
-        None => gazetteer
-            .iter()
+        None => super::place_scan::candidates(gazetteer, &[&a.title])
+            .into_iter()
             .filter(|g| names(&a.title, g))
-            .cloned()
+            .map(str::to_string)
             .collect(),
     }
 }

@@ -25,8 +25,11 @@ use std::ops::Range;
 
 /// Analyses one article (prose, and captions for names).
 pub fn analyze(article: &Article) -> Analysis {
-    // Bounded cost: a huge article is analysed up to the limit (issue 12).
-    let article = &*super::limit::for_analysis(article);
+    // Bounded cost: a long article is analysed in windows (issue 12).
+    super::limit::analyse_in_windows(article, analyze_whole)
+}
+
+fn analyze_whole(article: &Article) -> Analysis {
     let sents = prose_sentences(article);
     let token_lists: Vec<Vec<Token>> = sents.iter().map(|s| s.tokens.clone()).collect();
     let layer = Layer::new(&sents, ner::entities_in_document(&token_lists));
@@ -42,12 +45,15 @@ pub fn analyze(article: &Article) -> Analysis {
     within::resolve_in_article(&mut found);
     let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
     let others = layer.spans(&sents, &texts);
+    let roles = find_roles(&sents, &found, &texts);
+    let quotes = quotes::attribute(&texts, &sents, &found);
     Analysis {
         organisations: entities::counts(&others, EntityKind::Organisation),
         places: entities::counts(&others, EntityKind::Place),
         entities: others,
-        roles: find_roles(&sents, &found, &texts),
-        quotes: quotes::attribute(&texts, &sents, &found),
+        person_evidence: persons::evidenced(&sents, &found, &roles, &quotes),
+        roles,
+        quotes,
         mentions: found
             .iter()
             .map(|f| to_mention(&sents, &texts, f))
@@ -237,6 +243,8 @@ fn to_mention(sents: &[Sentence], texts: &[&str], f: &Found) -> Mention {
 
 #[path = "analysis/entities.rs"]
 mod entities;
+#[path = "analysis/persons.rs"]
+mod persons;
 #[path = "analysis/things.rs"]
 mod things;
 #[path = "analysis/within.rs"]

@@ -28,6 +28,11 @@ pub struct Analysis {
     /// reading order: a person is never found inside one of these.
     #[serde(default)]
     pub entities: Vec<EntitySpan>,
+    /// Resolved full names the article treats as a person's (referred to by
+    /// part of the name, a role, a quotation, "Mr", an age, "said", "he"),
+    /// sorted: the evidence a name that does not look like a person's needs.
+    #[serde(default)]
+    pub person_evidence: Vec<String>,
 }
 
 /// What a named thing that is not a person is.

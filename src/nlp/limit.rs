@@ -1,66 +1,240 @@
-//! The per-article analysis size limit.
+//! Bounded, proportional analysis cost for long articles.
 //!
-//! Analysis (sentences, names, roles, quotes) is the costly stage; an
-//! article of many megabytes (a concatenated dump, a pasted log) must not
-//! hold the build for minutes. Only the first [`ANALYSIS_LIMIT`] bytes of
-//! prose are analysed; the page still renders the whole text, and the build
-//! warns, naming the file ([`limit_warning`]).
+//! Analysis (sentences, names, roles, quotes) compares mentions with each
+//! other within an article, so its cost grows faster than the text. An
+//! article longer than [`WINDOW`] bytes of read text (a concatenated dump,
+//! a pasted log) is therefore analysed in independent windows of at most
+//! [`WINDOW`] bytes, cut at paragraph boundaries (a paragraph longer than a
+//! window is cut at sentence ends): each window is analysed like a short
+//! article, on all cores, and the results are merged with the paragraph
+//! indexes and byte offsets of the original. The whole text is analysed,
+//! the cost is linear in the text by construction, and the memory of the
+//! costly part is bounded by the window. A name is resolved within its
+//! window (a later "Halvorsen" far from "Ingrid Halvorsen" is resolved by
+//! the people stage, across articles, as a one-word name is).
+//!
+//! Past [`ANALYSIS_LIMIT`] (64 MiB) the rest is not analysed at all; the
+//! page still renders the whole text, and the build warns, naming the file
+//! ([`limit_warning`]).
 
-use crate::content::{Article, BlockKind};
-use std::borrow::Cow;
+use crate::content::{Article, BlockKind, Paragraph};
+use crate::nlp::layer::{Analysis, EntityCount};
+use crate::nlp::{names, sentences};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::ops::Range;
 
-/// Bytes of paragraph text analysed per article (256 KiB: about 40,000
-/// words, ten times a long feature). Name resolution compares mentions with
-/// each other, so analysis cost grows faster than the text; the limit keeps
-/// the worst article to a few seconds.
-pub const ANALYSIS_LIMIT: usize = 256 << 10;
+/// Bytes of read text (prose and captions) analysed as one window (256
+/// KiB: about 40,000 words, ten times a long feature). Articles up to this
+/// size are analysed whole, as they always were.
+pub const WINDOW: usize = 256 << 10;
 
-/// Total paragraph text of `article`, in bytes.
-fn text_len(article: &Article) -> usize {
-    article.paragraphs.iter().map(|p| p.text.len()).sum()
+/// Bytes of read text analysed per article, in windows (64 MiB); the rest
+/// is rendered but not analysed.
+pub const ANALYSIS_LIMIT: usize = 64 << 20;
+
+/// A paragraph as analysis reads it: prose or a caption.
+fn is_read(p: &Paragraph) -> bool {
+    matches!(p.kind, BlockKind::Prose | BlockKind::Caption)
 }
 
-/// The article as analysis sees it: itself when small enough, else a copy
-/// holding the paragraphs within the first [`ANALYSIS_LIMIT`] bytes, the
-/// last one cut at a word boundary. Paragraph indexes and byte offsets in
-/// the kept text are those of the original, so the analysis applies to it.
-pub fn for_analysis(article: &Article) -> Cow<'_, Article> {
-    if text_len(article) <= ANALYSIS_LIMIT {
-        return Cow::Borrowed(article);
-    }
-    let mut budget = ANALYSIS_LIMIT;
-    let mut paragraphs = Vec::new();
-    for p in &article.paragraphs {
-        if budget == 0 {
-            break;
+/// Total text of the paragraphs analysis reads, in bytes.
+fn read_len(article: &Article) -> usize {
+    article
+        .paragraphs
+        .iter()
+        .filter(|p| is_read(p))
+        .map(|p| p.text.len())
+        .sum()
+}
+
+/// A slice of one paragraph of the original article: its index and the
+/// byte range of its text (the whole text unless the paragraph is longer
+/// than a window).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Part {
+    paragraph: usize,
+    range: Range<usize>,
+}
+
+/// Where a paragraph longer than a window is cut: before a sentence that
+/// would take the piece past [`WINDOW`] (sentences are at most
+/// [`sentences::MAX_SENTENCE`] bytes, so every piece fits).
+fn pieces(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for r in sentences::split(text) {
+        if r.end - start > WINDOW && r.start > start {
+            out.push(start..r.start);
+            start = r.start;
         }
-        let mut p = p.clone();
-        if p.text.len() > budget {
-            let mut cut = budget;
-            while !p.text.is_char_boundary(cut) {
-                cut -= 1;
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// The windows of `article`: runs of [`Part`]s of at most [`WINDOW`] bytes
+/// in reading order, within the first [`ANALYSIS_LIMIT`] bytes of read
+/// text. One window holding every read paragraph when the article is short.
+fn plan(article: &Article) -> Vec<Vec<Part>> {
+    let mut windows: Vec<Vec<Part>> = Vec::new();
+    let (mut current, mut size, mut total) = (Vec::new(), 0, 0);
+    'paragraphs: for (k, p) in article.paragraphs.iter().enumerate() {
+        if !is_read(p) {
+            continue;
+        }
+        let ranges = if p.text.len() > WINDOW {
+            pieces(&p.text)
+        } else {
+            std::iter::once(0..p.text.len()).collect()
+        };
+        for range in ranges {
+            total += range.len();
+            if total > ANALYSIS_LIMIT {
+                break 'paragraphs;
             }
-            let cut = p.text[..cut].rfind(char::is_whitespace).unwrap_or(cut);
-            p.text.truncate(cut);
-            p.markdown = None;
-            paragraphs.push(p);
-            break;
+            if size + range.len() > WINDOW && !current.is_empty() {
+                windows.push(std::mem::take(&mut current));
+                size = 0;
+            }
+            size += range.len();
+            current.push(Part {
+                paragraph: k,
+                range,
+            });
         }
-        budget -= p.text.len();
-        paragraphs.push(p);
     }
-    let mut small = article.clone();
-    small.paragraphs = paragraphs;
-    Cow::Owned(small)
+    if !current.is_empty() {
+        windows.push(current);
+    }
+    windows
 }
 
-/// The prose paragraphs of `article` within the first [`ANALYSIS_LIMIT`]
-/// bytes, as (paragraph index, text), the last one cut as
-/// [`for_analysis`] cuts it: the same part of the article, for stages that
-/// scan the prose themselves (event summaries and timelines) so that they
-/// cost no more than the analysis does.
+/// `article` with no paragraphs: the metadata every window shares.
+fn shell(a: &Article) -> Article {
+    Article {
+        id: a.id.clone(),
+        source_path: a.source_path.clone(),
+        title: a.title.clone(),
+        date: a.date,
+        date_source: a.date_source,
+        source: a.source.clone(),
+        url: a.url.clone(),
+        place: a.place.clone(),
+        author: a.author.clone(),
+        tags: a.tags.clone(),
+        event: a.event.clone(),
+        people: a.people.clone(),
+        summary: a.summary.clone(),
+        draft: a.draft,
+        format: a.format,
+        paragraphs: Vec::new(),
+        notes: Vec::new(),
+        extra: BTreeMap::new(),
+    }
+}
+
+/// The article one window is: the shared metadata and the window's parts
+/// as its paragraphs.
+fn window_article(article: &Article, parts: &[Part]) -> Article {
+    let mut w = shell(article);
+    w.paragraphs = parts
+        .iter()
+        .map(|part| {
+            let p = &article.paragraphs[part.paragraph];
+            Paragraph {
+                anchor: p.anchor.clone(),
+                kind: p.kind.clone(),
+                text: p.text[part.range.clone()].to_string(),
+                markdown: None,
+            }
+        })
+        .collect();
+    w
+}
+
+/// Moves a window's analysis to the original article's paragraph indexes
+/// and byte offsets.
+fn shift(mut a: Analysis, parts: &[Part]) -> Analysis {
+    let at = |k: usize| (parts[k].paragraph, parts[k].range.start);
+    for m in &mut a.mentions {
+        let (p, off) = at(m.paragraph);
+        m.paragraph = p;
+        m.span = m.span.start + off..m.span.end + off;
+    }
+    for e in &mut a.entities {
+        let (p, off) = at(e.paragraph);
+        e.paragraph = p;
+        e.span = e.span.start + off..e.span.end + off;
+    }
+    for q in &mut a.quotes {
+        q.paragraph = at(q.paragraph).0;
+    }
+    for r in &mut a.roles {
+        r.paragraph = at(r.paragraph).0;
+    }
+    a
+}
+
+/// Organisation or place counts of several windows as one article's: the
+/// same name (as `names::normalise` keys it) adds up, written as in the
+/// first window naming it; most mentioned first, ties by name.
+fn merge_counts(lists: impl Iterator<Item = Vec<EntityCount>>) -> Vec<EntityCount> {
+    let mut by_key: BTreeMap<String, EntityCount> = BTreeMap::new();
+    for list in lists {
+        for c in list {
+            let key = names::normalise(&c.name).as_str().to_string();
+            by_key
+                .entry(key)
+                .and_modify(|e| e.count += c.count)
+                .or_insert(c);
+        }
+    }
+    let mut out: Vec<EntityCount> = by_key.into_values().collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+    out
+}
+
+/// The windows' analyses, in reading order, as one.
+fn merge(parts: Vec<Analysis>) -> Analysis {
+    let mut out = Analysis::default();
+    let (mut orgs, mut places) = (Vec::new(), Vec::new());
+    for a in parts {
+        out.mentions.extend(a.mentions);
+        out.quotes.extend(a.quotes);
+        out.roles.extend(a.roles);
+        out.entities.extend(a.entities);
+        orgs.push(a.organisations);
+        places.push(a.places);
+    }
+    out.organisations = merge_counts(orgs.into_iter());
+    out.places = merge_counts(places.into_iter());
+    out
+}
+
+/// Runs `analyse` on `article`: directly when its read text fits in one
+/// [`WINDOW`], else on each window in parallel, merging the results.
+pub fn analyse_in_windows(article: &Article, analyse: fn(&Article) -> Analysis) -> Analysis {
+    if read_len(article) <= WINDOW {
+        return analyse(article);
+    }
+    let plan = plan(article);
+    let parts: Vec<Analysis> = plan
+        .par_iter()
+        .map(|parts| shift(analyse(&window_article(article, parts)), parts))
+        .collect();
+    merge(parts)
+}
+
+/// The prose paragraphs of `article` within its first [`WINDOW`] bytes, as
+/// (paragraph index, text), the last one cut at a word boundary: the part
+/// that stages scanning the prose themselves over a whole event (event
+/// summaries, timelines, clustering) read, so that their cost is bounded
+/// per article.
 pub fn analysed_prose(article: &Article) -> impl Iterator<Item = (usize, &str)> {
-    let mut budget = ANALYSIS_LIMIT;
+    let mut budget = WINDOW;
     article
         .paragraphs
         .iter()
@@ -86,69 +260,26 @@ pub fn analysed_prose(article: &Article) -> impl Iterator<Item = (usize, &str)> 
         .map(|(k, _, text)| (k, text))
 }
 
-/// A warning naming the file when only part of it was analysed.
+/// A warning naming the file when the article is analysed in windows (and
+/// when part of it is not analysed at all).
 pub fn limit_warning(article: &Article) -> Option<String> {
-    let len = text_len(article);
-    (len > ANALYSIS_LIMIT).then(|| {
+    let len = read_len(article);
+    let mb = len as f64 / 1e6;
+    let file = &article.source_path;
+    if len > ANALYSIS_LIMIT {
+        return Some(format!(
+            "{file}: {mb:.1} MB of text; only the first {} MB was analysed for people, quotes and events (the page shows all of it)",
+            ANALYSIS_LIMIT >> 20
+        ));
+    }
+    (len > WINDOW).then(|| {
         format!(
-            "{}: {:.1} MB of text; only the first {} KB was analysed for people, quotes and events (the page shows all of it)",
-            article.source_path,
-            len as f64 / 1e6,
-            ANALYSIS_LIMIT >> 10
+            "{file}: {mb:.1} MB of text, analysed in parts of {} KB (names are resolved within a part); event summaries and timelines read the first part",
+            WINDOW >> 10
         )
     })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::content::parse_article;
-
-    fn article(words: usize) -> Article {
-        let body = "The mayor spoke. ".repeat(words / 3);
-        let text =
-            format!("---\ntitle: T\ndate: 2025-01-01\n---\nFirst part.\n\n{body}\n\nLast part.\n");
-        parse_article("big.md", text.as_bytes(), None).unwrap()
-    }
-
-    #[test]
-    fn small_articles_are_analysed_whole() {
-        let a = article(300);
-        assert!(matches!(for_analysis(&a), Cow::Borrowed(_)));
-        assert!(limit_warning(&a).is_none());
-    }
-
-    #[test]
-    fn large_articles_are_cut_at_the_limit_on_a_word_boundary() {
-        let a = article(ANALYSIS_LIMIT / 4);
-        let cut = for_analysis(&a);
-        let kept: usize = cut.paragraphs.iter().map(|p| p.text.len()).sum();
-        assert!(
-            kept <= ANALYSIS_LIMIT && kept > ANALYSIS_LIMIT - 100,
-            "{kept}"
-        );
-        assert_eq!(
-            cut.paragraphs.len(),
-            2,
-            "the last paragraph is beyond the limit"
-        );
-        let last = &cut.paragraphs[1];
-        assert!(a.paragraphs[1].text.starts_with(&last.text));
-        let next = a.paragraphs[1].text[last.text.len()..].chars().next();
-        assert!(next.is_some_and(char::is_whitespace), "cut inside a word");
-        let prose: Vec<(usize, &str)> = analysed_prose(&a).collect();
-        assert_eq!(prose.len(), 2);
-        assert_eq!(
-            prose[1],
-            (1, last.text.as_str()),
-            "cut where the analysis is"
-        );
-        let small = article(300);
-        assert_eq!(analysed_prose(&small).count(), small.prose().count());
-        let w = limit_warning(&a).unwrap();
-        assert!(
-            w.starts_with("big.md: ") && w.contains("only the first 256 KB"),
-            "{w}"
-        );
-    }
-}
+#[path = "limit_tests.rs"]
+mod tests;

@@ -14,9 +14,12 @@ use serde::{Deserialize, Serialize};
 mod clean;
 #[path = "names/common.rs"]
 mod common;
+#[path = "names/given.rs"]
+mod given;
 
 pub use clean::{clean_span, is_thing_word, starts_name};
 pub use common::{is_common_word, learn as learn_common_words};
+pub use given::{is_learned_given_name, learn as learn_given_names, looks_like_a_person};
 
 /// A normalised name: ASCII (deunicode), lowercase, punctuation dropped,
 /// hyphens as spaces, single-spaced. Equal keys mean equal spellings.

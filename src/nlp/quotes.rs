@@ -54,7 +54,11 @@ pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
         // Newswire paragraphs merged into one line: `… years. "He has …`
         // reopens a quotation whose paragraph ended unclosed. A straight
         // mark after a space and glued to a word opens; it never closes.
-        let reopens = c == '"' && prev.is_whitespace() && next.is_alphanumeric();
+        // After a comma it closes: `step in, "Lind said` (detokenised text).
+        let reopens = c == '"'
+            && prev.is_whitespace()
+            && next.is_alphanumeric()
+            && !text[..i].trim_end().ends_with(',');
         prev = c;
         match (open, c) {
             (Some((o, s)), '"') if reopens => {
@@ -180,12 +184,16 @@ impl Mentioned {
 struct Said {
     speaker: String,
     verb: String,
+    /// Read in the speaker's own clause (`X branded it “…”`), where even a
+    /// one-word quotation is theirs.
+    judged: bool,
 }
 
 fn said(speaker: &str, verb: &str) -> Said {
     Said {
         speaker: speaker.to_string(),
         verb: verb.to_string(),
+        judged: false,
     }
 }
 
@@ -254,6 +262,7 @@ impl Para<'_, '_> {
                 .or_else(|| self.before(q, n, &state.subject, &opening_subject))
                 .or_else(|| self.sentence_final(q, n, &state.subject))
                 .or_else(|| self.coordinated(q, n, last.as_ref()))
+                .or_else(|| self.partial(q, &opening_subject))
                 .or_else(|| {
                     let (end, who) = last.as_ref()?;
                     (opens_sentence && *end <= q.open).then(|| who.clone())
@@ -270,7 +279,11 @@ impl Para<'_, '_> {
                 // likely a party or a word ("Labour", "One said") as a person.
                 let full = who.speaker.split_whitespace().count() >= 2
                     && !verbs::is_organisation_word(who.speaker.rsplit(' ').next().unwrap_or(""));
-                if text.split_whitespace().count() >= 2 && full && !is_title(&text) {
+                // A one-word quotation counts only when it is a judgement
+                // in the speaker's own clause ("branded it “scandalous”").
+                let short_ok = text.split_whitespace().count() >= 2
+                    || (text.starts_with(char::is_lowercase) && who.judged);
+                if short_ok && full && !is_title(&text) {
                     out.push(Quote {
                         speaker: who.speaker.clone(),
                         text,
@@ -365,7 +378,16 @@ impl Para<'_, '_> {
         let range = self.by_sent[self.sents.start]..self.by_sent[self.sents.end];
         self.count(range.len());
         let mut out: Vec<(usize, Mentioned)> = Vec::new();
+        // The sentence whose subject was last read: a later name in that
+        // sentence is its object ("X accused Y of …"), and the next "he"
+        // is still X (the subject is the salient antecedent).
+        let mut subject_sent = None;
         for f in &self.found[range] {
+            // "He said Mr X's views …": a sentence opened by a pronoun has
+            // its subject already; a name later in it is an object.
+            if subject_sent != Some(f.sent) && self.opens_with_pronoun(f.sent) {
+                subject_sent = Some(f.sent);
+            }
             let t = &self.all[f.sent].tokens;
             let b = t[f.tokens.start].start;
             if self.inside(b) || clause::reported_before_pronoun_attribution(t, f.tokens.end) {
@@ -385,8 +407,9 @@ impl Para<'_, '_> {
             });
             if self.is_subject(f) || according {
                 self.learn_gender(f);
+                subject_sent = Some(f.sent);
                 out.push((b, Mentioned::Subject(f.name.clone())));
-            } else if !possessive {
+            } else if !possessive && subject_sent != Some(f.sent) {
                 out.push((b, Mentioned::Other(f.name.clone())));
             }
         }
@@ -407,7 +430,10 @@ impl Para<'_, '_> {
                     |k: usize| is_adverb(&t[k].text.to_lowercase()) || t[k].text.ends_with("ly");
                 let np = (det(i - 2) && plain(i - 1)) || (i >= 3 && det(i - 3) && plain(i - 1)); // "The Tory leader said"
                 let head = |k: usize| roles::is_head_noun(&t[k].text.to_lowercase());
+                // "The prime minister's official spokesman said": a role
+                // noun right before the verb is nobody named.
                 let np = np
+                    || (plain(i - 1) && head(i - 1))
                     || (i >= 3
                         && adverb(i - 1)
                         && head(i - 2)
@@ -432,6 +458,15 @@ impl Para<'_, '_> {
         }
         out.sort_by_key(|(b, _)| *b);
         out
+    }
+
+    /// Whether sentence `s` opens (after discourse words) with "he" or
+    /// "she" outside a quotation.
+    fn opens_with_pronoun(&self, s: usize) -> bool {
+        let t = &self.all[s].tokens;
+        let k = clause::skip_discourse(t, 0, t.len().min(4));
+        t.get(k)
+            .is_some_and(|x| matches!(x.text, "He" | "She" | "he" | "she") && !self.inside(x.start))
     }
 
     /// Whether byte `b` lies inside a quotation (binary search).

@@ -350,9 +350,13 @@ fn titles_lists_and_unnamed_speakers() {
     let got = speakers(&[
         "Lena Vogt wrote in her memoir, “Harbour Lights: Twenty Years Running Northern Ports.”",
         "Lena Vogt arrived. A neighbour said the street was quiet. She added: “We slept well.”",
-        "Tomas Riehl spoke next, thanking Lena Vogt, Piet Kruse, and the crews. “It was a long night,” he said.",
     ]);
     assert!(got.is_empty(), "{got:?}");
+    // The names listed after the subject are its objects: "he" is Riehl.
+    let got = speakers(&[
+        "Tomas Riehl spoke next, thanking Lena Vogt, Piet Kruse, and the crews. “It was a long night,” he said.",
+    ]);
+    assert_eq!(got, vec![st("Tomas Riehl", "It was a long night")]);
 }
 
 #[test]
@@ -451,5 +455,81 @@ fn an_unnamed_spokesman_or_a_name_in_a_list_is_nobody_to_continue() {
         got.iter()
             .all(|(s, t)| s != "Paul Okafor" && !t.starts_with("It was up")),
         "{got:?}"
+    );
+}
+
+#[test]
+fn a_name_after_the_subject_is_an_object_and_he_stays_the_subject() {
+    // "Fox accused Lind": "he" is still Fox; likewise after "He said Lind's …".
+    let got = speakers(&[
+        "Earlier, Ada Brandt accused Tomas Lind of telling lies. She told the radio: “They will say anything at all.”",
+        "Piet Kruse spoke next. He said the views of Tomas Lind were never party policy. He told reporters: “We have suspended him.”",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ada Brandt", "They will say anything at all."),
+            st("Piet Kruse", "We have suspended him.")
+        ]
+    );
+}
+
+#[test]
+fn a_role_noun_before_the_verb_is_somebody_unnamed() {
+    let got = speakers(&[
+        "Tomas Lind said the cabinet was bypassed. The prime minister's official spokesman said it was still used. But he added: “You cannot take every decision in cabinet.”",
+    ]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_long_attribution_still_hands_the_speaker_to_the_next_paragraph() {
+    let got = speakers(&[
+        "“This is not a rush job,” Ada Brandt, the studio's chief executive, told the Evening Courier's film blog on Monday.",
+        "“The film is released when it is finished.”",
+    ]);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(
+        got[1],
+        st("Ada Brandt", "The film is released when it is finished.")
+    );
+}
+
+#[test]
+fn a_straight_mark_after_a_comma_closes() {
+    let text = "\"My dad is ready to step in, \"Lind said.";
+    assert_eq!(quote_spans_of(text), vec!["My dad is ready to step in, "]);
+}
+
+#[test]
+fn quoted_phrases_in_the_speakers_own_clause() {
+    let got = speakers(&[
+        "Ada Brandt branded the response \"piecemeal and poor\". Tomas Lind said the mayor was a \"huge figure\" and a \"valued friend\".",
+        "Piet Kruse has dismissed claims that his plan was \"a step too far\". Mr Kruse attacked its \"scandalous\" cost.",
+        "Lena Vogt apologised after the ministry announced \"prematurely\" a review.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ada Brandt", "piecemeal and poor"),
+            st("Tomas Lind", "huge figure"),
+            st("Tomas Lind", "valued friend"),
+            st("Piet Kruse", "scandalous"),
+        ]
+    );
+}
+
+#[test]
+fn an_aside_speaker_and_a_pronoun_right_before_its_verb() {
+    let got = speakers(&[
+        "The team has not been sacked but, as campaign chief Ada Brandt declared, \"are doing a very good job\".",
+        "Tomas Lind spoke on Monday. Asked if he would welcome their votes he told the radio: \"I want nobody to vote for them.\"",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ada Brandt", "are doing a very good job"),
+            st("Tomas Lind", "I want nobody to vote for them.")
+        ]
     );
 }

@@ -24,19 +24,18 @@ pub(crate) fn extra_mentions_in(
     known: &impl NameLookup,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
+    let taken_spans = Taken::new(
+        existing
+            .iter()
+            .map(|m| (m.paragraph, &m.span))
+            .chain(entities.iter().map(|x| (x.paragraph, &x.span))),
+    );
     for (pi, p) in article.paragraphs.iter().enumerate() {
         let caption = p.kind == BlockKind::Caption;
         if p.kind != BlockKind::Prose && !caption {
             continue;
         }
-        let taken = |s: usize, e: usize| {
-            existing
-                .iter()
-                .any(|m| m.paragraph == pi && m.span.start < e && s < m.span.end)
-                || entities
-                    .iter()
-                    .any(|x| x.paragraph == pi && x.span.start < e && s < x.span.end)
-        };
+        let taken = |s: usize, e: usize| taken_spans.overlaps(pi, s, e);
         for r in sentences::split(&p.text) {
             let tokens = tokenize(&p.text[r.clone()]);
             let mut i = 0;
@@ -71,6 +70,41 @@ pub(crate) fn extra_mentions_in(
         }
     }
     out
+}
+
+/// The spans already covered, per paragraph, sorted by start with the
+/// largest end so far: an overlap test is a binary search. Testing every
+/// hit against every span of the article made a long article cost its
+/// hits times its mentions (issue 12).
+struct Taken(std::collections::BTreeMap<usize, Vec<(usize, usize)>>);
+
+impl Taken {
+    fn new<'a>(spans: impl Iterator<Item = (usize, &'a std::ops::Range<usize>)>) -> Self {
+        let mut by_paragraph: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
+            Default::default();
+        for (p, r) in spans {
+            by_paragraph.entry(p).or_default().push((r.start, r.end));
+        }
+        for list in by_paragraph.values_mut() {
+            list.sort_unstable();
+            let mut max_end = 0;
+            for (_, end) in list.iter_mut() {
+                max_end = max_end.max(*end);
+                *end = max_end;
+            }
+        }
+        Taken(by_paragraph)
+    }
+
+    /// Some span of paragraph `p` overlaps `s..e`: of those starting before
+    /// `e`, the furthest end is past `s`.
+    fn overlaps(&self, p: usize, s: usize, e: usize) -> bool {
+        let Some(list) = self.0.get(&p) else {
+            return false;
+        };
+        let k = list.partition_point(|&(start, _)| start < e);
+        k > 0 && list[k - 1].1 > s
+    }
 }
 
 /// A full name of the corpus (2 to 5 tokens, longest first) starting at `i`.
@@ -159,5 +193,21 @@ mod tests {
             (got[0].surface.as_str(), got[0].kind),
             ("Ada Brandt", MentionKind::Full)
         );
+    }
+
+    #[test]
+    fn the_overlap_index_agrees_with_testing_every_span() {
+        let spans = [(0, 5..9), (0, 1..3), (0, 20..40), (0, 22..25), (2, 0..4)];
+        let taken = Taken::new(spans.iter().map(|(p, r)| (*p, r)));
+        for p in 0..3 {
+            for s in 0..45 {
+                for e in s + 1..46 {
+                    let brute = spans
+                        .iter()
+                        .any(|(q, r)| *q == p && r.start < e && s < r.end);
+                    assert_eq!(taken.overlaps(p, s, e), brute, "{p} {s}..{e}");
+                }
+            }
+        }
     }
 }

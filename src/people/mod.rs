@@ -26,6 +26,7 @@
 mod cluster;
 mod context;
 mod curated;
+mod evidence;
 mod gazetteer;
 pub mod memo;
 mod report;

@@ -4,6 +4,7 @@
 use super::cluster::{Candidate, Clusters};
 use super::context::{Contexts, WordTypes};
 use super::curated::Curation;
+use super::evidence::Evidence;
 use super::{CoMention, MentionRef, Person, QuoteRef, Role};
 use crate::content::Article;
 use crate::date::Date;
@@ -72,6 +73,7 @@ pub fn resolve_memoised(
         let mut mentions = analysis.mentions.clone();
         mentions.extend(extra);
         let find = |name: &str| locate(&clusters, curation, &contexts, d, name);
+        let mut splits = Splits::default();
         for m in &mentions {
             let Some(id) = find(&m.name) else { continue };
             let acc = &mut accs[id];
@@ -84,7 +86,7 @@ pub fn resolve_memoised(
                     .or_default()
                     .insert(d);
             }
-            acc.mentions.push((d, mention_ref(article, m)));
+            acc.mentions.push((d, mention_ref(article, m, &mut splits)));
         }
         for n in &article.people {
             if let Some(id) = find(n) {
@@ -120,6 +122,7 @@ pub fn resolve_memoised(
 fn candidates(docs: &[(&Article, &Analysis)], curation: &Curation) -> Vec<Candidate> {
     let mut seen: BTreeMap<NameKey, (BTreeSet<usize>, bool)> = BTreeMap::new();
     let types = WordTypes::new(docs);
+    let evidence = Evidence::new(docs);
     for (d, (article, analysis)) in docs.iter().enumerate() {
         let names = analysis
             .mentions
@@ -128,7 +131,7 @@ fn candidates(docs: &[(&Article, &Analysis)], curation: &Curation) -> Vec<Candid
         let listed = article.people.iter().map(|n| (n.as_str(), false, false));
         for (name, caption, found) in names.chain(listed) {
             let key = names::normalise(name);
-            let thing = found && types.is_thing(&key);
+            let thing = found && (types.is_thing(&key) || !evidence.allows(&key));
             if is_full(&key) && !thing && !curation.never.contains(&key) {
                 let e = seen.entry(key).or_insert_with(|| (BTreeSet::new(), true));
                 e.0.insert(d);
@@ -183,14 +186,27 @@ fn anchor(article: &Article, paragraph: usize) -> String {
         .unwrap_or_default()
 }
 
-fn mention_ref(article: &Article, m: &Mention) -> MentionRef {
+/// Sentence ranges of an article's paragraphs, split once each: a long
+/// paragraph with many mentions was split once per mention (issue 12).
+#[derive(Default)]
+struct Splits(BTreeMap<usize, Vec<std::ops::Range<usize>>>);
+
+impl Splits {
+    /// The sentence of paragraph `p` (text `text`) holding byte `at`.
+    fn around(&mut self, p: usize, text: &str, at: usize) -> Option<std::ops::Range<usize>> {
+        let ranges = self.0.entry(p).or_insert_with(|| sentences::split(text));
+        let k = ranges.partition_point(|r| r.end <= at);
+        ranges.get(k).filter(|r| r.start <= at).cloned()
+    }
+}
+
+fn mention_ref(article: &Article, m: &Mention, splits: &mut Splits) -> MentionRef {
     let text = article
         .paragraphs
         .get(m.paragraph)
         .map_or("", |p| p.text.as_str());
-    let snippet = sentences::split(text)
-        .into_iter()
-        .find(|r| r.start <= m.span.start && m.span.start < r.end)
+    let snippet = splits
+        .around(m.paragraph, text, m.span.start)
         .map_or_else(String::new, |r| clean(&text[r]));
     MentionRef {
         article: article.id.clone(),
@@ -335,16 +351,35 @@ fn unique_slugs(people: &mut [Person]) {
     }
 }
 
+/// People of one article that count as co-mentioned with each other: its
+/// most-named ones. Every pair of an article's people is counted, so an
+/// article naming thousands (a long dump) cost their square in time,
+/// memory and person pages (issue 12); a news article names far fewer.
+const MAX_CO_MENTIONED: usize = 64;
+
 fn co_mentions(people: &mut [Person]) {
-    let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // article → (mentions there, person), the most-named first.
+    let mut by_article: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
     for (i, p) in people.iter().enumerate() {
+        let mut named: BTreeMap<&str, usize> = BTreeMap::new();
+        for m in &p.mentions {
+            *named.entry(m.article.as_str()).or_default() += 1;
+        }
         for a in &p.articles {
-            by_article.entry(a.as_str()).or_default().push(i);
+            let n = named.get(a.as_str()).copied().unwrap_or(0);
+            by_article.entry(a.as_str()).or_default().push((n, i));
         }
     }
+    let by_article = by_article.into_values().map(|mut named| {
+        if named.len() > MAX_CO_MENTIONED {
+            named.sort_by_key(|&(n, i)| (std::cmp::Reverse(n), i));
+            named.truncate(MAX_CO_MENTIONED);
+        }
+        named.into_iter().map(|(_, i)| i).collect::<Vec<usize>>()
+    });
     let mut counts: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); people.len()];
-    for ids in by_article.values() {
-        for &i in ids {
+    for ids in by_article {
+        for &i in &ids {
             for &j in ids.iter().filter(|&&j| j != i) {
                 *counts[i].entry(j).or_default() += 1;
             }

@@ -241,3 +241,42 @@ fn a_name_read_mostly_inside_a_company_name_is_no_person() {
     let people = run(&arts, &Curation::default());
     assert_eq!(slugs(&people), vec!["ingrid-halvorsen"]);
 }
+
+#[test]
+fn an_article_naming_very_many_people_co_mentions_only_its_most_named() {
+    let first = [
+        "Ada", "Paul", "Ingrid", "Tomas", "Mira", "Jonas", "Lena", "Oskar", "Nadia",
+    ];
+    let last = [
+        "Brandt",
+        "Okafor",
+        "Halvorsen",
+        "Quill",
+        "Varga",
+        "Lindqvist",
+        "Moreau",
+        "Petrov",
+        "Sato",
+    ];
+    let mut paras: Vec<String> = Vec::new();
+    for f in first {
+        for l in last {
+            paras.push(format!("{f} {l} said the harbour plan would work."));
+        }
+    }
+    paras.push("Ada Brandt said it again. Ada Brandt was sure.".into());
+    let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+    let people = run(&[article("a", 1, &refs)], &Curation::default());
+    assert!(people.len() > MAX_CO_MENTIONED, "{}", people.len());
+    let listed = people.iter().filter(|p| !p.co_mentioned.is_empty()).count();
+    assert_eq!(listed, MAX_CO_MENTIONED);
+    assert!(people
+        .iter()
+        .all(|p| p.co_mentioned.len() < MAX_CO_MENTIONED));
+    let ada = people.iter().find(|p| p.name == "Ada Brandt").unwrap();
+    assert_eq!(
+        ada.co_mentioned.len(),
+        MAX_CO_MENTIONED - 1,
+        "the most named"
+    );
+}

@@ -88,6 +88,12 @@ pub fn is_given_name(word: &str) -> bool {
     model::shipped().is_ok_and(|m| m.gaz.get(features::lex(word).lower) & gazetteer::PER_FIRST != 0)
 }
 
+/// Whether the training data knows `word` as the last word of a person's
+/// name (the name list shipped inside the model): "Brandt", "Smith".
+pub fn is_surname(word: &str) -> bool {
+    model::shipped().is_ok_and(|m| m.gaz.get(features::lex(word).lower) & gazetteer::PER_LAST != 0)
+}
+
 /// Checks that the embedded weights file decodes (for a CLI to report early).
 pub fn check_model() -> Result<(), String> {
     clusters::shipped()?;

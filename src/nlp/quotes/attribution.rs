@@ -176,9 +176,11 @@ impl Para<'_, '_> {
             let clause_start = |i: usize| {
                 boundary(i) || (is_discourse_word(tokens[i - 1].text) && boundary(i - 1))
             };
-            let i = (from..verb)
-                .rev()
-                .find(|&i| is_pronoun(&tokens[i].text.to_lowercase()) && clause_start(i))?;
+            let i = (from..verb).rev().find(|&i| {
+                // "Asked if he would …, he told the BBC:" - a pronoun
+                // right before the verb is its subject.
+                is_pronoun(&tokens[i].text.to_lowercase()) && (clause_start(i) || i + 1 == verb)
+            })?;
             // A pronoun opening the sentence is who it was before the
             // sentence named anyone.
             let opens = clause::skip_discourse(tokens, 0, i) == i;
@@ -204,7 +206,69 @@ impl Para<'_, '_> {
             return None;
         }
         let speaker = by_name.or_else(by_pronoun)?;
-        Some(said(&speaker, tokens[verb].text))
+        // "said any suggestion it was “…”": a one-word quotation there is
+        // not the speaker's own judgement.
+        let judged = !tokens[from..open]
+            .iter()
+            .any(|t| clause::hearsay_noun(t.text));
+        Some(Said {
+            judged,
+            ..said(&speaker, tokens[verb].text)
+        })
+    }
+
+    /// `X branded the plan "piecemeal and poor"` / `He said she was a "huge
+    /// figure" and a "valued friend"`: a quoted phrase (opening in lower
+    /// case) inside a sentence whose subject is a person (named first, or
+    /// an opening "he"/"she"), after a verb of saying or judging, with no
+    /// other person, pronoun clause or "claims that" between them.
+    pub(super) fn partial(&self, q: &QuoteSpan, opening_subject: &Option<String>) -> Option<Said> {
+        if !self.text[q.content.clone()].starts_with(char::is_lowercase) {
+            return None;
+        }
+        let (s, open) = self.token_at(q.open)?;
+        let tokens = &self.all[s].tokens;
+        let names = self.names_of(s);
+        let first = names.first().filter(|f| f.tokens.end <= open);
+        let lead = first.map_or(open, |f| f.tokens.start);
+        // Only titles and discourse words before the subject: no earlier clause.
+        if tokens[..lead]
+            .iter()
+            .any(|t| matches!(t.text, "," | ";" | ":" | "“" | "”" | "\"" | "(" | "—" | "–"))
+        {
+            return None;
+        }
+        let (speaker, from) = match first {
+            Some(f) if self.is_subject(f) && !self.inside(tokens[f.tokens.start].start) => {
+                (f.name.clone(), f.tokens.end)
+            }
+            Some(_) => return None,
+            None if self.opens_with_pronoun(s) => {
+                let k = clause::skip_discourse(tokens, 0, tokens.len().min(4));
+                let who = self.resolve(&tokens[k].text.to_lowercase(), opening_subject)?;
+                (who, k + 1)
+            }
+            None => return None,
+        };
+        if names
+            .iter()
+            .any(|g| g.tokens.start >= from && g.tokens.start < open)
+        {
+            return None;
+        }
+        self.count(open.saturating_sub(from));
+        let between = tokens.get(from..open)?;
+        if between.len() > WINDOW || between.iter().any(|t| clause::hearsay_noun(t.text)) {
+            return None;
+        }
+        let verb = between.iter().find(|t| {
+            let w = t.text.to_lowercase();
+            is_reporting_verb(&w) || verbs::is_judging_verb(&w)
+        })?;
+        Some(Said {
+            judged: true,
+            ..said(&speaker, verb.text)
+        })
     }
 
     /// `X welcomed “…” but emphasized that “…”`: a second quotation of the
@@ -271,7 +335,15 @@ impl Para<'_, '_> {
     /// by its short attribution.
     pub(super) fn attribution_ends_paragraph(&self, end: usize) -> bool {
         let rest = &self.text[end..];
-        !rest.contains(['“', '"']) && rest.split_whitespace().count() <= 12
+        let words = rest.split_whitespace().count();
+        // A longer attribution still closes it when it is the rest of the
+        // quotation's own sentence ("…,” the firm's chief executive X told
+        // the Y newspaper's website.).
+        let same_sentence = || {
+            self.token_at(end)
+                .is_some_and(|(s, _)| s + 1 == self.sents.end)
+        };
+        !rest.contains(['“', '"']) && (words <= 12 || (words <= 24 && same_sentence()))
     }
 
     /// The speaker that sentence `s` introduces for what follows byte

@@ -175,3 +175,40 @@ pub fn verb_follows(t: &[Token], end: usize) -> bool {
             || (l.len() > 3 && (l.ends_with("ed") || l.ends_with('s')))
     })
 }
+
+/// A noun for what others said ("dismissed claims that it was “…”"): a
+/// quotation after it is theirs, not the subject's.
+pub fn hearsay_noun(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "claim"
+            | "claims"
+            | "report"
+            | "reports"
+            | "suggestion"
+            | "suggestions"
+            | "allegation"
+            | "allegations"
+            | "accusation"
+            | "accusations"
+            | "charge"
+            | "charges"
+            | "critics"
+            | "who"
+            | "which"
+            | "they"
+            | "we"
+            // A subordinate clause has a subject of its own ("apologised
+            // after the ministry announced “…”").
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "because"
+            | "since"
+            | "although"
+            | "if"
+            | "unless"
+            | "until"
+    )
+}

@@ -123,6 +123,41 @@ pub fn is_reporting_verb(lower: &str) -> bool {
         )
 }
 
+/// Verbs that pass judgement on something in the speaker's own words
+/// (`branded it "scandalous"`, `described him as "a huge figure"`).
+pub fn is_judging_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "branded"
+            | "brands"
+            | "described"
+            | "describes"
+            | "describing"
+            | "called"
+            | "calls"
+            | "calling"
+            | "dubbed"
+            | "labelled"
+            | "labeled"
+            | "attacked"
+            | "attacks"
+            | "accused"
+            | "accuses"
+            | "criticised"
+            | "criticized"
+            | "condemned"
+            | "praised"
+            | "hailed"
+            | "dismissed"
+            | "found"
+            | "believed"
+            | "believes"
+            | "thought"
+            | "urged"
+            | "predicted"
+    )
+}
+
 /// A personal pronoun that can stand for a named person.
 pub fn is_pronoun(lower: &str) -> bool {
     matches!(lower, "he" | "she")
@@ -237,5 +272,8 @@ pub fn is_discourse_word(word: &str) -> bool {
             | "Today"
             | "Yesterday"
             | "but"
+            // ", as X declared, “…”": X is the subject of the aside.
+            | "As"
+            | "as"
     )
 }
