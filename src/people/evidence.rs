@@ -51,3 +51,28 @@ fn thing_like(key: &NameKey, types: &WordTypes) -> bool {
         .any(|w| names::is_common_word(w) || names::is_place_noun(w))
         || types.has_thing_word(key)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::analysis::testing::article;
+
+    #[test]
+    fn a_thing_shaped_name_needs_evidence_somewhere_in_the_corpus() {
+        let a = article("a", 1, &["Nothing here."]);
+        let plain = Analysis::default();
+        let cued = Analysis {
+            person_evidence: vec!["Qwertzan Format".into()],
+            ..Analysis::default()
+        };
+        let key = names::normalise("Qwertzan Format");
+        let without = [(&a, &plain)];
+        let ev = Evidence::new(&without);
+        assert!(!ev.allows(&key, &WordTypes::new(&without)));
+        // Unknown words only, nothing thing-like: a person.
+        let unknown = names::normalise("Qwertzan Vellorik");
+        assert!(ev.allows(&unknown, &WordTypes::new(&without)));
+        let with = [(&a, &plain), (&a, &cued)];
+        assert!(Evidence::new(&with).allows(&key, &WordTypes::new(&with)));
+    }
+}
