@@ -195,6 +195,14 @@ fn person_pages_are_people_on_conll_and_gmb() {
     eprintln!("GMB: {gbad} of {gall} pages have no gold PER mention (gold is noisy)");
 }
 
+/// The ECB+ topic of a document id ("12_3ecbplus" → 12).
+fn topic_of(doc: &str) -> u32 {
+    doc.split('_')
+        .next()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or_else(|| panic!("ECB+ doc id {doc:?} has no topic number before '_'"))
+}
+
 /// Cross-article person identity on ECB+ dev (topics 1–35): every gold
 /// proper-name mention in a cross-document chain is an item; its predicted
 /// label is the person page holding it (a singleton when none does).
@@ -224,6 +232,7 @@ fn ecb_person_identity_bcubed() {
         }
     }
     let (mut g, mut pr, mut missed) = (Vec::new(), Vec::new(), Vec::new());
+    let mut topics: Vec<u32> = Vec::new();
     for (n, line) in gold.lines().filter(|l| !l.trim().is_empty()).enumerate() {
         let v: serde_json::Value = serde_json::from_str(line).expect("person_mentions line");
         let (Some(coref), Some(text), Some(doc)) = (
@@ -279,6 +288,7 @@ fn ecb_person_identity_bcubed() {
             });
         g.push(coref.to_string());
         pr.push(slug);
+        topics.push(topic_of(doc));
     }
     let found = pr.iter().filter(|s| !s.starts_with("unfound#")).count();
     if let Some(v) = std::env::var_os("BRIEFING_EVAL_VERBOSE") {
@@ -296,6 +306,24 @@ fn ecb_person_identity_bcubed() {
         b.recall,
         b.f1
     );
+    // Odd topics are for development, even topics are held out.
+    for (label, parity) in [("odd (dev)", 1), ("even (held out)", 0)] {
+        let (gs, ps): (Vec<_>, Vec<_>) = g
+            .iter()
+            .zip(&pr)
+            .zip(&topics)
+            .filter(|(_, t)| *t % 2 == parity)
+            .map(|((g, p), _)| (g.clone(), p.clone()))
+            .unzip();
+        let bs = bcubed(&gs, &ps);
+        eprintln!(
+            "ECB+ dev, {label} topics: {} mentions; B³ P {:.4} R {:.4} F1 {:.4}",
+            gs.len(),
+            bs.precision,
+            bs.recall,
+            bs.f1
+        );
+    }
     // Only among mentions that reached a page: does identity hold?
     let (g2, p2): (Vec<_>, Vec<_>) = g
         .iter()
