@@ -115,6 +115,20 @@ impl Clusters {
         (groups.len() == 1).then(|| *groups.iter().next().unwrap_or(&0))
     }
 
+    /// Every group whose surname a one-word (or particle-led) name is, when
+    /// that surname belongs to more than one group ("Bush": George W. and
+    /// Laura). Empty when it belongs to one or none (see [`Clusters::bare`]).
+    pub fn bare_shared(&self, key: &NameKey) -> Vec<usize> {
+        let words = key.words();
+        let Some(last) = words.iter().rev().find(|w| !names::is_particle(w)) else {
+            return Vec::new();
+        };
+        match self.surnames.get(&names::phonetic(last)) {
+            Some(groups) if groups.len() > 1 => groups.iter().copied().collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The group a curated alias forces a one-word name into.
     pub fn forced_bare(&self, key: &NameKey) -> Option<usize> {
         self.forced_bare.get(key).copied()

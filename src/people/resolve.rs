@@ -169,8 +169,19 @@ fn locate(
         clusters.full(&key)
     } else if let Some(id) = clusters.forced_bare(&key) {
         Some(id)
+    } else if let Some(id) = clusters.bare(&key) {
+        Some(id).filter(|&id| contexts.supports(id, d))
     } else {
-        clusters.bare(&key).filter(|&id| contexts.supports(id, d))
+        // A surname several people share: the one person the article's
+        // context supports, and only when exactly one is.
+        let mut supported = clusters
+            .bare_shared(&key)
+            .into_iter()
+            .filter(|&id| contexts.supports(id, d));
+        match (supported.next(), supported.next()) {
+            (Some(id), None) => Some(id),
+            _ => None,
+        }
     }
 }
 
