@@ -280,3 +280,33 @@ fn an_article_naming_very_many_people_co_mentions_only_its_most_named() {
         "the most named"
     );
 }
+
+#[test]
+fn a_shared_surname_goes_to_the_one_person_the_context_supports() {
+    let arts = [
+        article(
+            "a",
+            1,
+            &["Foreign Minister Sergei Ivanchenko met Halvard Moen of the Nordic Grain Council in Geneva."],
+        ),
+        article(
+            "o",
+            2,
+            &["Olga Ivanchenko spoke for the Atlantic Fishing Board in Porto on Monday."],
+        ),
+        article(
+            "b",
+            3,
+            &["In Geneva, the Nordic Grain Council listened as Ivanchenko said the talks would resume."],
+        ),
+        // Context shared with both people: neither gets the mention.
+        article(
+            "d",
+            4,
+            &["In Geneva and Porto, the Nordic Grain Council and the Atlantic Fishing Board heard Ivanchenko."],
+        ),
+    ];
+    let people = run(&arts, &Curation::default());
+    assert_eq!(get(&people, "sergei-ivanchenko").articles, vec!["b", "a"]);
+    assert_eq!(get(&people, "olga-ivanchenko").articles, vec!["o"]);
+}
