@@ -13,7 +13,9 @@
 //! - A one-word name ("Halvorsen") in an article with no fuller form resolves
 //!   to the one person in the corpus with that surname only when the article
 //!   shares strong context (other organisations, places, people) with an
-//!   article naming the full form; otherwise it is dropped. A surname alone
+//!   article naming the full form; otherwise it is dropped. A surname that
+//!   several people share goes to the one of them whose articles share such
+//!   context, and is dropped when none or more than one do. A surname alone
 //!   never links articles. A mononym person ("Lula") needs a curated file or
 //!   alias.
 //! - Nothing inside an organisation, place or other named thing (as the
