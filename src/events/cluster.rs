@@ -25,6 +25,7 @@
 //! either side has no real date.
 
 use crate::events::features::{featurize, Features};
+use crate::events::heads;
 use crate::events::index::{Index, Window};
 use crate::events::neighbours::{neighbours, shared, NeighbourInput, NeighbourParams};
 pub use crate::events::params::{ClusterDoc, Params, CORE};
@@ -55,6 +56,11 @@ pub struct CandidateScore {
     /// their headlines name different people or places that neither side
     /// mentions: no merge, however similar the rest.
     pub conflict: bool,
+    /// The article's heads (the named things its headline and first
+    /// sentence are about) share no word with the heads of the event's
+    /// core, and it shares little else specific with it (anchor support
+    /// below `strong_anchor`): another issuer, company or town.
+    pub head_conflict: bool,
     /// Days between the article and the event's dated span, if both dated.
     pub days: Option<i64>,
     /// Articles in the event so far.
@@ -75,6 +81,12 @@ impl CandidateScore {
             Some(
                 "its headline names another company, person or place, and neither \
                  article mentions the other's"
+                    .to_string(),
+            )
+        } else if self.head_conflict {
+            Some(
+                "its headline and first sentence are about another named thing than the \
+                 event's first articles, and they share little else specific"
                     .to_string(),
             )
         } else if self.similarity(p) < p.min_similarity {
@@ -184,6 +196,8 @@ struct EventState {
     tickers: Vec<TermId>,
     /// Specific anchors of the members' headlines.
     title_anchors: Vec<TermId>,
+    /// Heads of the first [`CORE`] members.
+    core_heads: Vec<heads::Head>,
     places: Vec<String>,
     span: Option<(i64, i64)>,
 }
@@ -393,7 +407,13 @@ impl State {
         } else {
             0.0
         };
-        let anchor = anchor_support(f, ev, size);
+        let anchor = anchor_support(f, ev, size, |_| true);
+        // Different heads and only template words and numbers (years, base
+        // years, prices) in common: another issuer, company or town (the
+        // core's heads, so no chaining).
+        let head_conflict = (days.is_some() || p.undated_head_veto)
+            && heads::conflict(&f.heads, &ev.core_heads)
+            && anchor_support(f, ev, size, |t| !vocab.is_dateish(t)) < p.strong_anchor;
         let conflict = !f.tickers.is_empty()
             && !ev.tickers.is_empty()
             && !f.tickers.iter().any(|t| ev.tickers.contains(t))
@@ -430,6 +450,7 @@ impl State {
             name_overlap,
             anchor,
             conflict,
+            head_conflict,
             days,
             size,
             total,
@@ -453,6 +474,11 @@ impl State {
         if self.members[event].len() < CORE {
             ev.core = tfidf::add(&ev.core, &f.vector);
             ev.core_norm = tfidf::norm(&ev.core);
+            for h in &f.heads {
+                if !ev.core_heads.contains(h) {
+                    ev.core_heads.push(h.clone());
+                }
+            }
         }
         if ev.recent.len() == RECENT {
             ev.recent.remove(0);
@@ -497,10 +523,16 @@ impl State {
 /// anchor counts fully when at least half the members have it, partly when
 /// fewer do (a word one member of many shares is no evidence of closeness
 /// to the whole).
-fn anchor_support(f: &Features, ev: &EventState, size: usize) -> f32 {
+/// Only the anchors `keep` accepts count.
+fn anchor_support(
+    f: &Features,
+    ev: &EventState,
+    size: usize,
+    keep: impl Fn(TermId) -> bool,
+) -> f32 {
     let (mut have, mut total) = (0.0f32, 0.0f32);
     let core = (size as f32 / 2.0).max(1.0);
-    for &(t, w) in &f.anchors {
+    for &(t, w) in f.anchors.iter().filter(|a| keep(a.0)) {
         total += w;
         if let Some(&n) = ev.anchors.get(&t) {
             have += w * (n as f32 / core).min(1.0);

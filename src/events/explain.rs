@@ -125,6 +125,7 @@ mod tests {
             name_overlap: 0.5,
             anchor: 0.4,
             conflict: false,
+            head_conflict: false,
             days: Some(1),
             size: 3,
             total: 0.95,

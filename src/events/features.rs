@@ -3,6 +3,7 @@
 //! capitalised words, numbers) that identify a happening.
 
 use crate::events::boilerplate::{self, Boilerplate};
+use crate::events::heads::{self, CaseEvidence, HeadWord};
 use crate::events::params::{ClusterDoc, Params};
 use crate::events::terms::{cased_terms_masked, lower_words, CasedTerm};
 use crate::events::tfidf::{self, SparseVec, TermId, Vocab};
@@ -31,6 +32,9 @@ pub(crate) struct Features {
     pub tickers: Vec<TermId>,
     /// Places, lowercased.
     pub places: Vec<String>,
+    /// Heads: the named things of the headline and first sentence, each a
+    /// sorted set of specific terms (see [`heads`]).
+    pub heads: Vec<heads::Head>,
     /// Position in visiting order.
     pub pos: usize,
     /// Nearest articles over the whole corpus (positions, sorted).
@@ -101,6 +105,7 @@ struct Raw {
     title_anchors: Vec<TermId>,
     names: Vec<NameKeys>,
     tickers: Vec<TermId>,
+    head_words: Vec<HeadWord>,
 }
 
 /// Counts terms, builds the vocabulary (document frequencies over the whole
@@ -111,18 +116,18 @@ pub(crate) fn featurize(
     order: &[usize],
     p: &Params,
 ) -> (Vocab, Vec<Features>) {
-    let (vocab, _, feats) = learn(docs, order, p);
+    let (vocab, _, _, feats) = learn(docs, order, p);
     (vocab, feats)
 }
 
-/// [`featurize`], also returning the boilerplate learnt: with the
-/// vocabulary, the corpus statistics a frozen background keeps
-/// ([`crate::events::frozen`]).
+/// [`featurize`], also returning the boilerplate and the case evidence
+/// learnt: with the vocabulary, the corpus statistics a frozen background
+/// keeps ([`crate::events::frozen`]).
 pub(crate) fn learn(
     docs: &[ClusterDoc],
     order: &[usize],
     p: &Params,
-) -> (Vocab, Boilerplate, Vec<Features>) {
+) -> (Vocab, Boilerplate, CaseEvidence, Vec<Features>) {
     // Trigram document frequencies, a batch of articles at a time on all
     // cores (never every article's words at once: memory).
     let mut df = tfidf::FxMap::default();
@@ -142,6 +147,7 @@ pub(crate) fn learn(
     let bp = Boilerplate::from_counts(df, docs.len());
     let mut vocab = Vocab::default();
     let mut raw: Vec<Raw> = (0..docs.len()).map(|_| Raw::default()).collect();
+    let mut evidence = CaseEvidence::default();
     // Splitting, folding and stemming on all cores, a bounded batch at a
     // time (memory); term ids are then given in visiting order, one article
     // after another, exactly as one sequential pass would.
@@ -151,7 +157,7 @@ pub(crate) fn learn(
             .map(|&i| tokens(&docs[i], &bp, p))
             .collect();
         for (&i, t) in batch.iter().zip(toks) {
-            raw[i] = count(&mut |t| vocab.intern(t), t);
+            raw[i] = count(&mut |t| vocab.intern(t), t, Some(&mut evidence));
             add_doc(&mut vocab, &raw[i]);
         }
     }
@@ -159,9 +165,9 @@ pub(crate) fn learn(
     let feats = raw
         .into_par_iter()
         .enumerate()
-        .map(|(i, r)| finish(&vocab, floor, r, &docs[i], p))
+        .map(|(i, r)| finish(&vocab, &evidence, floor, r, &docs[i], p))
         .collect();
-    (vocab, bp, feats)
+    (vocab, bp, evidence, feats)
 }
 
 /// Features of `docs` against a frozen background (`vocab`, `bp`): those
@@ -172,6 +178,7 @@ pub(crate) fn featurize_frozen(
     docs: &[ClusterDoc],
     vocab: &Vocab,
     bp: &Boilerplate,
+    evidence: &CaseEvidence,
     p: &Params,
     known: Vec<Option<Features>>,
 ) -> Vec<Features> {
@@ -186,15 +193,26 @@ pub(crate) fn featurize_frozen(
                 f
             }
             None => {
-                let r = count(&mut |t| vocab.lookup(t), tokens(d, bp, p));
-                finish(vocab, floor, r, d, p)
+                let r = count(&mut |t| vocab.lookup(t), tokens(d, bp, p), None);
+                finish(vocab, evidence, floor, r, d, p)
             }
         })
         .collect()
 }
 
 /// An article's features from its counted terms, once IDF is known.
-fn finish(vocab: &Vocab, floor: f32, r: Raw, d: &ClusterDoc, p: &Params) -> Features {
+fn finish(
+    vocab: &Vocab,
+    evidence: &CaseEvidence,
+    floor: f32,
+    r: Raw,
+    d: &ClusterDoc,
+    p: &Params,
+) -> Features {
+    let head_floor = floor.min(HEAD_SHARE.ln());
+    let mut heads = heads::heads(&r.head_words, evidence, vocab, head_floor);
+    // A company the headline marks is a head of its own.
+    heads.extend(tickers(&d.title).into_iter().map(|t| vec![(t, 1.0)]));
     let vector = vector(vocab, &r.counts, &r.boiler);
     let mut keys = tfidf::top_k(&vector, p.keys_per_doc);
     for n in &r.names {
@@ -221,6 +239,7 @@ fn finish(vocab: &Vocab, floor: f32, r: Raw, d: &ClusterDoc, p: &Params) -> Feat
         title_anchors: specific(&r.title_anchors),
         tickers: r.tickers,
         places,
+        heads,
         pos: 0,
         neighbours: Vec::new(),
     }
@@ -249,6 +268,10 @@ struct Tokens {
     names: Vec<(String, String)>,
     /// Ticker keys of the headline.
     tickers: Vec<String>,
+    /// The body is in capitals: its case says nothing.
+    caps_body: bool,
+    /// Head words of the headline and first sentence (ids not yet given).
+    head_words: Vec<HeadWord>,
 }
 
 /// The terms, name keys and tickers of one article.
@@ -270,26 +293,43 @@ fn tokens(d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Tokens {
         ],
         names: d.names.iter().filter_map(|n| name_terms(n)).collect(),
         tickers: tickers(&d.title),
+        caps_body: heads::all_caps(&d.text),
+        head_words: heads::head_words(&d.title, &d.text, heads::all_caps(&d.text)),
     }
 }
 
 /// One article's term counts (boilerplate left out) and anchor terms;
-/// `intern` gives each term its id.
-fn count(intern: &mut impl FnMut(&str) -> TermId, tok: Tokens) -> Raw {
+/// `intern` gives each term its id. While the background is learnt, the
+/// case of the body's words goes to `evidence`; against a frozen background
+/// (`None`) the background's own evidence is used.
+fn count(
+    intern: &mut impl FnMut(&str) -> TermId,
+    tok: Tokens,
+    mut evidence: Option<&mut CaseEvidence>,
+) -> Raw {
     let mut counts: Vec<(TermId, u32)> = Vec::new();
     let mut boiler: Vec<(TermId, u32)> = Vec::new();
     let mut anchors: Vec<TermId> = Vec::new();
     let mut title_anchors: Vec<TermId> = Vec::new();
+    let caps_body = tok.caps_body;
     for (terms, weight, proper, title) in tok.parts {
         for t in terms {
             let id = intern(&t.term);
+            let digits = t.term.bytes().any(|b| b.is_ascii_digit());
+            if let Some(ev) = evidence.as_deref_mut() {
+                if !title && !caps_body && !t.initial && !digits {
+                    ev.add(id, t.proper);
+                }
+            }
             let c = (id, if t.proper { proper } else { weight });
             if t.boilerplate {
                 boiler.push(c);
                 continue;
             }
             counts.push(c);
-            if t.proper || t.term.bytes().any(|b| b.is_ascii_digit()) {
+            // In an all-capitals headline every word counts: the old
+            // headline test (`headlines_conflict`) relies on it.
+            if t.proper || digits {
                 anchors.push(id);
                 if title {
                     title_anchors.push(id);
@@ -323,6 +363,7 @@ fn count(intern: &mut impl FnMut(&str) -> TermId, tok: Tokens) -> Raw {
         anchors,
         names,
         tickers,
+        head_words: heads::intern(intern, tok.head_words),
     }
 }
 
@@ -344,6 +385,10 @@ fn vector(vocab: &Vocab, counts: &[(TermId, u32)], boiler: &[(TermId, u32)]) -> 
     let scale = if all > 0.0 { (mine / all).sqrt() } else { 1.0 };
     own.into_iter().map(|(t, w)| (t, w * scale)).collect()
 }
+
+/// A word in more than one article in this many is too common to name a
+/// head (a country may; "Bank" may not).
+const HEAD_SHARE: f32 = 10.0;
 
 /// IDF of a term as common as boilerplate: anchors no rarer than that say
 /// what kind of story it is, not which one.

@@ -28,6 +28,7 @@
 use super::boilerplate::Boilerplate;
 use super::cluster::ClusterDoc;
 use super::features::{self, Features};
+use super::heads::CaseEvidence;
 use super::params::Params;
 use super::tfidf::{self, Vocab};
 use crate::cache::Memo;
@@ -45,7 +46,7 @@ pub const FEATURES_FILE: &str = ".briefing/cache/features.bin";
 /// articles changed.
 pub const REFRESH_SHARE: usize = 8;
 
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What the background file holds.
 #[derive(Serialize, Deserialize)]
@@ -60,6 +61,8 @@ struct Stored {
     n_docs: u32,
     /// Boilerplate trigram hashes.
     boiler: Vec<u64>,
+    /// Case evidence of each term ([`CaseEvidence::counts`]), in id order.
+    case: Vec<(u32, u32)>,
     /// Text keys ([`text_key`]) of the articles it was learnt from, sorted.
     docs: Vec<u128>,
 }
@@ -68,6 +71,7 @@ struct Stored {
 struct Background {
     vocab: Option<Vocab>,
     boiler: Boilerplate,
+    case: CaseEvidence,
     /// Identifies this background in feature memo keys.
     id: u128,
 }
@@ -161,7 +165,7 @@ impl Frozen {
         let memo = &self.features;
         let known: Vec<Option<Features>> = keys.par_iter().map(|&k| memo.get(k)).collect();
         let fresh: Vec<bool> = known.iter().map(Option::is_none).collect();
-        let feats = features::featurize_frozen(docs, &vocab, &bg.boiler, p, known);
+        let feats = features::featurize_frozen(docs, &vocab, &bg.boiler, &bg.case, p, known);
         for ((&k, f), new) in keys.iter().zip(&feats).zip(fresh) {
             self.features
                 .record(k, new.then(|| Memo::<Features>::encode(f)));
@@ -179,7 +183,7 @@ impl Frozen {
         text: &[u128],
         sorted: Vec<u128>,
     ) -> (Vocab, Vec<Features>) {
-        let (vocab, boiler, feats) = features::learn(docs, order, p);
+        let (vocab, boiler, case, feats) = features::learn(docs, order, p);
         let (terms, n_docs) = vocab.counts();
         let stored = Stored {
             format: FORMAT,
@@ -188,6 +192,7 @@ impl Frozen {
             terms,
             n_docs,
             boiler: boiler.hashes(),
+            case: case.counts().to_vec(),
             docs: sorted,
         };
         let id = background_id(&stored);
@@ -210,6 +215,7 @@ fn background(s: Stored) -> Background {
     let id = background_id(&s);
     Background {
         boiler: Boilerplate::from_hashes(&s.boiler),
+        case: CaseEvidence::from_counts(s.case),
         vocab: Some(Vocab::from_counts(s.terms, s.n_docs)),
         id,
     }

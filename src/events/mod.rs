@@ -15,6 +15,7 @@ pub mod explain;
 pub mod facts;
 mod features;
 pub mod frozen;
+mod heads;
 pub mod index;
 pub mod lede;
 pub mod memo;

@@ -76,6 +76,9 @@ pub struct Params {
     /// A pair with no time signal joins only when it shares at least one
     /// specific anchor (a name, or an anchor of the event's core).
     pub undated_needs_anchor: bool,
+    /// Apply the head veto ([`crate::events::cluster::CandidateScore::head_conflict`])
+    /// to pairs with no time signal too (it always applies to dated pairs).
+    pub undated_head_veto: bool,
     /// Minimum cosine with the event centroid: every member stays close to
     /// the core, so an event cannot grow by a chain of neighbours.
     pub min_core: f32,
@@ -126,6 +129,7 @@ impl Default for Params {
             undated_min_similarity: 0.15,
             undated_threshold: 0.55,
             undated_needs_anchor: true,
+            undated_head_veto: false,
             min_core: 0.15,
             min_first: 0.0,
             strong_anchor: 0.5,

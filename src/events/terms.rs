@@ -24,7 +24,7 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Membership test for [`STOPWORDS`] (a hash set: it runs for every word).
-fn is_stopword(w: &str) -> bool {
+pub(crate) fn is_stopword(w: &str) -> bool {
     static SET: std::sync::OnceLock<FxMap<&'static str, ()>> = std::sync::OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().map(|&w| (w, ())).collect())
         .contains_key(w)
@@ -47,6 +47,8 @@ pub struct CasedTerm {
     pub proper: bool,
     /// Covered by boilerplate (see [`cased_terms_masked`]).
     pub boilerplate: bool,
+    /// The first word of a sentence: its case says nothing.
+    pub initial: bool,
 }
 
 /// [`terms`], plus a proper-noun flag per term. Names and places identify
@@ -85,28 +87,34 @@ pub fn cased_terms_masked(text: &str, boilerplate: Option<&Boilerplate>) -> Vec<
         let initial = sentence_start;
         sentence_start = false;
         let proper = !initial && w.starts_with(|c: char| c.is_ascii_uppercase());
-        let lower = w.to_ascii_lowercase();
-        if w.bytes().any(|b| b.is_ascii_digit()) {
-            if (3..=8).contains(&w.len()) {
-                out.push(CasedTerm {
-                    term: lower,
-                    proper: false,
-                    boilerplate: masked,
-                });
-            }
-        } else if lower.len() >= 2 && !is_stopword(&lower) {
+        if let Some(term) = normalise(w) {
             out.push(CasedTerm {
-                term: stem(&lower),
-                proper,
+                proper: proper && !term.bytes().any(|b| b.is_ascii_digit()),
+                term,
                 boilerplate: masked,
+                initial,
             });
         }
     }
     out
 }
 
+/// One word as a clustering term, or `None` when it is not one: numbers
+/// of three to eight characters stay as written, other words are
+/// lowercased and stemmed, stopwords and single letters dropped.
+pub(crate) fn normalise(w: &str) -> Option<String> {
+    let lower = w.to_ascii_lowercase();
+    if w.bytes().any(|b| b.is_ascii_digit()) {
+        (3..=8).contains(&w.len()).then_some(lower)
+    } else if lower.len() >= 2 && !is_stopword(&lower) {
+        Some(stem(&lower))
+    } else {
+        None
+    }
+}
+
 /// Alphanumeric words of `s`, each with the separator text before it.
-fn words(s: &str) -> impl Iterator<Item = (&str, &str)> {
+pub(crate) fn words(s: &str) -> impl Iterator<Item = (&str, &str)> {
     let mut rest = s;
     std::iter::from_fn(move || {
         let start = rest.find(|c: char| c.is_ascii_alphanumeric())?;
