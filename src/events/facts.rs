@@ -273,6 +273,13 @@ pub fn pick<'f, 'c, 's, 'a>(
                 })
             });
         let Some((i, c, _)) = best else { break };
+        // The wordings of this fact and of the facts it tells too (those
+        // it overlaps, which leave the list with it).
+        let pool: Vec<(usize, &Candidate)> = (0..left.len())
+            .filter(|&j| j == i || overlap(&left[j].rep().weights, &c.weights) >= DISTINCT)
+            .flat_map(|j| left[j].members.iter().map(move |&m| (j, m)))
+            .collect();
+        let (i, c) = wording(&pool, (i, c), &covered, top);
         let g = gain(c, &covered);
         let first = *first_gain.get_or_insert(g);
         if g < MIN_GAIN * first {
@@ -287,6 +294,42 @@ pub fn pick<'f, 'c, 's, 'a>(
     }
     next_slot(facts, taken, &mut picked, max);
     picked
+}
+
+/// The wording a fact that won its slot is shown in: of the wordings in
+/// `pool` of a readable length (at most [`LONGEST`] words, see [`clarity`]),
+/// the one that tells most that is new.
+/// The slot is won per reading effort, so a short wording that only says
+/// someone was present can win it for a fact whose longer wording also
+/// says what they came for ("was seen in the delegation" against "met
+/// U.S. representatives on economic cooperation"); the list shows the
+/// wording that leaves the least untold, as long as it adds clearly more
+/// ([`MORE`]) than the winning one.
+/// A wording shown instead of the winner's must add this much more.
+const MORE: f32 = 1.25;
+/// The longest wording shown instead of the winner's (words): beyond it a
+/// sentence costs more reading than a line of a list should.
+const LONGEST: usize = 40;
+
+fn wording<'c, 's, 'a>(
+    pool: &[(usize, &'c Candidate<'s, 'a>)],
+    won: (usize, &'c Candidate<'s, 'a>),
+    covered: &std::collections::BTreeSet<TermId>,
+    top: f32,
+) -> (usize, &'c Candidate<'s, 'a>) {
+    let told = |c: &Candidate| gain(c, covered) * (1.0 + clarity(c) / top);
+    let least = MORE * gain(won.1, covered);
+    pool.iter()
+        .copied()
+        .filter(|(_, c)| c.s.text.split_whitespace().count() <= LONGEST)
+        .filter(|(_, c)| gain(c, covered) >= least)
+        .max_by(|(_, a), (_, b)| {
+            told(a).total_cmp(&told(b)).then_with(|| {
+                let (x, y) = (a.s, b.s);
+                (&y.article.id, y.position).cmp(&(&x.article.id, x.position))
+            })
+        })
+        .unwrap_or(won)
 }
 
 /// Whether a sentence looks ahead: a future or modal verb, a plan or a
