@@ -435,3 +435,53 @@ fn next_slot<'f, 'c, 's, 'a>(
         picked.push(next);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::testing::article;
+
+    fn candidate<'s, 'a>(s: &'s Sentence<'a>, terms: &[TermId]) -> Candidate<'s, 'a> {
+        Candidate {
+            s,
+            weights: terms.iter().map(|&t| (t, 1.0)).collect(),
+            centrality: 1.0,
+            support: vec![1.0; terms.len()],
+        }
+    }
+
+    #[test]
+    fn a_fact_is_shown_in_the_wording_that_tells_clearly_more() {
+        let short = "The fund's chief was seen with the delegation.";
+        let long = "The fund's chief was with the delegation and met the other side's \
+                    envoys for talks on resuming trade and investment between the two \
+                    countries, the first such talks since the sanctions were imposed years \
+                    ago, officials in both capitals said.";
+        let a = article("a", "2025-02-18", &[short, long]);
+        let sentence = |text, position| Sentence {
+            text,
+            article: &a,
+            paragraph: position,
+            position,
+            ids: Vec::new(),
+        };
+        let (s0, s1, s2) = (
+            sentence("Officials met in the capital.", 0),
+            sentence(short, 0),
+            sentence(long, 1),
+        );
+        let lede = candidate(&s0, &[1, 2]);
+        let (c1, c2) = (candidate(&s1, &[3, 4]), candidate(&s2, &[3, 4, 5]));
+        // Per reading effort the short wording wins the slot …
+        let covered: std::collections::BTreeSet<TermId> = [1, 2].into();
+        assert!(gain(&c2, &covered) >= MORE * gain(&c1, &covered));
+        let fact = Fact {
+            members: vec![&c1, &c2],
+            sources: vec!["a".into()],
+        };
+        let picked = pick(std::slice::from_ref(&fact), &[&lede], 3);
+        assert_eq!(picked.len(), 1);
+        // … and the line shows the one that also says what the talks were on.
+        assert_eq!(picked[0].1.s.text, long);
+    }
+}
