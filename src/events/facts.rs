@@ -273,6 +273,13 @@ pub fn pick<'f, 'c, 's, 'a>(
                 })
             });
         let Some((i, c, _)) = best else { break };
+        // The wordings of this fact and of the facts it tells too (those
+        // it overlaps, which leave the list with it).
+        let pool: Vec<(usize, &Candidate)> = (0..left.len())
+            .filter(|&j| j == i || overlap(&left[j].rep().weights, &c.weights) >= DISTINCT)
+            .flat_map(|j| left[j].members.iter().map(move |&m| (j, m)))
+            .collect();
+        let (i, c) = wording(&pool, (i, c), &covered, top);
         let g = gain(c, &covered);
         let first = *first_gain.get_or_insert(g);
         if g < MIN_GAIN * first {
@@ -287,6 +294,42 @@ pub fn pick<'f, 'c, 's, 'a>(
     }
     next_slot(facts, taken, &mut picked, max);
     picked
+}
+
+/// The wording a fact that won its slot is shown in: of the wordings in
+/// `pool` of a readable length (at most [`LONGEST`] words, see [`clarity`]),
+/// the one that tells most that is new.
+/// The slot is won per reading effort, so a short wording that only says
+/// someone was present can win it for a fact whose longer wording also
+/// says what they came for ("was seen in the delegation" against "met
+/// U.S. representatives on economic cooperation"); the list shows the
+/// wording that leaves the least untold, as long as it adds clearly more
+/// ([`MORE`]) than the winning one.
+/// A wording shown instead of the winner's must add this much more.
+const MORE: f32 = 1.25;
+/// The longest wording shown instead of the winner's (words): beyond it a
+/// sentence costs more reading than a line of a list should.
+const LONGEST: usize = 40;
+
+fn wording<'c, 's, 'a>(
+    pool: &[(usize, &'c Candidate<'s, 'a>)],
+    won: (usize, &'c Candidate<'s, 'a>),
+    covered: &std::collections::BTreeSet<TermId>,
+    top: f32,
+) -> (usize, &'c Candidate<'s, 'a>) {
+    let told = |c: &Candidate| gain(c, covered) * (1.0 + clarity(c) / top);
+    let least = MORE * gain(won.1, covered);
+    pool.iter()
+        .copied()
+        .filter(|(_, c)| c.s.text.split_whitespace().count() <= LONGEST)
+        .filter(|(_, c)| gain(c, covered) >= least)
+        .max_by(|(_, a), (_, b)| {
+            told(a).total_cmp(&told(b)).then_with(|| {
+                let (x, y) = (a.s, b.s);
+                (&y.article.id, y.position).cmp(&(&x.article.id, x.position))
+            })
+        })
+        .unwrap_or(won)
 }
 
 /// Whether a sentence looks ahead: a future or modal verb, a plan or a
@@ -390,5 +433,55 @@ fn next_slot<'f, 'c, 's, 'a>(
     if let Some(next) = best {
         picked.truncate(keep);
         picked.push(next);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::testing::article;
+
+    fn candidate<'s, 'a>(s: &'s Sentence<'a>, terms: &[TermId]) -> Candidate<'s, 'a> {
+        Candidate {
+            s,
+            weights: terms.iter().map(|&t| (t, 1.0)).collect(),
+            centrality: 1.0,
+            support: vec![1.0; terms.len()],
+        }
+    }
+
+    #[test]
+    fn a_fact_is_shown_in_the_wording_that_tells_clearly_more() {
+        let short = "The fund's chief was seen with the delegation.";
+        let long = "The fund's chief was with the delegation and met the other side's \
+                    envoys for talks on resuming trade and investment between the two \
+                    countries, the first such talks since the sanctions were imposed years \
+                    ago, officials in both capitals said.";
+        let a = article("a", "2025-02-18", &[short, long]);
+        let sentence = |text, position| Sentence {
+            text,
+            article: &a,
+            paragraph: position,
+            position,
+            ids: Vec::new(),
+        };
+        let (s0, s1, s2) = (
+            sentence("Officials met in the capital.", 0),
+            sentence(short, 0),
+            sentence(long, 1),
+        );
+        let lede = candidate(&s0, &[1, 2]);
+        let (c1, c2) = (candidate(&s1, &[3, 4]), candidate(&s2, &[3, 4, 5]));
+        // Per reading effort the short wording wins the slot …
+        let covered: std::collections::BTreeSet<TermId> = [1, 2].into();
+        assert!(gain(&c2, &covered) >= MORE * gain(&c1, &covered));
+        let fact = Fact {
+            members: vec![&c1, &c2],
+            sources: vec!["a".into()],
+        };
+        let picked = pick(std::slice::from_ref(&fact), &[&lede], 3);
+        assert_eq!(picked.len(), 1);
+        // … and the line shows the one that also says what the talks were on.
+        assert_eq!(picked[0].1.s.text, long);
     }
 }
