@@ -33,6 +33,8 @@ pub(crate) struct Features {
     /// Heads: the named things of the headline and first sentence, each a
     /// sorted set of specific terms (see [`heads`]).
     pub heads: Vec<heads::Head>,
+    /// Numbers of the headline and first sentence ([`heads::head_numbers`]).
+    pub numbers: Vec<String>,
     /// Position in visiting order.
     pub pos: usize,
     /// Nearest articles over the whole corpus (positions, sorted).
@@ -184,6 +186,7 @@ pub(crate) fn featurize(
                 tickers: r.tickers,
                 places,
                 heads,
+                numbers: heads::head_numbers(&docs[i].title, &docs[i].text),
                 pos: 0,
                 neighbours: Vec::new(),
             }
