@@ -6,6 +6,10 @@
 # Targets: no errors (no socket errors, no non-2xx/3xx), p99 latency < 50 ms.
 #
 #   cargo build --release && bash bench/serve_load.sh [SECONDS]   (default 20)
+#   WRK_NICE=10 bash bench/serve_load.sh 15   (wrk at lower priority than the
+#   server, as a client on another machine would be)
+# Prints, per URL, the load average before and after, and the server's own
+# CPU per request (from /proc: independent of the machine's other work).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${BRIEFING:-$here/target/release/briefing}"
@@ -45,10 +49,23 @@ PY
 pids+=($!)
 sleep 1
 echo "sample site on port $port; page $page; 200 slow-header connections open"
+server=${pids[0]}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; } # utime + stime
+hz=$(getconf CLK_TCK)
 for path in / "$page" /style.css; do
   [ -n "$path" ] || continue
-  echo "== wrk -t2 -c1000 -d${secs}s --latency http://127.0.0.1:$port$path"
-  wrk -t2 -c1000 -d"${secs}s" --timeout 5s --latency "http://127.0.0.1:$port$path" \
-    | grep -E "Latency|50%|90%|99%|requests in|Socket errors|Non-2xx|Requests/sec"
+  echo "== ${WRK_NICE:+nice -n $WRK_NICE }wrk -t2 -c1000 -d${secs}s --latency http://127.0.0.1:$port$path"
+  echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  c0=$(cpu_ticks); t0=$(date +%s.%N)
+  nice -n "${WRK_NICE:-0}" wrk -t2 -c1000 -d"${secs}s" --timeout 5s --latency \
+    "http://127.0.0.1:$port$path" >"$work/wrk.out"
+  c1=$(cpu_ticks); t1=$(date +%s.%N)
+  grep -E "Latency|50%|90%|99%|requests in|Socket errors|Non-2xx|Requests/sec" "$work/wrk.out"
+  reqs=$(awk '/requests in/{print $1}' "$work/wrk.out")
+  # CPU the server used per request (independent of what else the machine
+  # runs), and the share of a core it got.
+  awk -v a="$c0" -v b="$c1" -v hz="$hz" -v n="$reqs" -v t0="$t0" -v t1="$t1" 'BEGIN{
+    cpu=(b-a)/hz; printf "   server CPU: %.1f us/request, %.2f cores over the run\n", 1e6*cpu/n, cpu/(t1-t0)}'
+  echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 wait "${pids[1]}" 2>/dev/null || true

@@ -47,6 +47,9 @@ pub struct Cache {
     pub events: crate::events::memo::EventMemo,
     /// Per-article extra person mentions (see [`crate::people::memo`]).
     pub people: crate::people::memo::PeopleMemo,
+    /// The clustering background and per-article features (see
+    /// [`crate::events::frozen`]).
+    pub frozen: crate::events::frozen::Frozen,
 }
 
 impl Default for Cache {
@@ -60,6 +63,7 @@ impl Default for Cache {
             keys: Vec::new(),
             events: crate::events::memo::empty(),
             people: crate::people::memo::empty(),
+            frozen: crate::events::frozen::Frozen::empty(),
         }
     }
 }
@@ -76,6 +80,7 @@ impl Cache {
         Cache {
             events: Memo::load(root, crate::events::memo::MEMO_FILE),
             people: Memo::load(root, crate::people::memo::MEMO_FILE),
+            frozen: crate::events::frozen::Frozen::load(root),
             ..Cache::load_analyses(root)
         }
     }
@@ -86,6 +91,8 @@ impl Cache {
             Cache::path(root),
             root.join(crate::events::memo::MEMO_FILE),
             root.join(crate::people::memo::MEMO_FILE),
+            root.join(crate::events::frozen::BACKGROUND_FILE),
+            root.join(crate::events::frozen::FEATURES_FILE),
         ]
     }
 
@@ -151,6 +158,7 @@ impl Cache {
     pub fn save(&self, root: &Path, analyses: &[Analysis]) -> std::io::Result<()> {
         self.events.save(root)?;
         self.people.save(root)?;
+        self.frozen.save(root)?;
         self.save_analyses(root, analyses)
     }
 

@@ -135,7 +135,9 @@ pub fn start_serve(
     let plan = serve_plan(&config, bind, port);
     let opts = BuildOptions {
         base_url: Some(plan.base_url.clone()),
-        output: Some(plan.output.clone()),
+        // Absolute: the plan's output already holds the root, and a build
+        // joins a relative --output to the root (again).
+        output: Some(std::path::absolute(&plan.output).unwrap_or_else(|_| plan.output.clone())),
         ..opts.clone()
     };
     // The server starts even when the first build fails: the browser shows

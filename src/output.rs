@@ -68,6 +68,11 @@ pub trait Sink: Sync {
 }
 
 impl SiteFiles {
+    /// The files, by path, moved out (no copy of their bytes).
+    pub fn into_entries(self) -> impl Iterator<Item = (String, Vec<u8>)> {
+        self.files.into_iter()
+    }
+
     /// Adds (or replaces) a file.
     pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
         self.files.insert(path.into(), bytes.into());

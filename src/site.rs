@@ -184,7 +184,10 @@ impl Site {
             &names_by_article,
             &curated_events,
             &events::params::Params::default(),
-            &mut cache.events,
+            events::Remembered {
+                briefings: &mut cache.events,
+                frozen: &mut cache.frozen,
+            },
             explain,
         );
         let explanations = built.explanations;

@@ -212,12 +212,16 @@ fn copy_keeping_mtimes(from: &std::path::Path, to: &std::path::Path) {
 /// (with the same address memory, which the site commits), byte for byte.
 #[test]
 fn random_edits_then_incremental_equals_clean_build() {
+    let mut kept_total = 0;
     for seed in [1u64, 7, 42] {
         let root = sample_site(&format!("prop-{seed}"));
         build(&root).unwrap_or_else(|e| panic!("{e}"));
         let mut rng = Lcg(seed);
         let mut added: Vec<String> = Vec::new();
+        let background = root.join(briefing::events::frozen::BACKGROUND_FILE);
+        let mut kept = 0;
         for step in 0..8 {
+            let before = fs::read(&background).ok();
             let content = root.join("content");
             match rng.next(3) {
                 0 => {
@@ -248,12 +252,14 @@ fn random_edits_then_incremental_equals_clean_build() {
                 }
             }
             let s = build(&root).unwrap_or_else(|e| panic!("seed {seed} step {step}: {e}"));
+            kept += (before == fs::read(&background).ok()) as usize;
             assert!(
                 s.written.reused > 0,
                 "pages whose inputs did not change are not re-rendered: {:?}",
                 s.written
             );
         }
+        kept_total += kept;
         // A no-op build changes nothing either.
         let noop = build(&root).unwrap();
         assert!(noop.written.changed.is_empty() && noop.analysed == 0);
@@ -264,6 +270,12 @@ fn random_edits_then_incremental_equals_clean_build() {
         let clean_book = briefing::addresses::AddressBook::path(&clean);
         fs::create_dir_all(clean_book.parent().unwrap()).unwrap();
         fs::copy(&book, &clean_book).unwrap();
+        // A clean build keeps the site's state files, the frozen clustering
+        // background included (see `events::frozen`), but no cache.
+        let bg = root.join(briefing::events::frozen::BACKGROUND_FILE);
+        if bg.is_file() {
+            fs::copy(&bg, clean.join(briefing::events::frozen::BACKGROUND_FILE)).unwrap();
+        }
         build(&clean).unwrap_or_else(|e| panic!("{e}"));
         let map = |dir: &std::path::Path| -> std::collections::BTreeMap<_, _> {
             snapshot(dir).into_iter().collect()
@@ -281,4 +293,9 @@ fn random_edits_then_incremental_equals_clean_build() {
         let _ = fs::remove_dir_all(&root);
         let _ = fs::remove_dir_all(&clean);
     }
+    // Both paths ran: builds against a kept background, and relearning it.
+    assert!(
+        kept_total > 0 && kept_total < 24,
+        "background kept in {kept_total} of 24 builds"
+    );
 }

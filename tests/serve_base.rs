@@ -67,3 +67,52 @@ fn serve_previews_under_the_configured_sub_path_on_its_own_address() {
     assert!(!root.join("public").exists());
     server.shutdown();
 }
+
+/// `serve --root <relative dir>` builds into that site's output folder and
+/// serves it: the output path was once joined to a relative root twice
+/// (`site/site/public` built, `site/public` served: every page a 404).
+#[test]
+fn serve_with_a_relative_root_serves_what_it_built() {
+    use std::io::BufRead;
+    let parent = temp_dir("serve-relative");
+    let root = parent.join("site");
+    fs::create_dir_all(root.join("content")).unwrap();
+    fs::write(
+        root.join("content/a.md"),
+        "---\ntitle: Ferry timetable changes\ndate: 2026-03-01\n---\nThe night ferry leaves later from Monday.\n",
+    )
+    .unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["serve", "--root", "site", "--port", "0", "--quiet"])
+        .current_dir(&parent)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let line = std::io::BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .find(|l| l.starts_with("Serving "));
+    let result = std::panic::catch_unwind(|| {
+        let line = line.expect("serve printed where it serves");
+        let url = line.split(" at ").nth(1).unwrap();
+        let addr: SocketAddr = url
+            .trim_start_matches("http://")
+            .split('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(get(addr, "/").0, 200, "{line}");
+        assert_eq!(get(addr, "/articles/ferry-timetable-changes/").0, 200);
+        assert!(root.join("public/index.html").exists());
+        assert!(!root.join("site").exists(), "built under site/site");
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    fs::remove_dir_all(&parent).unwrap();
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}

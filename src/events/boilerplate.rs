@@ -88,6 +88,20 @@ impl Boilerplate {
         }
     }
 
+    /// The boilerplate trigram hashes, sorted (to persist them).
+    pub fn hashes(&self) -> Vec<u64> {
+        let mut v: Vec<u64> = self.common.keys().copied().collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// The boilerplate [`Boilerplate::hashes`] listed.
+    pub fn from_hashes(hashes: &[u64]) -> Boilerplate {
+        Boilerplate {
+            common: hashes.iter().map(|&h| (h, ())).collect(),
+        }
+    }
+
     /// Which of `words` a boilerplate trigram covers.
     pub fn mask(&self, words: &[String]) -> Vec<bool> {
         let mut out = vec![false; words.len()];

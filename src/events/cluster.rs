@@ -211,9 +211,24 @@ struct EventState {
 /// order is `(date, id)`, so shuffling the input changes nothing as long as
 /// ids are unique.
 pub fn cluster(docs: &[ClusterDoc], p: &Params) -> Clustering {
+    cluster_with(docs, p, &mut |docs, order| featurize(docs, order, p))
+}
+
+/// Gives the features of documents in a visiting order, and their vocabulary.
+pub(crate) type Featurizer<'a> = dyn FnMut(&[ClusterDoc], &[usize]) -> (Vocab, Vec<Features>) + 'a;
+
+/// [`cluster`], with the articles' features (and the vocabulary they use)
+/// from `features`, given the documents and the visiting order: a build
+/// with a frozen background takes them from there
+/// ([`crate::events::frozen`]).
+pub(crate) fn cluster_with(
+    docs: &[ClusterDoc],
+    p: &Params,
+    features: &mut Featurizer,
+) -> Clustering {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| (docs[a].date, &docs[a].id, a).cmp(&(docs[b].date, &docs[b].id, b)));
-    let (vocab, mut feats) = featurize(docs, &order, p);
+    let (vocab, mut feats) = features(docs, &order);
     find_neighbours(docs, &order, &mut feats, p);
     let mut st = State::default();
     let mut assignment = vec![0; docs.len()];

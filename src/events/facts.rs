@@ -82,7 +82,40 @@ pub fn overlap(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> f32 {
 /// A sentence that states a fact: readable alone and not a quotation
 /// (quotations are the voices' part).
 fn statement(s: &str) -> bool {
-    crate::events::summary::usable(s) && !s.contains(['“', '”', '"'])
+    crate::events::summary::usable(s) && !s.contains(['“', '”', '"']) && !leans_back(s)
+}
+
+/// A sentence whose subject is a pronoun in its first words ("He had
+/// been expected to …", "Afterwards he said …", "His country has …")
+/// leans on a sentence before it and does not read alone on a list.
+pub fn leans_back(s: &str) -> bool {
+    let w: Vec<String> = s
+        .split_whitespace()
+        .take(2)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    let first = w.first().map_or("", |x| x.as_str());
+    let second = w.get(1).map_or("", |x| x.as_str());
+    // "After his meeting …, Lavrov said": a preposition's pronoun is not the subject.
+    let preposition = matches!(
+        first,
+        "in" | "at"
+            | "on"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "of"
+            | "to"
+            | "after"
+            | "before"
+            | "during"
+            | "under"
+            | "since"
+            | "despite"
+    );
+    matches!(first, "he" | "she" | "his" | "her" | "they" | "their")
+        || (matches!(second, "he" | "she" | "they") && !preposition)
 }
 
 /// The candidates of an event, most central first.
@@ -252,5 +285,110 @@ pub fn pick<'f, 'c, 's, 'a>(
         left.retain(|g| overlap(&g.rep().weights, &c.weights) < DISTINCT);
         picked.push((f, c));
     }
+    next_slot(facts, taken, &mut picked, max);
     picked
+}
+
+/// Whether a sentence looks ahead: a future or modal verb, a plan or a
+/// schedule, or a schedule not yet set ("no date has been set", "is
+/// expected to", "will meet next week"). Closed-class words only.
+pub fn prospective(text: &str) -> bool {
+    let t = format!(" {} ", text.to_lowercase().replace([',', '.', ';'], " "));
+    const MARKS: &[&str] = &[
+        " will ",
+        " shall ",
+        " is expected to ",
+        " are expected to ",
+        " is due to ",
+        " are due to ",
+        " plans to ",
+        " plan to ",
+        " scheduled ",
+        " next week ",
+        " next month ",
+        " next year ",
+        " later this ",
+        " not yet ",
+        " yet to ",
+        " no date ",
+        " not been set ",
+        " could pave ",
+        " would pave ",
+    ];
+    MARKS.iter().any(|m| t.contains(m))
+}
+
+/// A look ahead that says the next step is still open ("no date has been
+/// set", "has yet to"): the plainest "what happens next" line.
+fn open_question(text: &str) -> bool {
+    let t = format!(" {} ", text.to_lowercase().replace([',', '.', ';'], " "));
+    [" no date ", " not been set ", " not yet ", " yet to "]
+        .iter()
+        .any(|m| t.contains(m))
+}
+
+/// What happens next gets a line: when no fact picked looks ahead, the
+/// best fact that does is added, or replaces the last, least valuable
+/// pick. Only undated looks ahead compete (a dated one is listed under
+/// "what's next" already); one saying the next step is still open comes
+/// first, then the story's own thread (overlap with the lede) and
+/// corroboration decide. It must not restate the lede or a pick.
+fn next_slot<'f, 'c, 's, 'a>(
+    facts: &'f [Fact<'c, 's, 'a>],
+    taken: &[&Candidate],
+    picked: &mut Vec<(&'f Fact<'c, 's, 'a>, &'c Candidate<'s, 'a>)>,
+    max: usize,
+) {
+    let ahead = |c: &Candidate| prospective(c.s.text);
+    if max == 0 || picked.iter().any(|(_, c)| ahead(c)) || taken.iter().any(|c| ahead(c)) {
+        return;
+    }
+    let keep = picked.len().min(max - 1);
+    let others: Vec<&Candidate> = taken
+        .iter()
+        .copied()
+        .chain(picked[..keep].iter().map(|(_, c)| *c))
+        .collect();
+    let best = facts
+        .iter()
+        .filter(|f| f.rep().centrality > 0.0 && !picked.iter().any(|(g, _)| std::ptr::eq(*g, *f)))
+        .filter_map(|f| {
+            let undated =
+                |c: &&Candidate| crate::nlp::dates::find(c.s.text, c.s.article.date).is_empty();
+            Some((
+                f,
+                f.members
+                    .iter()
+                    .copied()
+                    .filter(undated)
+                    .find(|c| ahead(c))?,
+            ))
+        })
+        .filter(|(_, c)| {
+            others
+                .iter()
+                .all(|o| overlap(&o.weights, &c.weights) < SAME_FACT)
+        })
+        .map(|(f, c)| {
+            // The next step of the story's own thread (what the lede is
+            // about) before a side party's schedule.
+            let thread = taken
+                .iter()
+                .map(|t| overlap(&t.weights, &c.weights))
+                .fold(0.0f32, f32::max);
+            (f, c, (open_question(c.s.text), f.score() * (0.5 + thread)))
+        })
+        .max_by(|a, b| {
+            (a.2 .0.cmp(&b.2 .0))
+                .then(a.2 .1.total_cmp(&b.2 .1))
+                .then_with(|| {
+                    let (x, y) = (a.1.s, b.1.s);
+                    (&y.article.id, y.position).cmp(&(&x.article.id, x.position))
+                })
+        })
+        .map(|(f, c, _)| (f, c));
+    if let Some(next) = best {
+        picked.truncate(keep);
+        picked.push(next);
+    }
 }

@@ -8,9 +8,11 @@ use crate::events::params::{ClusterDoc, Params};
 use crate::events::terms::{cased_terms_masked, lower_words, CasedTerm};
 use crate::events::tfidf::{self, SparseVec, TermId, Vocab};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// Prepared features of one article.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub(crate) struct Features {
     /// TF-IDF of title and body (unit length).
     pub vector: SparseVec,
@@ -47,7 +49,7 @@ pub(crate) const ANCHORS: usize = 12;
 
 /// The keys of one name: the whole name and its last word, so that
 /// "Sergei Lavrov" and a later "Lavrov" meet.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
 pub(crate) struct NameKeys {
     pub full: TermId,
     pub last: TermId,
@@ -116,6 +118,18 @@ pub(crate) fn featurize(
     order: &[usize],
     p: &Params,
 ) -> (Vocab, Vec<Features>) {
+    let (vocab, _, _, feats) = learn(docs, order, p);
+    (vocab, feats)
+}
+
+/// [`featurize`], also returning the boilerplate and the case evidence
+/// learnt: with the vocabulary, the corpus statistics a frozen background
+/// keeps ([`crate::events::frozen`]).
+pub(crate) fn learn(
+    docs: &[ClusterDoc],
+    order: &[usize],
+    p: &Params,
+) -> (Vocab, Boilerplate, CaseEvidence, Vec<Features>) {
     // Trigram document frequencies, a batch of articles at a time on all
     // cores (never every article's words at once: memory).
     let mut df = tfidf::FxMap::default();
@@ -145,54 +159,93 @@ pub(crate) fn featurize(
             .map(|&i| tokens(&docs[i], &bp, p))
             .collect();
         for (&i, t) in batch.iter().zip(toks) {
-            raw[i] = count(&mut vocab, t, &mut evidence);
+            raw[i] = count(&mut |t| vocab.intern(t), t, Some(&mut evidence));
             add_doc(&mut vocab, &raw[i]);
         }
     }
     let floor = specific_floor(&vocab);
-    let head_floor = floor.min(HEAD_SHARE.ln());
-
     let feats = raw
         .into_par_iter()
         .enumerate()
-        .map(|(i, r)| {
-            let mut heads = heads::heads(&r.head_words, &evidence, &vocab, head_floor);
-            // A company the headline marks is a head of its own.
-            heads.extend(tickers(&docs[i].title).into_iter().map(|t| vec![(t, 1.0)]));
-            let vector = vector(&vocab, &r.counts, &r.boiler);
-            let mut keys = tfidf::top_k(&vector, p.keys_per_doc);
-            for n in &r.names {
-                keys.push((n.full, vocab.idf(n.full)));
-                keys.push((n.last, vocab.idf(n.last)));
+        .map(|(i, r)| finish(&vocab, &evidence, floor, r, &docs[i], p))
+        .collect();
+    (vocab, bp, evidence, feats)
+}
+
+/// Features of `docs` against a frozen background (`vocab`, `bp`): those
+/// `known` holds are taken as they are, the others computed on all cores.
+/// Each article's features depend on the article and the background only,
+/// which is what lets a build keep them between builds.
+pub(crate) fn featurize_frozen(
+    docs: &[ClusterDoc],
+    vocab: &Vocab,
+    bp: &Boilerplate,
+    evidence: &CaseEvidence,
+    p: &Params,
+    known: Vec<Option<Features>>,
+) -> Vec<Features> {
+    let floor = specific_floor(vocab);
+    known
+        .into_par_iter()
+        .zip(docs.par_iter())
+        .map(|(k, d)| match k {
+            Some(mut f) => {
+                // Places come from the corpus gazetteer, not the article alone.
+                f.places = d.places.iter().map(|s| s.to_lowercase()).collect();
+                f
             }
-            keys.extend(r.tickers.iter().map(|&t| (t, vocab.idf(t))));
-            keys.sort_by_key(|k| k.0);
-            keys.dedup_by_key(|k| k.0);
-            let anchors = anchor_weights(&vocab, &r.anchors, floor);
-            let specific = |ts: &[TermId]| -> Vec<TermId> {
-                ts.iter()
-                    .copied()
-                    .filter(|&t| vocab.idf(t) > floor)
-                    .collect()
-            };
-            let places = docs[i].places.iter().map(|s| s.to_lowercase()).collect();
-            Features {
-                vector,
-                keys,
-                names: r.names,
-                anchors,
-                all_anchors: specific(&r.anchors),
-                title_anchors: specific(&r.title_anchors),
-                tickers: r.tickers,
-                places,
-                heads,
-                numbers: heads::head_numbers(&docs[i].title, &docs[i].text),
-                pos: 0,
-                neighbours: Vec::new(),
+            None => {
+                let r = count(&mut |t| vocab.lookup(t), tokens(d, bp, p), None);
+                finish(vocab, evidence, floor, r, d, p)
             }
         })
-        .collect();
-    (vocab, feats)
+        .collect()
+}
+
+/// An article's features from its counted terms, once IDF is known.
+fn finish(
+    vocab: &Vocab,
+    evidence: &CaseEvidence,
+    floor: f32,
+    r: Raw,
+    d: &ClusterDoc,
+    p: &Params,
+) -> Features {
+    let head_floor = floor.min(HEAD_SHARE.ln());
+    let mut heads = heads::heads(&r.head_words, evidence, vocab, head_floor);
+    // A company the headline marks is a head of its own.
+    heads.extend(tickers(&d.title).into_iter().map(|t| vec![(t, 1.0)]));
+    let vector = vector(vocab, &r.counts, &r.boiler);
+    let mut keys = tfidf::top_k(&vector, p.keys_per_doc);
+    for n in &r.names {
+        keys.push((n.full, vocab.idf(n.full)));
+        keys.push((n.last, vocab.idf(n.last)));
+    }
+    keys.extend(r.tickers.iter().map(|&t| (t, vocab.idf(t))));
+    keys.sort_by_key(|k| k.0);
+    keys.dedup_by_key(|k| k.0);
+    let anchors = anchor_weights(vocab, &r.anchors, floor);
+    let specific = |ts: &[TermId]| -> Vec<TermId> {
+        ts.iter()
+            .copied()
+            .filter(|&t| vocab.idf(t) > floor)
+            .collect()
+    };
+    let places = d.places.iter().map(|s| s.to_lowercase()).collect();
+    Features {
+        vector,
+        keys,
+        names: r.names,
+        anchors,
+        all_anchors: specific(&r.anchors),
+        title_anchors: specific(&r.title_anchors),
+        tickers: r.tickers,
+        places,
+        heads,
+        numbers: heads::head_numbers(&d.title, &d.text),
+        pos: 0,
+        neighbours: Vec::new(),
+    }
 }
 
 /// Articles tokenised in parallel before their terms get ids in order.
@@ -248,9 +301,15 @@ fn tokens(d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Tokens {
     }
 }
 
-/// One article's term counts (boilerplate left out) and anchor terms; the
-/// case of its body's words goes to `evidence`.
-fn count(vocab: &mut Vocab, tok: Tokens, evidence: &mut CaseEvidence) -> Raw {
+/// One article's term counts (boilerplate left out) and anchor terms;
+/// `intern` gives each term its id. While the background is learnt, the
+/// case of the body's words goes to `evidence`; against a frozen background
+/// (`None`) the background's own evidence is used.
+fn count(
+    intern: &mut impl FnMut(&str) -> TermId,
+    tok: Tokens,
+    mut evidence: Option<&mut CaseEvidence>,
+) -> Raw {
     let mut counts: Vec<(TermId, u32)> = Vec::new();
     let mut boiler: Vec<(TermId, u32)> = Vec::new();
     let mut anchors: Vec<TermId> = Vec::new();
@@ -258,10 +317,12 @@ fn count(vocab: &mut Vocab, tok: Tokens, evidence: &mut CaseEvidence) -> Raw {
     let caps_body = tok.caps_body;
     for (terms, weight, proper, title) in tok.parts {
         for t in terms {
-            let id = vocab.intern(&t.term);
+            let id = intern(&t.term);
             let digits = t.term.bytes().any(|b| b.is_ascii_digit());
-            if !title && !caps_body && !t.initial && !digits {
-                evidence.add(id, t.proper);
+            if let Some(ev) = evidence.as_deref_mut() {
+                if !title && !caps_body && !t.initial && !digits {
+                    ev.add(id, t.proper);
+                }
             }
             let c = (id, if t.proper { proper } else { weight });
             if t.boilerplate {
@@ -283,15 +344,15 @@ fn count(vocab: &mut Vocab, tok: Tokens, evidence: &mut CaseEvidence) -> Raw {
     let mut seen = HashSet::new();
     for (full, last) in &tok.names {
         let k = NameKeys {
-            full: vocab.intern(full),
-            last: vocab.intern(last),
+            full: intern(full),
+            last: intern(last),
         };
         if seen.insert(k.full) {
             anchors.push(k.full);
             names.push(k);
         }
     }
-    let tickers: Vec<TermId> = tok.tickers.iter().map(|t| vocab.intern(t)).collect();
+    let tickers: Vec<TermId> = tok.tickers.iter().map(|t| intern(t)).collect();
     anchors.extend(&tickers);
     anchors.sort_unstable();
     anchors.dedup();
@@ -305,7 +366,7 @@ fn count(vocab: &mut Vocab, tok: Tokens, evidence: &mut CaseEvidence) -> Raw {
         anchors,
         names,
         tickers,
-        head_words: heads::intern(vocab, tok.head_words),
+        head_words: heads::intern(intern, tok.head_words),
     }
 }
 

@@ -43,6 +43,17 @@ pub(crate) struct CaseEvidence {
 }
 
 impl CaseEvidence {
+    /// Evidence as kept in a frozen background: (capitalised, lowercase)
+    /// counts in term-id order.
+    pub fn counts(&self) -> &[(u32, u32)] {
+        &self.counts
+    }
+
+    /// Evidence read back from [`CaseEvidence::counts`].
+    pub fn from_counts(counts: Vec<(u32, u32)>) -> CaseEvidence {
+        CaseEvidence { counts }
+    }
+
     /// Records one mid-sentence occurrence of `t`.
     pub fn add(&mut self, t: TermId, capitalised: bool) {
         let i = t as usize;
@@ -86,10 +97,13 @@ pub(crate) fn head_words(title: &str, body: &str, caps_body: bool) -> Vec<HeadWo
 }
 
 /// Gives the head words of [`head_words`] their term ids.
-pub(crate) fn intern(vocab: &mut Vocab, mut words: Vec<HeadWord>) -> Vec<HeadWord> {
+pub(crate) fn intern(
+    intern: &mut impl FnMut(&str) -> TermId,
+    mut words: Vec<HeadWord>,
+) -> Vec<HeadWord> {
     for w in &mut words {
         if let HeadWord::Capital(t) | HeadWord::Unsure(t, _) = w {
-            t.id = vocab.intern(&t.text);
+            t.id = intern(&t.text);
         }
     }
     words
@@ -274,7 +288,7 @@ mod tests {
 
     /// Heads of `title`/`body` in a vocabulary where every word is specific.
     fn heads_of(vocab: &mut Vocab, ev: &CaseEvidence, title: &str, body: &str) -> Vec<Vec<String>> {
-        let w = intern(vocab, head_words(title, body, false));
+        let w = intern(&mut |t| vocab.intern(t), head_words(title, body, false));
         heads(&w, ev, vocab, f32::MIN)
             .into_iter()
             .map(|h| h.into_iter().map(|w| w.0).collect())

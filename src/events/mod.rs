@@ -14,6 +14,7 @@ pub mod eval;
 pub mod explain;
 pub mod facts;
 mod features;
+pub mod frozen;
 mod heads;
 pub mod index;
 pub mod lede;
@@ -109,9 +110,20 @@ pub fn build_with(
         names_by_article,
         curated,
         p,
-        &mut memo::empty(),
+        Remembered {
+            briefings: &mut memo::empty(),
+            frozen: &mut frozen::Frozen::empty(),
+        },
         &|_| true,
     )
+}
+
+/// What a build remembers for the next one.
+pub struct Remembered<'a> {
+    /// Each event's briefing (see [`memo`]).
+    pub briefings: &'a mut memo::EventMemo,
+    /// The clustering background and per-article features (see [`frozen`]).
+    pub frozen: &'a mut frozen::Frozen,
 }
 
 /// Which articles' clustering decisions to explain (see [`Built::explanations`]).
@@ -120,16 +132,21 @@ pub type ExplainFilter<'a> = &'a (dyn Fn(&Article) -> bool + Sync);
 /// [`build_with`], reusing each event's briefing from `memo` when its
 /// inputs are unchanged (see [`memo`]) and recording what this build used.
 /// `keys` are the articles' content hashes ([`crate::cache::key`]) when the
-/// caller has them; `explain` picks the articles to explain.
+/// caller has them; `remembered` is what earlier builds left; `explain`
+/// picks the articles to explain.
 pub fn build_memoised(
     articles: &[Article],
     keys: Option<&[u128]>,
     names_by_article: &BTreeMap<String, Vec<String>>,
     curated: &[CuratedEvent],
     p: &Params,
-    memo: &mut memo::EventMemo,
+    remembered: Remembered,
     explain: ExplainFilter,
 ) -> Built {
+    let Remembered {
+        briefings: memo,
+        frozen,
+    } = remembered;
     let published: Vec<&Article> = articles.iter().filter(|a| !a.draft).collect();
     let gazetteer = place::gazetteer(&published);
     let mut docs: Vec<ClusterDoc> = published
@@ -137,7 +154,8 @@ pub fn build_memoised(
         .map(|a| cluster_doc(a, names_by_article, &gazetteer))
         .collect();
     let attracted = attract::apply(&mut docs, &published, curated);
-    let c = cluster::cluster(&docs, p);
+    // Features against the site's frozen background (see `frozen`).
+    let c = cluster::cluster_with(&docs, p, &mut |d, o| frozen.features(d, o, p));
     let real = |e: usize| -> Vec<usize> {
         c.members[e]
             .iter()

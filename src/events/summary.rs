@@ -308,6 +308,54 @@ mod tests {
     }
 
     #[test]
+    fn what_happens_next_gets_a_line() {
+        let a = article(
+            "a",
+            "2025-02-18",
+            &[
+                "Flood waters swept through the river town of Marlow on Tuesday.",
+                "Rescue teams evacuated hundreds of residents to the school gym.",
+                "The old mill by the bridge, built in 1820, lost its roof.",
+            ],
+        );
+        let b = article(
+            "b",
+            "2025-02-18",
+            &[
+                "Floods hit the river town of Marlow on Tuesday, swamping streets.",
+                "Hundreds of residents were evacuated by rescue teams overnight.",
+                "No date has been set for reopening the flooded bridge to traffic.",
+            ],
+        );
+        let members = [&a, &b];
+        let (vocab, centroid) = event_space(&members);
+        let brief = summarize(
+            &sentences_of(&members, &vocab),
+            &vocab,
+            &centroid,
+            2,
+            Some("Marlow"),
+        );
+        assert!(brief.summary.len() <= 2, "{:#?}", brief.summary);
+        assert!(
+            brief.summary.iter().any(|s| s.text.starts_with("No date")),
+            "the open next step is told: {:#?}",
+            brief.summary
+        );
+        assert!(facts::prospective("The two leaders will meet next week."));
+        assert!(facts::leans_back(
+            "Afterwards he said the force needed a guarantee."
+        ));
+        assert!(facts::leans_back(
+            "His country has kept channels open to both."
+        ));
+        assert!(!facts::leans_back(
+            "After his meeting in Riyadh, the minister left."
+        ));
+        assert!(!facts::prospective("The two sides were expected to meet."));
+    }
+
+    #[test]
     fn fragments_and_credits_are_not_summary_material() {
         assert!(!usable("within a few weeks,” she told the radio station."));
         assert!(!usable("Anadolu | Anadolu | Getty Photos"));

@@ -58,13 +58,69 @@ pub struct Vocab {
     /// Month names and numbers: words that say when, not what.
     dateish: Vec<bool>,
     n_docs: u32,
+    /// A frozen background ([`Vocab::freeze`]): no term is added and no
+    /// count changes.
+    frozen: bool,
+}
+
+/// First id of terms a frozen vocabulary has not seen ([`unseen_id`]).
+pub const UNSEEN: TermId = 1 << 31;
+
+/// The id of a term a frozen vocabulary has not seen: a hash of the term
+/// itself, so it is the same whichever build, and in whichever order, meets
+/// it (the term has document frequency 0 until the background is learnt
+/// again, so it carries no TF-IDF weight; it still identifies a name).
+pub fn unseen_id(term: &str) -> TermId {
+    let mut h = FxHasher::default();
+    h.write(term.as_bytes());
+    UNSEEN | (h.finish() as TermId & (UNSEEN - 1))
 }
 
 impl Vocab {
-    /// Id of `term`, adding it if new.
+    /// Stops this vocabulary from learning: [`Vocab::intern`] then gives
+    /// known terms their id and others [`unseen_id`], and
+    /// [`Vocab::add_doc`] counts nothing.
+    pub fn freeze(&mut self) {
+        self.frozen = true;
+    }
+
+    /// Id of `term` without learning it: its id if known, else
+    /// [`unseen_id`] (what a frozen vocabulary's `intern` gives).
+    pub fn lookup(&self, term: &str) -> TermId {
+        self.ids
+            .get(term)
+            .copied()
+            .unwrap_or_else(|| unseen_id(term))
+    }
+
+    /// Terms in id order with their document frequencies, and the number
+    /// of documents: what [`Vocab::from_counts`] rebuilds a vocabulary from.
+    pub fn counts(&self) -> (Vec<(String, u32)>, u32) {
+        let mut terms: Vec<(String, u32)> = vec![(String::new(), 0); self.df.len()];
+        for (t, &id) in &self.ids {
+            terms[id as usize] = (t.clone(), self.df[id as usize]);
+        }
+        (terms, self.n_docs)
+    }
+
+    /// The vocabulary [`Vocab::counts`] describes (not frozen).
+    pub fn from_counts(terms: Vec<(String, u32)>, n_docs: u32) -> Vocab {
+        let mut v = Vocab::default();
+        for (t, df) in terms {
+            let id = v.intern(&t);
+            v.df[id as usize] = df;
+        }
+        v.n_docs = n_docs;
+        v
+    }
+
+    /// Id of `term`, adding it if new (see [`Vocab::freeze`]).
     pub fn intern(&mut self, term: &str) -> TermId {
         if let Some(&id) = self.ids.get(term) {
             return id;
+        }
+        if self.frozen {
+            return unseen_id(term);
         }
         let id = self.df.len() as TermId;
         self.ids.insert(term.to_string(), id);
@@ -82,6 +138,9 @@ impl Vocab {
 
     /// Counts one document containing the (deduplicated) `terms`.
     pub fn add_doc(&mut self, terms: &[TermId]) {
+        if self.frozen {
+            return;
+        }
         self.n_docs += 1;
         for &t in terms {
             self.df[t as usize] += 1;

@@ -13,14 +13,16 @@
 //! window (a later "Halvorsen" far from "Ingrid Halvorsen" is resolved by
 //! the people stage, across articles, as a one-word name is).
 //!
-//! Past [`ANALYSIS_LIMIT`] (64 MiB) the rest is not analysed at all; the
-//! page still renders the whole text, and the build warns, naming the file
-//! ([`limit_warning`]).
+//! Past [`ANALYSIS_LIMIT`] (64 MiB) or [`MAX_CANDIDATES`] capitalised words
+//! (about 11 MB of news prose, under 2 MB of nothing but capitalised words)
+//! the rest is not analysed at all; the page still renders the whole text,
+//! and the build warns, naming the file ([`limit_warning`]).
 
 use crate::content::{Article, BlockKind, Paragraph};
 use crate::nlp::layer::{Analysis, EntityCount};
 use crate::nlp::{names, sentences};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -32,6 +34,21 @@ pub const WINDOW: usize = 256 << 10;
 /// Bytes of read text analysed per article, in windows (64 MiB); the rest
 /// is rendered but not analysed.
 pub const ANALYSIS_LIMIT: usize = 64 << 20;
+
+/// Capitalised words analysed per article. They are the name candidates,
+/// and what analysis costs is driven by them: news prose has about 27,000
+/// per MB (so about 11 MB of it is analysed whole), while a text of nothing
+/// but capitalised words has 170,000 per MB and costs four times as much
+/// per byte. Counting them keeps the worst article's analysis to a few
+/// seconds, deterministically; the rest is rendered but not analysed.
+pub const MAX_CANDIDATES: usize = 300_000;
+
+/// Capitalised words in `text` (the name candidates, see [`MAX_CANDIDATES`]).
+fn candidates(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count()
+}
 
 /// A paragraph as analysis reads it: prose or a caption.
 fn is_read(p: &Paragraph) -> bool {
@@ -77,10 +94,11 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
 
 /// The windows of `article`: runs of [`Part`]s of at most [`WINDOW`] bytes
 /// in reading order, within the first [`ANALYSIS_LIMIT`] bytes of read
-/// text. One window holding every read paragraph when the article is short.
+/// text and [`MAX_CANDIDATES`] capitalised words. One window holding every
+/// read paragraph when the article is short.
 fn plan(article: &Article) -> Vec<Vec<Part>> {
     let mut windows: Vec<Vec<Part>> = Vec::new();
-    let (mut current, mut size, mut total) = (Vec::new(), 0, 0);
+    let (mut current, mut size, mut total, mut names) = (Vec::new(), 0, 0, 0);
     'paragraphs: for (k, p) in article.paragraphs.iter().enumerate() {
         if !is_read(p) {
             continue;
@@ -92,7 +110,8 @@ fn plan(article: &Article) -> Vec<Vec<Part>> {
         };
         for range in ranges {
             total += range.len();
-            if total > ANALYSIS_LIMIT {
+            names += candidates(&p.text[range.clone()]);
+            if total > ANALYSIS_LIMIT || names > MAX_CANDIDATES {
                 break 'paragraphs;
             }
             if size + range.len() > WINDOW && !current.is_empty() {
@@ -197,20 +216,35 @@ fn merge_counts(lists: impl Iterator<Item = Vec<EntityCount>>) -> Vec<EntityCoun
     out
 }
 
-/// The windows' analyses, in reading order, as one.
+/// The windows' analyses, in reading order, as one. Every field is named
+/// (no `..`), so a field added to [`Analysis`] cannot be dropped here
+/// unnoticed: it does not compile until it is merged.
 fn merge(parts: Vec<Analysis>) -> Analysis {
     let mut out = Analysis::default();
     let (mut orgs, mut places) = (Vec::new(), Vec::new());
     for a in parts {
-        out.mentions.extend(a.mentions);
-        out.quotes.extend(a.quotes);
-        out.roles.extend(a.roles);
-        out.entities.extend(a.entities);
-        orgs.push(a.organisations);
-        places.push(a.places);
+        let Analysis {
+            mentions,
+            quotes,
+            roles,
+            organisations,
+            places: places_here,
+            entities,
+            person_evidence,
+        } = a;
+        out.mentions.extend(mentions);
+        out.quotes.extend(quotes);
+        out.roles.extend(roles);
+        out.entities.extend(entities);
+        out.person_evidence.extend(person_evidence);
+        orgs.push(organisations);
+        places.push(places_here);
     }
     out.organisations = merge_counts(orgs.into_iter());
     out.places = merge_counts(places.into_iter());
+    // Sorted names, as one window gives them.
+    out.person_evidence.sort();
+    out.person_evidence.dedup();
     out
 }
 
@@ -226,6 +260,35 @@ pub fn analyse_in_windows(article: &Article, analyse: fn(&Article) -> Analysis) 
         .map(|parts| shift(analyse(&window_article(article, parts)), parts))
         .collect();
     merge(parts)
+}
+
+/// The part of `article` that analysis reads, for passes over the same
+/// text that add to its results (the people stage's gazetteer pass):
+/// itself when all of it is analysed, else a copy with the same paragraphs
+/// (indexes unchanged) holding only the analysed text.
+pub fn analysed_part(article: &Article) -> Cow<'_, Article> {
+    let plan = plan(article);
+    let analysed: usize = plan.iter().flatten().map(|p| p.range.len()).sum();
+    if analysed == read_len(article) {
+        return Cow::Borrowed(article);
+    }
+    let mut end = vec![0; article.paragraphs.len()];
+    for part in plan.iter().flatten() {
+        end[part.paragraph] = part.range.end;
+    }
+    let mut a = shell(article);
+    a.paragraphs = article
+        .paragraphs
+        .iter()
+        .zip(end)
+        .map(|(p, end)| Paragraph {
+            anchor: p.anchor.clone(),
+            kind: p.kind.clone(),
+            text: p.text[..end].to_string(),
+            markdown: None,
+        })
+        .collect();
+    Cow::Owned(a)
 }
 
 /// The prose paragraphs of `article` within its first [`WINDOW`] bytes, as
@@ -264,20 +327,25 @@ pub fn analysed_prose(article: &Article) -> impl Iterator<Item = (usize, &str)> 
 /// when part of it is not analysed at all).
 pub fn limit_warning(article: &Article) -> Option<String> {
     let len = read_len(article);
+    if len <= WINDOW {
+        return None;
+    }
     let mb = len as f64 / 1e6;
     let file = &article.source_path;
-    if len > ANALYSIS_LIMIT {
+    let analysed: usize = plan(article).iter().flatten().map(|p| p.range.len()).sum();
+    if analysed < len {
         return Some(format!(
-            "{file}: {mb:.1} MB of text; only the first {} MB was analysed for people, quotes and events (the page shows all of it)",
-            ANALYSIS_LIMIT >> 20
+            "{file}: {mb:.1} MB of text; only the first {:.1} MB was analysed for people, quotes and events (analysis stops at {} MB or {},{:03} capitalised words per article; the page shows all of it)",
+            analysed as f64 / 1e6,
+            ANALYSIS_LIMIT >> 20,
+            MAX_CANDIDATES / 1000,
+            MAX_CANDIDATES % 1000
         ));
     }
-    (len > WINDOW).then(|| {
-        format!(
-            "{file}: {mb:.1} MB of text, analysed in parts of {} KB (names are resolved within a part); event summaries and timelines read the first part",
-            WINDOW >> 10
-        )
-    })
+    Some(format!(
+        "{file}: {mb:.1} MB of text, analysed in parts of {} KB (names are resolved within a part); event summaries and timelines read the first part",
+        WINDOW >> 10
+    ))
 }
 
 #[cfg(test)]

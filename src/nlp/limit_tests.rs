@@ -176,6 +176,22 @@ fn offsets_inside_a_cut_paragraph_point_at_the_name() {
 }
 
 #[test]
+fn person_evidence_of_all_windows_is_kept_sorted_once() {
+    let a = |names: &[&str]| Analysis {
+        person_evidence: names.iter().map(|n| n.to_string()).collect(),
+        ..Analysis::default()
+    };
+    let merged = merge(vec![
+        a(&["Ada Brandt", "Paul Okafor"]),
+        a(&["Ada Brandt", "Lena Moreau"]),
+    ]);
+    assert_eq!(
+        merged.person_evidence,
+        vec!["Ada Brandt", "Lena Moreau", "Paul Okafor"]
+    );
+}
+
+#[test]
 fn counts_of_the_same_name_add_up_across_windows() {
     let c = |name: &str, count| EntityCount {
         name: name.into(),
@@ -194,7 +210,7 @@ fn counts_of_the_same_name_add_up_across_windows() {
 #[test]
 fn past_the_limit_the_rest_is_not_analysed_and_the_warning_says_so() {
     let mut a = article(300);
-    let chunk = "Word ".repeat(200_000); // 1 MB
+    let chunk = "word ".repeat(200_000); // 1 MB, no name candidates
     for _ in 0..ANALYSIS_LIMIT / chunk.len() + 2 {
         a.paragraphs.push(Paragraph {
             anchor: "p".into(),
@@ -209,7 +225,50 @@ fn past_the_limit_the_rest_is_not_analysed_and_the_warning_says_so() {
         "{analysed}"
     );
     let w = limit_warning(&a).unwrap();
-    assert!(w.contains("only the first 64 MB was analysed"), "{w}");
+    assert!(
+        w.contains("only the first 67.0 MB was analysed") && w.contains("stops at 64 MB"),
+        "{w}"
+    );
+}
+
+#[test]
+fn past_the_candidate_budget_the_rest_is_not_analysed_and_the_warning_says_so() {
+    let mut a = article(300);
+    let chunk = "Harbour Quill ".repeat(20_000); // 40,000 capitalised words
+    for _ in 0..MAX_CANDIDATES / 40_000 + 2 {
+        a.paragraphs.push(Paragraph {
+            anchor: "p".into(),
+            kind: BlockKind::Prose,
+            text: chunk.clone(),
+            markdown: None,
+        });
+    }
+    let plan = plan(&a);
+    let names: usize = plan
+        .iter()
+        .flatten()
+        .map(|p| candidates(&a.paragraphs[p.paragraph].text[p.range.clone()]))
+        .sum();
+    assert!(
+        names <= MAX_CANDIDATES && names > MAX_CANDIDATES - 40_000,
+        "{names}"
+    );
+    let w = limit_warning(&a).unwrap();
+    assert!(
+        w.starts_with("big.md: ")
+            && w.contains("was analysed")
+            && w.contains("300,000 capitalised words"),
+        "{w}"
+    );
+    assert_eq!(candidates("The mayor met Ada Brandt in Oslo."), 4);
+    // The gazetteer pass reads the same part, paragraph indexes unchanged.
+    let part = analysed_part(&a);
+    assert_eq!(part.paragraphs.len(), a.paragraphs.len());
+    let kept: usize = part.paragraphs.iter().map(|p| p.text.len()).sum();
+    let planned: usize = plan.iter().flatten().map(|p| p.range.len()).sum();
+    assert_eq!(kept, planned);
+    assert!(part.paragraphs.last().unwrap().text.is_empty());
+    assert!(matches!(analysed_part(&article(300)), Cow::Borrowed(_)));
 }
 
 #[test]

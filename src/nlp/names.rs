@@ -19,7 +19,9 @@ mod given;
 
 pub use clean::{clean_span, is_thing_word, starts_name};
 pub use common::{is_common_word, learn as learn_common_words};
-pub use given::{is_learned_given_name, learn as learn_given_names, looks_like_a_person};
+pub use given::{
+    is_learned_given_name, is_place_noun, learn as learn_given_names, looks_like_a_person,
+};
 
 /// A normalised name: ASCII (deunicode), lowercase, punctuation dropped,
 /// hyphens as spaces, single-spaced. Equal keys mean equal spellings.

@@ -293,6 +293,10 @@ impl Para<'_, '_> {
                 }
                 state.subject = Some(who.speaker.clone());
                 last = Some((q.end, who));
+            } else if !self.opens_sentence(q) && self.introduced_mid_sentence(q) {
+                // `Y's lawyer Z said: “…”` with Z not read: somebody else
+                // speaks now, so the next quotation does not continue X.
+                last = None;
             }
         }
         for (_, m) in subjects.get(next_subject..).unwrap_or(&[]) {
@@ -458,6 +462,16 @@ impl Para<'_, '_> {
         }
         out.sort_by_key(|(b, _)| *b);
         out
+    }
+
+    /// Whether a reporting verb stands right before quotation `q` (`said:
+    /// “…”`, `told reporters “…”`): an introduced quotation, not a scare quote.
+    fn introduced_mid_sentence(&self, q: &QuoteSpan) -> bool {
+        let Some((s, open)) = self.token_at(q.open) else {
+            return false;
+        };
+        let t = &self.all[s].tokens;
+        (open.saturating_sub(4)..open).any(|i| is_reporting_verb(&t[i].text.to_lowercase()))
     }
 
     /// Whether sentence `s` opens (after discourse words) with "he" or

@@ -533,3 +533,22 @@ fn an_aside_speaker_and_a_pronoun_right_before_its_verb() {
         ]
     );
 }
+
+#[test]
+fn an_unread_speaker_breaks_the_chain_of_continued_quotes() {
+    // The lawyer's name is not read as a person: her words are nobody's,
+    // and the next quotation does not continue Brandt.
+    let got = speakers(&[
+        "Ada Brandt said: \"I stand by it.\" Her lawyer said: \"She is honest. \"Ada Brandt is not credible.\"",
+    ]);
+    assert_eq!(got, vec![st("Ada Brandt", "I stand by it.")]);
+}
+
+#[test]
+fn a_sentence_running_on_after_a_quote_hands_nobody_on() {
+    let got = speakers(&[
+        "Tomas Lind has told supporters he is \"back\" and still hungry for the job of party leader - but does that sum up the mood at the spring conference in the city?",
+        "\"Voters like the council more than some members do,\" is the dry assessment of a local leader.",
+    ]);
+    assert!(got.iter().all(|(_, t)| !t.starts_with("Voters")), "{got:?}");
+}

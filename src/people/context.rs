@@ -140,6 +140,15 @@ impl WordTypes {
     /// A whole name read more often inside things' names than as a person
     /// ("Dean Witter" of "Dean Witter Reynolds Inc", "Milton Keynes" the
     /// town) is a thing too: the corpus outvotes the article.
+    /// Whether some word of the name is read more often, across the corpus,
+    /// inside an organisation, place or other thing than inside a person's
+    /// name ("Banque" of "Banque Internationale").
+    pub(crate) fn has_thing_word(&self, key: &names::NameKey) -> bool {
+        key.words()
+            .iter()
+            .any(|w| self.counts.get(*w).is_some_and(|&(per, other)| other > per))
+    }
+
     pub(crate) fn is_thing(&self, key: &names::NameKey) -> bool {
         let words = key.words();
         let count = |m: &HashMap<String, usize>| m.get(key.as_str()).copied().unwrap_or(0);

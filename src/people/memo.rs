@@ -141,8 +141,10 @@ fn compute(article: &Article, analysis: &Analysis, corpus: &Corpus) -> Extra {
         full: RefCell::default(),
         surnames: RefCell::default(),
     };
+    // The analysed part only, as the mentions it adds to (issue 12).
+    let analysed = crate::nlp::limit::analysed_part(article);
     let mentions =
-        gazetteer::extra_mentions_in(article, &analysis.mentions, &analysis.entities, &rec);
+        gazetteer::extra_mentions_in(&analysed, &analysis.mentions, &analysis.entities, &rec);
     let (mut full, mut surnames) = (rec.full.into_inner(), rec.surnames.into_inner());
     full.sort();
     full.dedup();

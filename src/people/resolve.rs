@@ -131,7 +131,7 @@ fn candidates(docs: &[(&Article, &Analysis)], curation: &Curation) -> Vec<Candid
         let listed = article.people.iter().map(|n| (n.as_str(), false, false));
         for (name, caption, found) in names.chain(listed) {
             let key = names::normalise(name);
-            let thing = found && (types.is_thing(&key) || !evidence.allows(&key));
+            let thing = found && (types.is_thing(&key) || !evidence.allows(&key, &types));
             if is_full(&key) && !thing && !curation.never.contains(&key) {
                 let e = seen.entry(key).or_insert_with(|| (BTreeSet::new(), true));
                 e.0.insert(d);

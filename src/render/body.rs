@@ -96,8 +96,9 @@ fn code_text(p: &Paragraph) -> &str {
 
 /// Inline content of a prose paragraph, escaped, with names linked.
 fn inline_html(p: &Paragraph, links: &[NameLink], resolve: Resolve) -> String {
+    let names = NameIndex::new(links);
     let Some(md) = &p.markdown else {
-        return link_names(&p.text, links);
+        return names.link(&p.text);
     };
     let mut out = String::new();
     let mut in_link = 0usize;
@@ -120,7 +121,7 @@ fn inline_html(p: &Paragraph, links: &[NameLink], resolve: Resolve) -> String {
                 image = Some((resolve(&dest_url), String::new()));
             }
             Event::Text(t) if in_link > 0 => out.push_str(&escape(&t)),
-            Event::Text(t) => out.push_str(&link_names(&t, links)),
+            Event::Text(t) => out.push_str(&names.link(&t)),
             Event::Code(t) => out.push_str(&format!("<code>{}</code>", escape(&t))),
             Event::Html(t) | Event::InlineHtml(t) => out.push_str(&escape(&t)),
             Event::SoftBreak => out.push('\n'),
@@ -221,44 +222,63 @@ fn sanitised_block(p: &Paragraph, resolve: Resolve) -> String {
 /// Escapes `text` and wraps every whole-word occurrence of a surface in a link.
 /// Longer surfaces win ("Sergei Lavrov" before "Lavrov").
 pub fn link_names(text: &str, links: &[NameLink]) -> String {
-    let mut sorted: Vec<&NameLink> = links.iter().filter(|l| !l.surface.is_empty()).collect();
-    sorted.sort_by(|a, b| {
-        b.surface
-            .len()
-            .cmp(&a.surface.len())
-            .then(a.surface.cmp(&b.surface))
-    });
-    // Surfaces by first byte, longest first: a word start tries only the
-    // surfaces that can match there, so a long text with many people costs
-    // no more than a short one per word (issue 12).
-    let mut by_first: std::collections::HashMap<u8, Vec<&NameLink>> = Default::default();
-    for l in sorted {
-        by_first.entry(l.surface.as_bytes()[0]).or_default().push(l);
+    NameIndex::new(links).link(text)
+}
+
+/// The surfaces to link, each once, longest first, by first byte: a word
+/// start tries only the surfaces that can match there, so a long text with
+/// many people costs no more than a short one per word (issue 12). Built
+/// once per paragraph: a paragraph's text comes in many pieces (one per
+/// Markdown text event), and sorting every mention per piece made a long
+/// paragraph cost its pieces times its mentions.
+struct NameIndex<'a> {
+    by_first: std::collections::HashMap<u8, Vec<&'a NameLink>>,
+}
+
+impl<'a> NameIndex<'a> {
+    fn new(links: &'a [NameLink]) -> NameIndex<'a> {
+        let mut sorted: Vec<&NameLink> = links.iter().filter(|l| !l.surface.is_empty()).collect();
+        // Stable: of links with the same surface, the first one given wins.
+        sorted.sort_by(|a, b| {
+            b.surface
+                .len()
+                .cmp(&a.surface.len())
+                .then(a.surface.cmp(&b.surface))
+        });
+        sorted.dedup_by(|later, first| later.surface == first.surface);
+        let mut by_first: std::collections::HashMap<u8, Vec<&NameLink>> = Default::default();
+        for l in sorted {
+            by_first.entry(l.surface.as_bytes()[0]).or_default().push(l);
+        }
+        NameIndex { by_first }
     }
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut i = 0;
-    'outer: while i < text.len() {
-        let here = by_first.get(&text.as_bytes()[i]);
-        if let Some(here) = here.filter(|_| at_word_start(text, i)) {
-            for l in here {
-                if text[i..].starts_with(l.surface.as_str())
-                    && at_word_end(text, i + l.surface.len())
-                {
-                    out.push_str(&format!(
-                        "<a class=\"person\" href=\"{}\">{}</a>",
-                        escape(&l.href),
-                        escape(&l.surface)
-                    ));
-                    i += l.surface.len();
-                    continue 'outer;
+
+    fn link(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut i = 0;
+        'outer: while i < text.len() {
+            let here = self.by_first.get(&text.as_bytes()[i]);
+            if let Some(here) = here.filter(|_| at_word_start(text, i)) {
+                for l in here {
+                    if text[i..].starts_with(l.surface.as_str())
+                        && at_word_end(text, i + l.surface.len())
+                    {
+                        out.push_str(&format!(
+                            "<a class=\"person\" href=\"{}\">{}</a>",
+                            escape(&l.href),
+                            escape(&l.surface)
+                        ));
+                        i += l.surface.len();
+                        continue 'outer;
+                    }
                 }
             }
+            let c = text[i..].chars().next().unwrap();
+            push_escaped(&mut out, c);
+            i += c.len_utf8();
         }
-        let c = text[i..].chars().next().unwrap();
-        push_escaped(&mut out, c);
-        i += c.len_utf8();
+        out
     }
-    out
 }
 
 fn at_word_start(text: &str, i: usize) -> bool {

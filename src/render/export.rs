@@ -52,7 +52,7 @@ struct EventRecord<'a> {
     articles: &'a [String],
     people: Vec<&'a str>,
     permalink: String,
-    /// The lede's sentences, joined ("" when curated or empty).
+    /// The lede's sentences, joined; the curated summary when there is one.
     lede: String,
     /// Facts, each once, with the articles that report them.
     summary: Vec<StatementRecord<'a>>,
@@ -125,12 +125,14 @@ fn event_record<'a>(site: &'a Site, e: &'a crate::events::Event) -> EventRecord<
             .map(|(p, _)| p.as_str())
             .collect(),
         permalink: site.config.absolute(&event_url(&e.slug)),
-        lede: e
-            .lede
-            .iter()
-            .map(|s| s.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
+        // A curated summary is the lede the page shows: export it too.
+        lede: e.curated_summary.clone().unwrap_or_else(|| {
+            e.lede
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }),
         summary: e
             .summary
             .iter()

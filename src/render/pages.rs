@@ -149,13 +149,15 @@ pub(crate) fn item(
             if reuse(&page.path, key) {
                 return Ok(());
             }
-            let names = |p: usize| -> Vec<NameLink> {
-                links
-                    .iter()
-                    .filter(|(para, _)| *para == p)
-                    .map(|(_, l)| l.clone())
-                    .collect()
-            };
+            // Grouped once: filtering every link per paragraph cost the
+            // paragraphs times the links of a long article (issue 12).
+            let mut by_paragraph: std::collections::BTreeMap<usize, Vec<NameLink>> =
+                Default::default();
+            for (para, l) in &links {
+                by_paragraph.entry(*para).or_default().push(l.clone());
+            }
+            let names =
+                |p: usize| -> Vec<NameLink> { by_paragraph.get(&p).cloned().unwrap_or_default() };
             ctx.body_html =
                 body::article_html_linked(a, names, &|d| super::links::href(site, a, d));
             page.key = Some(key);

@@ -17,7 +17,9 @@
 //! cache never has to implement them.
 
 use hyper::body::Bytes;
-use hyper::header::HeaderValue;
+use hyper::header::{
+    HeaderMap, HeaderValue, ACCEPT_RANGES, CACHE_CONTROL, CONTENT_TYPE, ETAG, LAST_MODIFIED,
+};
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -75,10 +77,48 @@ pub struct Entry {
     pub stamp: Stamp,
     /// The bytes to send (HTML with the reload script injected).
     pub body: Bytes,
-    /// The `Content-Type`.
-    pub content_type: &'static str,
     /// `ETag` (HTML) or `Last-Modified` (other files), as headers.
     pub validator: Validator,
+    /// Every header of the answer, made once: a hit clones them.
+    pub headers: HeaderMap,
+}
+
+impl Entry {
+    /// An entry and its response headers: the type, the validator, and the
+    /// `nosniff` and `no-store` that every response carries.
+    pub fn new(
+        file: PathBuf,
+        stamp: Stamp,
+        body: Bytes,
+        content_type: &'static str,
+        validator: Validator,
+    ) -> Entry {
+        let mut headers = HeaderMap::with_capacity(6);
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+        match &validator {
+            Validator::ETag(etag) => {
+                headers.insert(ETAG, etag.clone());
+            }
+            Validator::LastModified(date) => {
+                headers.insert(ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+                if let Some(date) = date {
+                    headers.insert(LAST_MODIFIED, date.clone());
+                }
+            }
+        }
+        headers.insert(
+            "x-content-type-options",
+            HeaderValue::from_static("nosniff"),
+        );
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        Entry {
+            file,
+            stamp,
+            body,
+            validator,
+            headers,
+        }
+    }
 }
 
 /// The cache validator an entry sends.
@@ -146,13 +186,13 @@ mod tests {
     use super::*;
 
     fn entry(file: &Path, body: &'static str) -> Arc<Entry> {
-        Arc::new(Entry {
-            file: file.to_path_buf(),
-            stamp: Stamp::of(file).unwrap(),
-            body: Bytes::from_static(body.as_bytes()),
-            content_type: "text/plain",
-            validator: Validator::LastModified(None),
-        })
+        Arc::new(Entry::new(
+            file.to_path_buf(),
+            Stamp::of(file).unwrap(),
+            Bytes::from_static(body.as_bytes()),
+            "text/plain",
+            Validator::LastModified(None),
+        ))
     }
 
     #[test]

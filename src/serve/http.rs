@@ -91,6 +91,9 @@ impl Site {
         self: Arc<Self>,
         req: Request<B>,
     ) -> Result<Response<Body>, std::convert::Infallible> {
+        if let Some(response) = self.cached_answer(&req) {
+            return Ok(response);
+        }
         let mut response = self.respond(req).await;
         let h = response.headers_mut();
         h.insert(
@@ -99,6 +102,24 @@ impl Site {
         );
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         Ok(response)
+    }
+
+    /// The hot path: a cached answer, with its headers made when the entry
+    /// was, before any allocation or path parsing. Only paths that parsed
+    /// and were found get an entry (keyed by the path alone, which is all
+    /// that parsing reads), so a hit needs no check beyond the entry's own.
+    fn cached_answer<B>(&self, req: &Request<B>) -> Option<Response<Body>> {
+        if req.method() != Method::GET && req.method() != Method::HEAD {
+            return None;
+        }
+        let key = req.uri().path();
+        if key == EVENTS_PATH {
+            return None;
+        }
+        let entry = self.cache.get(key, self.hub.generation())?;
+        let plain = !BYPASS.iter().any(|h| req.headers().contains_key(h));
+        (plain || matches!(entry.validator, Validator::ETag(_)))
+            .then(|| answer(&entry, StatusCode::OK, req))
     }
 
     async fn respond<B: Send + 'static>(&self, req: Request<B>) -> Response<Body> {
@@ -122,11 +143,6 @@ impl Site {
         let key = req.uri().path();
         let generation = self.hub.generation();
         let plain = !BYPASS.iter().any(|h| req.headers().contains_key(h));
-        if let Some(entry) = self.cache.get(key, generation) {
-            if plain || matches!(entry.validator, Validator::ETag(_)) {
-                return answer(&entry, StatusCode::OK, &req);
-            }
-        }
         match self.locate(&path) {
             Found::File(file) if is_html(&file) => match self.page(file, generation) {
                 Some(entry) => self.cached(key, generation, entry, &req),
@@ -227,13 +243,13 @@ impl Site {
         let stamp = Stamp::of(&file)?;
         let body = fs::read(&file).ok()?;
         let etag = HeaderValue::from_str(&format!("\"{:016x}-{generation}\"", fnv(&body))).ok()?;
-        Some(Entry {
+        Some(Entry::new(
             file,
             stamp,
-            body: inject(body, &self.hub.script()).into(),
-            content_type: "text/html; charset=utf-8",
-            validator: Validator::ETag(etag),
-        })
+            inject(body, &self.hub.script()).into(),
+            "text/html; charset=utf-8",
+            Validator::ETag(etag),
+        ))
     }
 
     /// The site's own `404.html` with status 404, or a minimal HTML page. The
@@ -258,7 +274,7 @@ impl Site {
 }
 
 /// A cached answer: 304 when `If-None-Match` names an HTML entry's `ETag`,
-/// else the bytes with `status`.
+/// else the bytes with `status`; the headers are the entry's, made once.
 fn answer<B>(entry: &Entry, status: StatusCode, req: &Request<B>) -> Response<Body> {
     let unchanged = |etag: &HeaderValue| {
         let etag = etag.to_str().unwrap_or_default();
@@ -279,19 +295,7 @@ fn answer<B>(entry: &Entry, status: StatusCode, req: &Request<B>) -> Response<Bo
             r
         }
     };
-    set_type(&mut r, entry.content_type);
-    let h = r.headers_mut();
-    match &entry.validator {
-        Validator::ETag(etag) => {
-            h.insert(header::ETAG, etag.clone());
-        }
-        Validator::LastModified(date) => {
-            h.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
-            if let Some(date) = date {
-                h.insert(header::LAST_MODIFIED, date.clone());
-            }
-        }
-    }
+    *r.headers_mut() = entry.headers.clone();
     r
 }
 
@@ -306,13 +310,13 @@ fn small_file(file: &Path) -> Option<Entry> {
     let date = stamp
         .modified()
         .and_then(|t| HeaderValue::from_str(&httpdate::fmt_http_date(t)).ok());
-    Some(Entry {
-        file: file.to_path_buf(),
+    Some(Entry::new(
+        file.to_path_buf(),
         stamp,
-        body: body.into(),
-        content_type: content_type(file),
-        validator: Validator::LastModified(date),
-    })
+        body.into(),
+        content_type(file),
+        Validator::LastModified(date),
+    ))
 }
 
 fn is_html(path: &Path) -> bool {

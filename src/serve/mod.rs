@@ -6,7 +6,7 @@
 //!
 //! # Design decisions
 //!
-//! - **hyper on a small tokio runtime (two worker threads), tower-http's
+//! - **hyper on a small tokio runtime (a worker thread per core, at most 8), tower-http's
 //!   `ServeFile` for files.** The hand-written HTTP/1.1 layer that came before
 //!   spent a thread per connection from 64 slots: 200 slow-header
 //!   ("slowloris") connections blocked every request, and load got 503s. Now a
@@ -113,7 +113,8 @@ impl Server {
             eprintln!("warning: serving on {addr}, which other machines can reach");
         }
         let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
+            // One per core: under load the server's work is its requests.
+            .worker_threads(std::thread::available_parallelism().map_or(2, |n| n.get().min(8)))
             .thread_name("briefing-serve")
             .enable_io()
             .enable_time()

@@ -41,6 +41,8 @@ const QUEUE: usize = 16;
 #[derive(Default)]
 pub struct Hub {
     state: Mutex<State>,
+    /// `state.generation`, readable without the lock.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 #[derive(Default)]
@@ -97,6 +99,8 @@ impl Hub {
     pub fn reloaded(&self) {
         let mut state = lock(&self.state);
         state.generation += 1;
+        self.generation
+            .store(state.generation, std::sync::atomic::Ordering::Release);
         state.last_error = None;
         let message = event("reload", &state.generation.to_string());
         broadcast(&mut state.clients, &message);
@@ -113,7 +117,8 @@ impl Hub {
 
     /// The current build generation (for the injected script).
     pub fn generation(&self) -> u64 {
-        lock(&self.state).generation
+        // Read on every request: an atomic, not the lock (issue 12).
+        self.generation.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// The last rebuild's error, until a rebuild succeeds.

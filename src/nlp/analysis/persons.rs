@@ -4,7 +4,6 @@
 //! - it is referred to later by part of the name ("Santoro" after "Fabrice
 //!   Santoro"), which news does for people, rarely for a product or a lake;
 //! - a title or an apposition is tied to it (a role), or a quotation;
-//! - a reporting verb follows it ("X said");
 //! - an honorific stands before it ("Mr", "Ms", "Dr"), or a lower-case noun
 //!   for a kind of person ("actor", "striker", "wife"), or "starring", or
 //!   a ranking adjective ("third-seeded");
@@ -42,7 +41,6 @@ pub(super) fn evidenced(
         let cued = f.kind == MentionKind::Partial
             || honorific_before(t, f.tokens.start)
             || person_noun_before(t, f.tokens.start)
-            || speech_verb_after(t, f.tokens.end)
             || age_after(t, f.tokens.end)
             || personal_pronoun_next(sents, found, i);
         if cued {
@@ -159,15 +157,6 @@ fn person_noun_before(t: &[Token], start: usize) -> bool {
                 | "starring"
                 | "featuring"
         )
-}
-
-fn speech_verb_after(t: &[Token], end: usize) -> bool {
-    let verb = |i: usize| {
-        t.get(i)
-            .is_some_and(|w| crate::nlp::quotes::is_speech_verb(&w.text.to_lowercase()))
-    };
-    // "X said", "X, who …, said" is left to the roles; "X also said".
-    verb(end) || (t.get(end).is_some_and(|w| w.text == "also") && verb(end + 1))
 }
 
 /// "X, 32," or "X (32)": a person's age in apposition.

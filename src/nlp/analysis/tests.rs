@@ -235,3 +235,25 @@ fn the_article_shows_a_person_shaped_name_to_be_a_thing() {
         "{got:?}"
     );
 }
+
+#[test]
+fn person_evidence_comes_from_how_the_article_treats_a_name() {
+    let a = analyze(&article(
+        "a",
+        1,
+        &[
+            "Tomas Lind visited the port on Monday.",
+            "Ada Brandt, 41, arrived later.",
+            "The award went to actress Mira Solberg.",
+            "Guests included Kestrel Vane and Ingrid Halvorsen.",
+            "Paul Okafor opened the hall. He thanked the crowd.",
+        ],
+    ));
+    let found: Vec<&str> = a.mentions.iter().map(|m| m.name.as_str()).collect();
+    assert!(found.contains(&"Tomas Lind"), "{found:?}");
+    let ev = &a.person_evidence;
+    for name in ["Ada Brandt", "Mira Solberg", "Kestrel Vane", "Paul Okafor"] {
+        assert!(ev.iter().any(|n| n == name), "{name} not in {ev:?}");
+    }
+    assert!(!ev.iter().any(|n| n == "Tomas Lind"), "{ev:?}");
+}

@@ -332,6 +332,11 @@ pub fn clean_span(tokens: &[Token], span: Range<usize>) -> Option<Range<usize>> 
     if title_of && e - s >= 3 {
         s += 1;
     }
+    // "Malcolm X. Besides Dee": a period after an initial that the sentence
+    // splitter took for an abbreviation, before a connective, ends the name.
+    if let Some(k) = (s + 1..e).find(|&k| sentence_after_initial(tokens, k)) {
+        e = k;
+    }
     // "Coach Ada Brandt Saturday": a trailing weekday ends the name.
     while e > s + 1 && (is_particle(tokens[e - 1].text) || is_weekday(tokens[e - 1].text)) {
         e -= 1;
@@ -340,6 +345,15 @@ pub fn clean_span(tokens: &[Token], span: Range<usize>) -> Option<Range<usize>> 
         s += 1;
     }
     valid_name(&tokens[s..e]).then_some(s..e)
+}
+
+/// Token `k` opens a sentence after an initial: the token before is one
+/// capital letter and a period, and `k` is a connective or function word.
+fn sentence_after_initial(tokens: &[Token], k: usize) -> bool {
+    let prev = tokens[k - 1].text;
+    let initial = prev.len() == 2 && prev.ends_with('.') && prev.starts_with(char::is_uppercase);
+    let lower = tokens[k].text.to_lowercase();
+    initial && (is_connective(&lower) || is_function_word(&lower))
 }
 
 fn is_weekday(text: &str) -> bool {
@@ -405,6 +419,12 @@ mod tests {
             Some("Tomas Lind")
         );
         assert_eq!(clean("Secretary of Lind").as_deref(), Some("Lind"));
+    }
+
+    #[test]
+    fn a_sentence_missed_after_an_initial_ends_the_name() {
+        assert_eq!(clean("Tomas K. Besides Lind").as_deref(), Some("Tomas K."));
+        assert_eq!(clean("Tomas K. Lind").as_deref(), Some("Tomas K. Lind"));
     }
 
     #[test]

@@ -292,10 +292,19 @@ impl Para<'_, '_> {
         }
         let tokens = &self.all[s].tokens[from..open];
         self.count(tokens.len());
-        let verb = tokens
+        let verb_at = tokens
             .iter()
-            .any(|t| is_reporting_verb(&t.text.to_lowercase()));
-        let other = tokens.iter().any(|t| is_pronoun(&t.text.to_lowercase()))
+            .position(|t| is_reporting_verb(&t.text.to_lowercase()));
+        let verb = verb_at.is_some();
+        // "Her lawyer said: “…”": the verb has a subject of its own.
+        let own_subject = verb_at.and_then(|v| v.checked_sub(2)).is_some_and(|k| {
+            matches!(
+                tokens[k].text.to_lowercase().as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            )
+        });
+        let other = own_subject
+            || tokens.iter().any(|t| is_pronoun(&t.text.to_lowercase()))
             || self
                 .name_from(s, from)
                 .is_some_and(|f| f.tokens.start < open);
@@ -343,7 +352,15 @@ impl Para<'_, '_> {
             self.token_at(end)
                 .is_some_and(|(s, _)| s + 1 == self.sents.end)
         };
-        !rest.contains(['“', '"']) && (words <= 12 || (words <= 24 && same_sentence()))
+        // … and only when it is an attribution (a reporting verb in it),
+        // not the sentence running on ("he's “back” and still hungry …").
+        let attribution = || {
+            rest.split_whitespace().take(12).any(|w| {
+                is_reporting_verb(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+            })
+        };
+        !rest.contains(['“', '"'])
+            && (words <= 12 || (words <= 24 && same_sentence() && attribution()))
     }
 
     /// The speaker that sentence `s` introduces for what follows byte
