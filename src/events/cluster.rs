@@ -61,6 +61,9 @@ pub struct CandidateScore {
     /// core, and it shares little else specific with it (anchor support
     /// below `strong_anchor`): another issuer, company or town.
     pub head_conflict: bool,
+    /// No time signal, and the article's headline numbers are none of the
+    /// core's: the score lost `number_clash`.
+    pub number_clash: bool,
     /// Days between the article and the event's dated span, if both dated.
     pub days: Option<i64>,
     /// Articles in the event so far.
@@ -198,6 +201,8 @@ struct EventState {
     title_anchors: Vec<TermId>,
     /// Heads of the first [`CORE`] members.
     core_heads: Vec<heads::Head>,
+    /// Headline and first-sentence numbers of the first [`CORE`] members.
+    core_numbers: Vec<String>,
     places: Vec<String>,
     span: Option<(i64, i64)>,
 }
@@ -432,6 +437,15 @@ impl State {
         } else {
             p.snn_weight
         };
+        // Without a time signal, numbers that identify (a toll, a
+        // magnitude, a year) all differing is evidence of a look-alike.
+        let clash = days.is_none()
+            && !f.numbers.is_empty()
+            && !ev.core_numbers.is_empty()
+            && !f
+                .numbers
+                .iter()
+                .any(|n| ev.core_numbers.binary_search(n).is_ok());
         let total = (1.0 - p.link_weight) * cosine
             + p.link_weight * link
             + snn_weight * snn
@@ -439,6 +453,7 @@ impl State {
             + if place { p.place_weight } else { 0.0 }
             + p.anchor_weight * anchor
             - if elsewhere { p.place_mismatch } else { 0.0 }
+            - if clash { p.number_clash } else { 0.0 }
             - penalty;
         CandidateScore {
             event: e,
@@ -451,6 +466,7 @@ impl State {
             anchor,
             conflict,
             head_conflict,
+            number_clash: clash,
             days,
             size,
             total,
@@ -479,6 +495,9 @@ impl State {
                     ev.core_heads.push(h.clone());
                 }
             }
+            ev.core_numbers.extend(f.numbers.iter().cloned());
+            ev.core_numbers.sort();
+            ev.core_numbers.dedup();
         }
         if ev.recent.len() == RECENT {
             ev.recent.remove(0);

@@ -101,9 +101,12 @@ fn breakdown(c: &CandidateScore, p: &Params) -> String {
     };
     format!(
         "total {:.3}: centroid cosine {:.3} (first articles {:.3}), nearest-article cosine {:.3}, shared neighbours {:.3} (×{}), \
-         {} shared name(s) (overlap {:.2}, ×{}), anchor support {:.2} (×{}){}, {}, event size {}",
+         {} shared name(s) (overlap {:.2}, ×{}), anchor support {:.2} (×{}){}{}{}, {}, event size {}",
         c.total, c.cosine, c.first, c.link, c.snn, if c.days.is_some() { p.snn_weight } else { p.undated_snn_weight }, c.shared_names, c.name_overlap, p.name_weight,
-        c.anchor, p.anchor_weight, if c.conflict { ", different company" } else { "" }, days, c.size
+        c.anchor, p.anchor_weight, if c.conflict { ", different company" } else { "" },
+        if c.head_conflict { ", headline about another named thing" } else { "" },
+        if c.number_clash { format!(", headline numbers all differ (−{})", p.number_clash) } else { String::new() },
+        days, c.size
     )
 }
 
@@ -126,6 +129,7 @@ mod tests {
             anchor: 0.4,
             conflict: false,
             head_conflict: false,
+            number_clash: false,
             days: Some(1),
             size: 3,
             total: 0.95,

@@ -35,6 +35,8 @@ pub(crate) struct Features {
     /// Heads: the named things of the headline and first sentence, each a
     /// sorted set of specific terms (see [`heads`]).
     pub heads: Vec<heads::Head>,
+    /// Numbers of the headline and first sentence ([`heads::head_numbers`]).
+    pub numbers: Vec<String>,
     /// Position in visiting order.
     pub pos: usize,
     /// Nearest articles over the whole corpus (positions, sorted).
@@ -240,6 +242,7 @@ fn finish(
         tickers: r.tickers,
         places,
         heads,
+        numbers: heads::head_numbers(&d.title, &d.text),
         pos: 0,
         neighbours: Vec::new(),
     }

@@ -248,6 +248,40 @@ pub(crate) fn conflict(a: &[Head], b: &[Head]) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|h| b.iter().any(|g| same_head(h, g)))
 }
 
+/// The numbers of a headline and the first stretch of a body (a death
+/// toll, a magnitude, a year, an amount), as written without thousands
+/// separators: numbers of two characters or more, sorted. Two reports of
+/// one happening usually repeat one of them; two look-alike happenings
+/// (two earthquakes, two offers) differ in all.
+pub(crate) fn head_numbers(title: &str, body: &str) -> Vec<String> {
+    let first = body.split('\n').next().unwrap_or("");
+    let first = match first.char_indices().nth(FIRST_CHARS) {
+        Some((k, _)) => &first[..k],
+        None => first,
+    };
+    let mut out = Vec::new();
+    for text in [title, first] {
+        let mut cur = String::new();
+        for c in text.chars().chain([' ']) {
+            if c.is_ascii_digit() || (!cur.is_empty() && matches!(c, '.' | ',')) {
+                cur.push(c);
+                continue;
+            }
+            let n: String = cur.trim_end_matches(['.', ',']).replace(',', "");
+            if n.len() >= 2 {
+                out.push(n);
+            }
+            cur.clear();
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Characters of the body read for [`head_numbers`]: about a sentence.
+const FIRST_CHARS: usize = 250;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,6 +334,18 @@ mod tests {
         ev.add(di, false);
         let h = heads_of(&mut v, &ev, "BANCO DI ROMA ISSUES ZORVIK BOND", "");
         assert_eq!(h, vec![ids(&v, &["banco", "roma"])]);
+    }
+
+    #[test]
+    fn head_numbers_are_read_from_headline_and_first_sentence() {
+        assert_eq!(
+            head_numbers(
+                "Quake of 6.1 kills 12",
+                "About 1,200 homes fell in 2008.\nLater: 99."
+            ),
+            vec!["12", "1200", "2008", "6.1"]
+        );
+        assert!(head_numbers("No numbers, 7 aside", "").is_empty());
     }
 
     #[test]

@@ -79,6 +79,11 @@ pub struct Params {
     /// Apply the head veto ([`crate::events::cluster::CandidateScore::head_conflict`])
     /// to pairs with no time signal too (it always applies to dated pairs).
     pub undated_head_veto: bool,
+    /// Score lost by a pair with no time signal when the article's headline
+    /// and first sentence name numbers and none is among those of the
+    /// event's core ([`crate::events::heads::head_numbers`]): two
+    /// look-alike happenings (two earthquakes, two offers) differ in them.
+    pub number_clash: f32,
     /// Minimum cosine with the event centroid: every member stays close to
     /// the core, so an event cannot grow by a chain of neighbours.
     pub min_core: f32,
@@ -130,6 +135,7 @@ impl Default for Params {
             undated_threshold: 0.55,
             undated_needs_anchor: true,
             undated_head_veto: false,
+            number_clash: 0.2,
             min_core: 0.15,
             min_first: 0.0,
             strong_anchor: 0.5,
