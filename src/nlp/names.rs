@@ -23,6 +23,14 @@ pub use given::{
     is_learned_given_name, is_place_noun, learn as learn_given_names, looks_like_a_person,
 };
 
+/// The words of a shipped word list (`models/*.txt`): one per line, blank
+/// lines and `#` comments left out.
+fn shipped_words(text: &'static str) -> std::collections::HashSet<&'static str> {
+    text.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
 /// A normalised name: ASCII (deunicode), lowercase, punctuation dropped,
 /// hyphens as spaces, single-spaced. Equal keys mean equal spellings.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -20,12 +20,7 @@ static SHIPPED: &str = include_str!("../../../models/common_words.txt");
 
 fn shipped() -> &'static HashSet<&'static str> {
     static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        SHIPPED
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    CELL.get_or_init(|| super::shipped_words(SHIPPED))
 }
 
 /// Whether `word` (any case) is a common lower-case word of news text.
