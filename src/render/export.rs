@@ -215,8 +215,34 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
     files.insert("data/events.json", to_json(&events));
 }
 
-fn to_json<T: Serialize>(v: &T) -> String {
-    let mut s = serde_json::to_string_pretty(v).expect("export types always serialise");
-    s.push('\n');
+/// A JSON array with one compact record per line: the same value as the
+/// pretty form at about half the bytes (`data/*.json` were 46 MB pretty at
+/// 19k articles), and still readable line by line and diffable.
+fn to_json<T: Serialize>(records: &[T]) -> String {
+    let mut s = String::from("[");
+    for (i, r) in records.iter().enumerate() {
+        s.push_str(if i == 0 { "\n" } else { ",\n" });
+        s.push_str(&serde_json::to_string(r).expect("export types always serialise"));
+    }
+    s.push_str("\n]\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    /// The compact form is the same JSON value, one record per line.
+    #[test]
+    fn compact_export_is_one_record_per_line() {
+        let records = vec![
+            serde_json::json!({"id": "a", "people": ["x", "y"]}),
+            serde_json::json!({"id": "b", "people": []}),
+        ];
+        let text = super::to_json(&records);
+        let back: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, records);
+        assert_eq!(text.lines().count(), records.len() + 2);
+        let empty: Vec<serde_json::Value> = Vec::new();
+        let none: Vec<serde_json::Value> = serde_json::from_str(&super::to_json(&empty)).unwrap();
+        assert!(none.is_empty());
+    }
 }
