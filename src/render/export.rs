@@ -6,7 +6,6 @@
 
 use super::context::{article_url, event_url, person_url};
 use crate::nlp::analysis::EntityCount;
-use crate::output::SiteFiles;
 use crate::site::Site;
 use serde::Serialize;
 
@@ -159,8 +158,9 @@ fn event_record<'a>(site: &'a Site, e: &'a crate::events::Event) -> EventRecord<
     }
 }
 
-/// Adds the three export files.
-pub fn write(site: &Site, files: &mut SiteFiles) {
+/// Hands the three export files to `put` one at a time, each as soon as it
+/// is made, so that no two are held at once (tens of MB at 19k articles).
+pub fn write(site: &Site, put: &mut dyn FnMut(&str, String)) {
     let permalink = |path: String| site.config.absolute(&path);
     let people_of =
         |id: &str| -> Vec<&str> { site.people_in(id).map(|p| p.slug.as_str()).collect() };
@@ -184,6 +184,8 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
             permalink: permalink(article_url(&a.id)),
         })
         .collect();
+    put("data/articles.json", to_json(&articles));
+    drop(articles);
     let empty = Vec::new();
     let people: Vec<PersonRecord> = site
         .people
@@ -209,10 +211,10 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
             }
         })
         .collect();
+    put("data/people.json", to_json(&people));
+    drop(people);
     let events: Vec<EventRecord> = site.events.iter().map(|e| event_record(site, e)).collect();
-    files.insert("data/articles.json", to_json(&articles));
-    files.insert("data/people.json", to_json(&people));
-    files.insert("data/events.json", to_json(&events));
+    put("data/events.json", to_json(&events));
 }
 
 /// A JSON array with one compact record per line: the same value as the

@@ -142,8 +142,11 @@ pub fn render_to(site: &Site, sink: &dyn Sink, timings: &mut Timings) -> Result<
         }
     }
     timings.mark("feeds");
+    // Each export file goes out as soon as it is made (peak memory).
+    export::write(site, &mut |path, json| {
+        sink.put(path.into(), json.into_bytes())
+    });
     let mut files = SiteFiles::default();
-    export::write(site, &mut files);
     search::write(site, &mut files);
     for (path, bytes) in links::assets(site) {
         files.insert(path, bytes);
