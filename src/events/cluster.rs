@@ -453,7 +453,7 @@ impl State {
         let elsewhere = !place && !f.places.is_empty() && !ev.places.is_empty();
         // Without time to narrow them, neighbours are topic-mates.
         let snn_weight = if days.is_none() {
-            p.undated_snn_weight
+            p.undated_snn_weight * undated_snn_share(body_shared, p)
         } else {
             p.snn_weight
         };
@@ -558,6 +558,16 @@ impl State {
         for &(key, _) in &f.keys {
             self.index.add(key, event, day);
         }
+    }
+}
+
+/// How much of the shared-neighbour bonus a pair with no time signal gets
+/// for the specific body names it shares ([`Params::undated_snn_lift`]).
+pub(crate) fn undated_snn_share(body_shared: f32, p: &Params) -> f32 {
+    if p.undated_snn_lift > 0.0 {
+        (body_shared / p.undated_snn_lift).min(1.0)
+    } else {
+        1.0
     }
 }
 
