@@ -263,12 +263,17 @@ impl Para<'_, '_> {
                 .or_else(|| self.sentence_final(q, n, &state.subject))
                 .or_else(|| self.coordinated(q, n, last.as_ref()))
                 .or_else(|| self.partial(q, &opening_subject))
+                // A speaker introduced by the sentence before ("X said she
+                // was shocked. “…”") speaks now, not the earlier speaker.
+                .or_else(|| introduced.clone().filter(|_| opens_sentence))
                 .or_else(|| {
                     let (end, who) = last.as_ref()?;
-                    (opens_sentence && *end <= q.open).then(|| who.clone())
+                    // Someone else named as a subject since ("Y, who …,
+                    // said she was shocked. “…”"): no longer the speaker.
+                    let still = state.subject.as_ref() == Some(&who.speaker);
+                    (opens_sentence && still && *end <= q.open).then(|| who.clone())
                 })
-                .or_else(|| carry.clone().filter(|_| n == 0 && q.open == 0 && !own_verb))
-                .or_else(|| introduced.clone().filter(|_| opens_sentence));
+                .or_else(|| carry.clone().filter(|_| n == 0 && q.open == 0 && !own_verb));
             if let Some(who) = attributed {
                 let text = self.text[q.content.clone()]
                     .trim()
@@ -428,7 +433,9 @@ impl Para<'_, '_> {
                         "The" | "the" | "A" | "a" | "An" | "an" | "His" | "Her"
                     )
                 };
-                let plain = |k: usize| t[k].text.starts_with(char::is_lowercase);
+                // "the choices he says": a pronoun is somebody already named.
+                let plain =
+                    |k: usize| t[k].text.starts_with(char::is_lowercase) && !is_pronoun(t[k].text);
                 // "A Labour spokesman later said": an adverb may come between.
                 let adverb =
                     |k: usize| is_adverb(&t[k].text.to_lowercase()) || t[k].text.ends_with("ly");

@@ -552,3 +552,78 @@ fn a_sentence_running_on_after_a_quote_hands_nobody_on() {
     ]);
     assert!(got.iter().all(|(_, t)| !t.starts_with("Voters")), "{got:?}");
 }
+
+#[test]
+fn a_reopened_quotation_in_the_same_paragraph_continues_its_speaker() {
+    // `said: "A. "B."`: newswire style, the first quotation left open.
+    let got = speakers(&[
+        "Ms Ada Brandt said: \"We have doubled the grant. \"We are going to extend it by 2030.\" She left.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ada Brandt", "We have doubled the grant."),
+            st("Ada Brandt", "We are going to extend it by 2030.")
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_of_reported_speech_after_the_quote_is_not_its_attribution() {
+    // `"B." She said …`: the next sentence's verb is not the quote's own.
+    let got = speakers(&[
+        "Ms Ada Brandt said: \"We have doubled the grant. \"We will extend it.\" She said the pay would rise.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ada Brandt", "We have doubled the grant."),
+            st("Ada Brandt", "We will extend it.")
+        ]
+    );
+}
+
+#[test]
+fn a_newly_introduced_speaker_takes_the_next_quote() {
+    let got = speakers(&[
+        "Lena Vogt told them: \"It is a club.\" Prof Ada Brandt, who led the study with Olaf Berg, said she was shocked. \"We expected worse.\"",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Lena Vogt", "It is a club."),
+            st("Ada Brandt", "We expected worse.")
+        ]
+    );
+    // A clause too long to read as an aside: still not the earlier speaker.
+    let got = speakers(&[
+        "Lena Vogt told them: \"It is a club.\" Prof Ada Brandt, who conducted the study with the help of Olaf Berg and a team of young journalists, said she was shocked. \"We expected worse.\"",
+    ]);
+    assert!(
+        !got.contains(&st("Lena Vogt", "We expected worse.")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_quote_that_closed_its_sentence_coordinates_with_nothing_after_it() {
+    let got = speakers(&[
+        "Lena Vogt said: \"It is a club. \"We will win.\" The ministry said it was not a \"soap opera\" at all.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Lena Vogt", "It is a club."),
+            st("Lena Vogt", "We will win.")
+        ]
+    );
+    let got =
+        speakers(&["Ms Lena Vogt insisted: \"It is a club.\" And continued: \"We will win.\""]);
+    assert_eq!(
+        got,
+        vec![
+            st("Lena Vogt", "It is a club."),
+            st("Lena Vogt", "We will win.")
+        ]
+    );
+}
