@@ -433,13 +433,18 @@ impl Para<'_, '_> {
                         "The" | "the" | "A" | "a" | "An" | "an" | "His" | "Her"
                     )
                 };
-                // "the choices he says": a pronoun is somebody already named.
-                let plain =
-                    |k: usize| t[k].text.starts_with(char::is_lowercase) && !is_pronoun(t[k].text);
+                // "the choices he says": a pronoun is somebody already named;
+                // "the move but added": a conjunction ends the noun phrase.
+                let plain = |k: usize| {
+                    t[k].text.starts_with(char::is_lowercase)
+                        && !is_pronoun(t[k].text)
+                        && descriptor(&t[k..k + 1])
+                };
                 // "A Labour spokesman later said": an adverb may come between.
                 let adverb =
                     |k: usize| is_adverb(&t[k].text.to_lowercase()) || t[k].text.ends_with("ly");
-                let np = (det(i - 2) && plain(i - 1)) || (i >= 3 && det(i - 3) && plain(i - 1)); // "The Tory leader said"
+                let np = (det(i - 2) && plain(i - 1))
+                    || (i >= 3 && det(i - 3) && plain(i - 1) && descriptor(&t[i - 2..i - 1])); // "The Tory leader said"
                 let head = |k: usize| roles::is_head_noun(&t[k].text.to_lowercase());
                 // "The prime minister's official spokesman said": a role
                 // noun right before the verb is nobody named.
@@ -569,9 +574,11 @@ impl Para<'_, '_> {
         let after_name = clause >= 2
             && t[clause - 1].text == ","
             && t[clause - 2].text.starts_with(char::is_uppercase);
+        // "Director, X, said": an apposition to a role, with its verb.
         let listed = after_name
             && t.get(f.tokens.end)
-                .is_some_and(|x| matches!(x.text, "," | "and" | "or"));
+                .is_some_and(|x| matches!(x.text, "," | "and" | "or"))
+            && !clause::verb_follows(t, f.tokens.end);
         // Mid-sentence, a name after a comma starts a clause only when a
         // verb follows ("…, Tony Blair would"), not in "picture X or, of
         // course, Y doing it".

@@ -627,3 +627,23 @@ fn a_quote_that_closed_its_sentence_coordinates_with_nothing_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_conjunction_before_a_verb_is_not_an_unnamed_speaker() {
+    // "the move but added": the subject is still the one named.
+    let got = speakers(&[
+        "Mira Castell welcomed the move but added that the public should be consulted. She said: \"The time has come for a ban.\"",
+    ]);
+    assert_eq!(
+        got,
+        vec![st("Mira Castell", "The time has come for a ban.")]
+    );
+}
+
+#[test]
+fn a_name_set_off_after_its_role_is_the_subject() {
+    let got = speakers(&[
+        "Director, Tomas Ekdahl, said some students could be applying. He told the morning programme: \"The reason is quality.\"",
+    ]);
+    assert_eq!(got, vec![st("Tomas Ekdahl", "The reason is quality.")]);
+}
