@@ -24,6 +24,7 @@ use std::ops::Range;
 
 mod attribution;
 mod clause;
+mod role_refs;
 mod verbs;
 mod words;
 pub use verbs::is_speech_verb;
@@ -99,8 +100,16 @@ pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
 /// Attributes the quotations of an article. `texts` are all paragraph texts
 /// (indexed like `article.paragraphs`); `sents` and `found` come from the
 /// analysis, in reading order (`found` sorted by sentence and token).
+/// A role phrase ("the Tory leader said") is read as a mention of the one
+/// person the article gives that title.
 pub(crate) fn attribute(texts: &[&str], sents: &[Sentence], found: &[Found]) -> Vec<Quote> {
-    attribute_counted(texts, sents, found).0
+    let extra = role_refs::role_mentions(sents, found);
+    if extra.is_empty() {
+        return attribute_counted(texts, sents, found).0;
+    }
+    let mut all: Vec<Found> = found.iter().cloned().chain(extra).collect();
+    all.sort_by_key(|f| (f.sent, f.tokens.start));
+    attribute_counted(texts, sents, &all).0
 }
 
 /// [`attribute`] and the number of elementary steps it took (tokens and
@@ -454,7 +463,17 @@ impl Para<'_, '_> {
                         && adverb(i - 1)
                         && head(i - 2)
                         && (1..=3).any(|d| i - 2 >= d && det(i - 2 - d)));
-                if np && is_reporting_verb(&t[i].text.to_lowercase()) && !self.inside(t[i].start) {
+                // A role phrase read as a person's mention ("the Tory
+                // leader said") is that person, not somebody unnamed.
+                let named = self
+                    .names_of(s)
+                    .iter()
+                    .any(|f| f.tokens.end == i || (f.tokens.end + 1 == i && adverb(i - 1)));
+                if np
+                    && !named
+                    && is_reporting_verb(&t[i].text.to_lowercase())
+                    && !self.inside(t[i].start)
+                {
                     out.push((t[i].start, Mentioned::Unknown));
                 }
             }

@@ -647,3 +647,14 @@ fn a_name_set_off_after_its_role_is_the_subject() {
     ]);
     assert_eq!(got, vec![st("Tomas Ekdahl", "The reason is quality.")]);
 }
+
+#[test]
+fn a_role_phrase_stands_for_the_one_person_with_that_title() {
+    let got = speakers(&[
+        "Port director Tomas Ekdahl opened the port.",
+        "Shadow chancellor Mira Castell disagreed.",
+        "The port director said: \"We are ready.\"",
+        "\"It is too late,\" the chancellor said.",
+    ]);
+    assert_eq!(got, vec![st("Tomas Ekdahl", "We are ready.")]);
+}
