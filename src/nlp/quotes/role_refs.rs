@@ -8,6 +8,7 @@ use super::verbs::{is_adverb, is_reporting_verb};
 use crate::nlp::layer::{Found, Sentence};
 use crate::nlp::roles;
 use crate::nlp::tokens::Token;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// The role phrases of the article that stand for one person, as mentions
@@ -19,7 +20,11 @@ pub(super) fn role_mentions(sents: &[Sentence], found: &[Found]) -> Vec<Found> {
     }
     let mut out = Vec::new();
     // The first sentence each person is named in: a role phrase refers back.
-    let first_named = |name: &str| found.iter().find(|f| f.name == name).map(|f| f.sent);
+    // Each person's first mention (a map, so the cost stays linear).
+    let mut first: BTreeMap<&str, &Found> = BTreeMap::new();
+    for f in found {
+        first.entry(f.name.as_str()).or_insert(f);
+    }
     let mut k = 0;
     for (s, sent) in sents.iter().enumerate() {
         let start = k;
@@ -39,16 +44,13 @@ pub(super) fn role_mentions(sents: &[Sentence], found: &[Found]) -> Vec<Found> {
             let Some(person) = holder(&titles, &words) else {
                 continue;
             };
-            if first_named(person).is_none_or(|f| f >= s) {
-                continue;
-            }
-            let Some(model) = found.iter().find(|f| f.name == person) else {
+            let Some(model) = first.get(person).filter(|f| f.sent < s) else {
                 continue;
             };
             out.push(Found {
                 sent: s,
                 tokens: np,
-                ..model.clone()
+                ..(*model).clone()
             });
         }
     }
@@ -62,11 +64,10 @@ fn titles<'a>(sents: &[Sentence], found: &'a [Found]) -> Vec<(&'a str, Vec<Strin
     let mut out = Vec::new();
     for f in found {
         let t = &sents[f.sent].tokens;
-        let in_name = |k: usize| {
-            found
-                .iter()
-                .any(|g| g.sent == f.sent && g.tokens.contains(&k))
-        };
+        // The names of f's sentence (binary searches: found is sorted).
+        let a = found.partition_point(|g| g.sent < f.sent);
+        let b = found.partition_point(|g| g.sent <= f.sent);
+        let in_name = |k: usize| found[a..b].iter().any(|g| g.tokens.contains(&k));
         let before = roles::title_before(t, f.tokens.start).map(|r| {
             let mut start = r.start;
             while start > 0 && qualifier(&t[start - 1].text.to_lowercase()) {
