@@ -457,7 +457,10 @@ impl Para<'_, '_> {
                 let head = |k: usize| roles::is_head_noun(&t[k].text.to_lowercase());
                 // "The prime minister's official spokesman said": a role
                 // noun right before the verb is nobody named.
+                // "prompted the minister to say": the minister speaks.
+                let to_say = t[i - 1].text == "to" && head(i - 2);
                 let np = np
+                    || to_say
                     || (plain(i - 1) && head(i - 1))
                     || (i >= 3
                         && adverb(i - 1)
@@ -465,10 +468,10 @@ impl Para<'_, '_> {
                         && (1..=3).any(|d| i - 2 >= d && det(i - 2 - d)));
                 // A role phrase read as a person's mention ("the Tory
                 // leader said") is that person, not somebody unnamed.
-                let named = self
-                    .names_of(s)
-                    .iter()
-                    .any(|f| f.tokens.end == i || (f.tokens.end + 1 == i && adverb(i - 1)));
+                let named = self.names_of(s).iter().any(|f| {
+                    f.tokens.end == i
+                        || (f.tokens.end + 1 == i && (adverb(i - 1) || t[i - 1].text == "to"))
+                });
                 if np
                     && !named
                     && is_reporting_verb(&t[i].text.to_lowercase())
@@ -568,6 +571,11 @@ impl Para<'_, '_> {
         let clause = clause::skip_discourse(t, clause, f.tokens.start);
         // "Mr Blair", "Sir Andrew Green": an honorific stands for a title.
         let honorific = f.tokens.start == clause + 1 && is_honorific(t[clause].text);
+        let named = if f.tokens.start > clause && is_honorific(t[f.tokens.start - 1].text) {
+            f.tokens.start - 1
+        } else {
+            f.tokens.start
+        };
         let title_ok = f.tokens.start == clause
             || honorific
             // Descriptive words count only before the person's own speech
@@ -575,7 +583,8 @@ impl Para<'_, '_> {
             || ((descriptor(&t[clause..f.tokens.start])
                 || clause::role_prefix(&t[clause..f.tokens.start]))
                 && clause::own_verb_after(t, f.tokens.end).is_some())
-            || roles::title_before(t, f.tokens.start).is_some_and(|r| {
+            // "Police Commissioner Sir X": a title before the honorific.
+            || roles::title_before(t, named).is_some_and(|r| {
                 // "the spokesman X", "ministry spokesman X": a few plain
                 // words may qualify the title.
                 r.start <= clause

@@ -658,3 +658,16 @@ fn a_role_phrase_stands_for_the_one_person_with_that_title() {
     ]);
     assert_eq!(got, vec![st("Tomas Ekdahl", "We are ready.")]);
 }
+
+#[test]
+fn a_title_before_an_honorific_and_a_role_asked_to_speak() {
+    let got = speakers(&[
+        "Police Commissioner Sir Tomas Ekdahl backed the orders, saying: \"It is a dilemma.\"",
+    ]);
+    assert_eq!(got, vec![st("Tomas Ekdahl", "It is a dilemma.")]);
+    // "prompted the minister to say": someone else speaks next, not Ekdahl.
+    let got = speakers(&[
+        "Police Commissioner Sir Tomas Ekdahl backed the orders. The pressure prompted the prime minister to say the law would change. He told MPs: \"We will act.\"",
+    ]);
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -157,9 +157,10 @@ fn phrases(t: &[Token], names: &[Found]) -> Vec<Range<usize>> {
         if in_name(end) || matches!(next, "'s" | "’s" | "of" | "for") {
             continue;
         }
+        // "the chancellor also said", "prompted the minister to say".
         let after = if t
             .get(end)
-            .is_some_and(|x| is_adverb(&x.text.to_lowercase()))
+            .is_some_and(|x| is_adverb(&x.text.to_lowercase()) || x.text == "to")
         {
             end + 1
         } else {
