@@ -671,3 +671,9 @@ fn a_title_before_an_honorific_and_a_role_asked_to_speak() {
     ]);
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn participles_of_speech_after_the_subjects_clause() {
+    let got = speakers(&["Mira Castell went further, claiming that \"the plan is a bad idea\"."]);
+    assert_eq!(got, vec![st("Mira Castell", "the plan is a bad idea")]);
+}
