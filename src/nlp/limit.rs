@@ -231,12 +231,14 @@ fn merge(parts: Vec<Analysis>) -> Analysis {
             places: places_here,
             entities,
             person_evidence,
+            thing_evidence,
         } = a;
         out.mentions.extend(mentions);
         out.quotes.extend(quotes);
         out.roles.extend(roles);
         out.entities.extend(entities);
         out.person_evidence.extend(person_evidence);
+        out.thing_evidence.extend(thing_evidence);
         orgs.push(organisations);
         places.push(places_here);
     }
@@ -245,6 +247,8 @@ fn merge(parts: Vec<Analysis>) -> Analysis {
     // Sorted names, as one window gives them.
     out.person_evidence.sort();
     out.person_evidence.dedup();
+    out.thing_evidence.sort();
+    out.thing_evidence.dedup();
     out
 }
 
