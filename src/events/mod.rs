@@ -401,12 +401,7 @@ fn briefing(
                 )
             }
         },
-        || {
-            rayon::join(
-                || timeline::timeline(&sentences, &vocab),
-                || timeline::next(&sentences, &vocab, end),
-            )
-        },
+        || timeline::timeline_and_next(&sentences, &vocab, end),
     );
     memo::Briefing {
         lede: brief.lede,

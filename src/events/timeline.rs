@@ -13,7 +13,7 @@ use crate::events::summary::{Sentence, NEAR_DUPLICATE};
 use crate::events::tfidf::{self, TermId, Vocab};
 use crate::nlp::dates;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One dated happening with its provenance.
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
@@ -55,17 +55,29 @@ struct Candidate<'a, 'b> {
 /// The timeline of an event from its articles' prose `sentences` (see
 /// `summary::sentences_of`), sorted by date; `vocab` knows their words.
 pub fn timeline(sentences: &[Sentence], vocab: &Vocab) -> Vec<Dated> {
-    entries(candidates(sentences, vocab))
+    entries(candidates(sentences, vocab).iter().collect())
 }
 
 /// What comes next: the happenings dated after `latest` (the event's last
 /// article day), sorted by date, each with the articles that mention it.
 pub fn next(sentences: &[Sentence], vocab: &Vocab, latest: Date) -> Vec<Dated> {
-    let ahead: Vec<Candidate> = candidates(sentences, vocab)
-        .into_iter()
-        .filter(|c| c.date > latest)
-        .collect();
-    let mut out = entries(ahead);
+    ahead(&candidates(sentences, vocab), latest)
+}
+
+/// [`timeline`] and [`next`] together. Issue 12 (cost): finding the date
+/// expressions of every sentence is most of the work of both, so it is done
+/// once here and the two are built from the same candidates, in parallel.
+pub fn timeline_and_next(
+    sentences: &[Sentence],
+    vocab: &Vocab,
+    latest: Date,
+) -> (Vec<Dated>, Vec<Dated>) {
+    let cands = candidates(sentences, vocab);
+    rayon::join(|| entries(cands.iter().collect()), || ahead(&cands, latest))
+}
+
+fn ahead(cands: &[Candidate], latest: Date) -> Vec<Dated> {
+    let mut out = entries(cands.iter().filter(|c| c.date > latest).collect());
     out.truncate(NEXT);
     out
 }
@@ -73,22 +85,56 @@ pub fn next(sentences: &[Sentence], vocab: &Vocab, latest: Date) -> Vec<Dated> {
 /// Entries kept in "what's next".
 const NEXT: usize = 6;
 
-fn entries(cands: Vec<Candidate>) -> Vec<Dated> {
-    let mut by_day: BTreeMap<(Date, bool), Vec<Vec<Candidate>>> = BTreeMap::new();
-    for c in cands {
-        let groups = by_day.entry((c.date, c.approximate)).or_default();
-        // Compared with each group's first sentence only: linear per group.
-        match groups
-            .iter_mut()
-            .find(|g| same_happening(&g[0].terms, &c.terms))
+/// The happenings of one day (and precision): groups of candidates, each
+/// compared by its first sentence, with an index from each term of that
+/// first sentence to the groups holding it. Two sets that share no term
+/// are never the same happening (both tests need a common term), so only
+/// the indexed groups are compared: the cost follows the shared terms, not
+/// the number of groups (issue 12: a 10 MB article has thousands per day).
+#[derive(Default)]
+struct Day<'c, 'a, 'b> {
+    groups: Vec<Vec<&'c Candidate<'a, 'b>>>,
+    by_term: HashMap<TermId, Vec<usize>>,
+}
+
+impl<'c, 'a, 'b> Day<'c, 'a, 'b> {
+    /// Adds `c` to the first group (in order of creation) it belongs to,
+    /// as a scan of every group would, else starts a group.
+    fn add(&mut self, c: &'c Candidate<'a, 'b>) {
+        let mut sharing: Vec<usize> = c
+            .terms
+            .iter()
+            .filter_map(|t| self.by_term.get(t))
+            .flatten()
+            .copied()
+            .collect();
+        sharing.sort_unstable();
+        sharing.dedup();
+        let groups = &self.groups;
+        match sharing
+            .into_iter()
+            .find(|&g| same_happening(&groups[g][0].terms, &c.terms))
         {
-            Some(g) => g.push(c),
-            None => groups.push(vec![c]),
+            Some(g) => self.groups[g].push(c),
+            None => {
+                let g = self.groups.len();
+                for &t in &c.terms {
+                    self.by_term.entry(t).or_default().push(g);
+                }
+                self.groups.push(vec![c]);
+            }
         }
     }
+}
+
+fn entries(cands: Vec<&Candidate>) -> Vec<Dated> {
+    let mut by_day: BTreeMap<(Date, bool), Day> = BTreeMap::new();
+    for c in cands {
+        by_day.entry((c.date, c.approximate)).or_default().add(c);
+    }
     let mut entries: Vec<Dated> = Vec::new();
-    for groups in by_day.into_values() {
-        let mut day: Vec<Dated> = groups.iter().map(|g| entry(g)).collect();
+    for day in by_day.into_values() {
+        let mut day: Vec<Dated> = day.groups.iter().map(|g| entry(g)).collect();
         day.sort_by(|a, b| {
             b.sources
                 .cmp(&a.sources)
@@ -163,7 +209,7 @@ fn same_happening(a: &[TermId], b: &[TermId]) -> bool {
 /// The group's entry: its most typical sentence (most overlap with the
 /// others, among the first few; ties: the earliest), and how many articles
 /// told it.
-fn entry(group: &[Candidate]) -> Dated {
+fn entry(group: &[&Candidate]) -> Dated {
     let typical = (0..group.len().min(TYPICAL_POOL))
         .max_by(|&i, &j| {
             let score = |k: usize| {
