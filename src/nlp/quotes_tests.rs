@@ -677,3 +677,15 @@ fn participles_of_speech_after_the_subjects_clause() {
     let got = speakers(&["Mira Castell went further, claiming that \"the plan is a bad idea\"."]);
     assert_eq!(got, vec![st("Mira Castell", "the plan is a bad idea")]);
 }
+
+#[test]
+fn a_peer_named_by_title_and_surname_is_a_speaker() {
+    let got = speakers(&["Former minister Lord Ekdahl said: \"He was a decent man.\""]);
+    assert_eq!(got, vec![st("Ekdahl", "He was a decent man.")]);
+}
+
+#[test]
+fn a_denied_phrase_is_not_the_speakers_own() {
+    let got = speakers(&["Mira Castell denied the concessions were a \"political manoeuvre\"."]);
+    assert!(got.is_empty(), "{got:?}");
+}

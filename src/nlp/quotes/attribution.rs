@@ -147,6 +147,10 @@ impl Para<'_, '_> {
         let verb = (from..open)
             .rev()
             .find(|&i| is_reporting_verb(&tokens[i].text.to_lowercase()))?;
+        if denial(tokens[verb].text) && self.text[q.content.clone()].starts_with(char::is_lowercase)
+        {
+            return None;
+        }
         let names = self.names_of(s);
         let k = names.partition_point(|f| f.tokens.start < from);
         let by_name = names[k..]
@@ -265,6 +269,11 @@ impl Para<'_, '_> {
             let w = t.text.to_lowercase();
             is_reporting_verb(&w) || verbs::is_judging_verb(&w)
         })?;
+        // "He denied the concessions were a “political manoeuvre”": what is
+        // denied is someone else's phrase.
+        if denial(verb.text) {
+            return None;
+        }
         Some(Said {
             judged: true,
             ..said(&speaker, verb.text)
@@ -439,4 +448,13 @@ impl Para<'_, '_> {
             && is_speech_verb(&tokens[verb].text.to_lowercase());
         (colon || that || own || verb + 3 >= tokens.len()).then(|| said(&f.name, tokens[verb].text))
     }
+}
+
+/// A verb of denial: the quoted phrase after it ("denied it was a
+/// “political manoeuvre”") is what others said, not the speaker's words.
+fn denial(verb: &str) -> bool {
+    matches!(
+        verb.to_lowercase().as_str(),
+        "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "dismissed"
+    )
 }
