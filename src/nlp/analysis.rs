@@ -41,17 +41,21 @@ fn analyze_whole(article: &Article) -> Analysis {
     within::consistency(&sents, &article.people, &layer, &mut per_sent);
     let mut found: Vec<Found> = per_sent.into_iter().flatten().collect();
     found.sort_by_key(|f| (f.sent, f.tokens.start));
-    things::drop_things(&sents, &layer.inside_things(&sents), &mut found);
+    let mut shown_things = things::drop_things(&sents, &layer.inside_things(&sents), &mut found);
     within::resolve_in_article(&mut found);
     let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
     let others = layer.spans(&sents, &texts);
     let roles = find_roles(&sents, &found, &texts);
     let quotes = quotes::attribute(&texts, &sents, &found);
+    shown_things.extend(thing_contexts::thing_contexts(&sents, &found));
+    shown_things.sort();
+    shown_things.dedup();
     Analysis {
         organisations: entities::counts(&others, EntityKind::Organisation),
         places: entities::counts(&others, EntityKind::Place),
         entities: others,
         person_evidence: persons::evidenced(&sents, &found, &roles, &quotes),
+        thing_evidence: shown_things,
         roles,
         quotes,
         mentions: found
@@ -245,6 +249,8 @@ fn to_mention(sents: &[Sentence], texts: &[&str], f: &Found) -> Mention {
 mod entities;
 #[path = "analysis/persons.rs"]
 mod persons;
+#[path = "analysis/thing_contexts.rs"]
+mod thing_contexts;
 #[path = "analysis/things.rs"]
 mod things;
 #[path = "analysis/within.rs"]

@@ -33,6 +33,11 @@ pub struct Analysis {
     /// sorted: the evidence a name that does not look like a person's needs.
     #[serde(default)]
     pub person_evidence: Vec<String>,
+    /// Full names the article shows to be things (a kind-of-thing noun
+    /// before, "economist at X", "the X", "X's shares", quoted), sorted: the
+    /// people stage weighs them against other articles' person evidence.
+    #[serde(default)]
+    pub thing_evidence: Vec<String>,
 }
 
 /// What a named thing that is not a person is.

@@ -13,33 +13,90 @@
 //! a list of people). A name of unknown words only ("Zinedine Zidane")
 //! needs nothing more: most such names in news are people's.
 
+use super::cluster::Clusters;
 use super::context::WordTypes;
 use crate::content::Article;
 use crate::nlp::analysis::Analysis;
 use crate::nlp::names::{self, NameKey};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap};
 
-/// The full names some article of the corpus treats as a person's.
+/// How many articles treat a full name as a person's, and how many show it
+/// to be a thing, in half articles (a tag alone is half an article).
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    person: u32,
+    thing: u32,
+}
+
+/// The corpus's evidence on full names: which articles treat each as a
+/// person's, which show it to be a thing.
 pub(crate) struct Evidence {
-    keys: HashSet<NameKey>,
+    keys: HashMap<NameKey, Tally>,
 }
 
 impl Evidence {
     /// Gathers the evidence of every article (listed front-matter people
-    /// count as evidence).
+    /// count as evidence of a person).
     pub(crate) fn new(docs: &[(&Article, &Analysis)]) -> Evidence {
-        let mut keys = HashSet::new();
+        let mut keys: HashMap<NameKey, Tally> = HashMap::new();
         for (article, analysis) in docs {
             let named = analysis.person_evidence.iter().chain(&article.people);
-            keys.extend(named.map(|n| names::normalise(n)));
+            let person: BTreeSet<NameKey> = named.map(|n| names::normalise(n)).collect();
+            // What the article shows to be a thing (a cue in the text), and
+            // what the tagger alone reads there as an organisation, place or
+            // other named thing: a tag counts half, as it errs more often.
+            let cued: BTreeSet<NameKey> = analysis
+                .thing_evidence
+                .iter()
+                .map(|n| names::normalise(n))
+                .collect();
+            let tagged: BTreeSet<NameKey> = analysis
+                .entities
+                .iter()
+                .map(|e| names::normalise(&e.text))
+                .filter(|k| !cued.contains(k))
+                .collect();
+            for k in person {
+                keys.entry(k).or_default().person += 2;
+            }
+            for k in cued {
+                keys.entry(k).or_default().thing += 2;
+            }
+            for k in tagged {
+                keys.entry(k).or_default().thing += 1;
+            }
         }
         Evidence { keys }
+    }
+
+    fn tally(&self, key: &NameKey) -> Tally {
+        self.keys.get(key).copied().unwrap_or_default()
     }
 
     /// Whether a found name may be a person: it looks like one, nothing in
     /// it looks like a thing, or the corpus gives evidence.
     pub(crate) fn allows(&self, key: &NameKey, types: &WordTypes) -> bool {
-        names::looks_like_a_person(key) || !thing_like(key, types) || self.keys.contains(key)
+        names::looks_like_a_person(key) || !thing_like(key, types) || self.tally(key).person > 0
+    }
+
+    /// Per group of spellings: whether the corpus shows it to be a thing
+    /// more often than a person, summing the articles over its spellings
+    /// ("Kilroy-Silk" and "Robert Kilroy-Silk" are one). A frequent
+    /// thing's name gathers stray person cues (a list, a misread "he"), but
+    /// it is written as a thing's again and again; a person is written as
+    /// one more often than not.
+    pub(crate) fn things(&self, clusters: &Clusters) -> Vec<bool> {
+        let mut sums = vec![Tally::default(); clusters.len()];
+        for (key, t) in &self.keys {
+            if let Some(id) = clusters.full(key) {
+                sums[id].person += t.person;
+                sums[id].thing += t.thing;
+            }
+        }
+        // At least one cue, or two articles' tags.
+        sums.iter()
+            .map(|t| t.thing >= 2 && t.thing > t.person)
+            .collect()
     }
 }
 
@@ -56,6 +113,8 @@ fn thing_like(key: &NameKey, types: &WordTypes) -> bool {
 mod tests {
     use super::*;
     use crate::nlp::analysis::testing::article;
+    use crate::people::cluster::Candidate;
+    use crate::people::curated::Curation;
 
     #[test]
     fn a_thing_shaped_name_needs_evidence_somewhere_in_the_corpus() {
@@ -74,5 +133,56 @@ mod tests {
         assert!(ev.allows(&unknown, &WordTypes::new(&without)));
         let with = [(&a, &plain), (&a, &cued)];
         assert!(Evidence::new(&with).allows(&key, &WordTypes::new(&with)));
+    }
+
+    fn shown(person: &[&str], thing: &[&str]) -> Analysis {
+        let owned = |v: &[&str]| v.iter().map(|n| n.to_string()).collect();
+        Analysis {
+            person_evidence: owned(person),
+            thing_evidence: owned(thing),
+            ..Analysis::default()
+        }
+    }
+
+    #[test]
+    fn a_group_shown_a_thing_more_often_than_a_person_is_a_thing() {
+        let a = article("a", 1, &["Nothing here."]);
+        let spellings = ["Vell Oskarsen", "Oskarsen", "Tarn Mirelo"];
+        let candidates: Vec<Candidate> = spellings
+            .iter()
+            .map(|n| Candidate {
+                key: names::normalise(n),
+                articles: 1,
+                caption_only: false,
+            })
+            .collect();
+        let clusters = Clusters::build(&Curation::default(), &candidates);
+        let group = |n: &str| clusters.full(&names::normalise(n)).expect("clustered");
+        // Two spellings of one group: one article shows "Vell Oskarsen" as a
+        // thing, two treat the group as a person (summed over spellings).
+        // "Tarn Mirelo" is shown a thing twice and a person once.
+        let docs = [
+            shown(&["Oskarsen"], &["Vell Oskarsen", "Tarn Mirelo"]),
+            shown(&["Vell Oskarsen", "Tarn Mirelo"], &[]),
+            shown(&[], &["Tarn Mirelo"]),
+        ];
+        let pairs: Vec<(&Article, &Analysis)> = docs.iter().map(|d| (&a, d)).collect();
+        let things = Evidence::new(&pairs).things(&clusters);
+        assert!(!things[group("Vell Oskarsen")]);
+        assert!(things[group("Tarn Mirelo")]);
+        // A tagger's reading alone, in one article, is not enough.
+        let tagged = Analysis {
+            entities: vec![crate::nlp::layer::EntitySpan {
+                paragraph: 0,
+                span: 0..11,
+                kind: crate::nlp::layer::EntityKind::Organisation,
+                text: "Tarn Mirelo".into(),
+            }],
+            ..Analysis::default()
+        };
+        let once = [(&a, &tagged)];
+        assert!(!Evidence::new(&once).things(&clusters)[group("Tarn Mirelo")]);
+        let twice = [(&a, &tagged), (&a, &tagged)];
+        assert!(Evidence::new(&twice).things(&clusters)[group("Tarn Mirelo")]);
     }
 }

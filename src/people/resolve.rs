@@ -52,7 +52,15 @@ pub fn resolve_memoised(
         .zip(analyses)
         .filter(|(a, _)| !a.draft)
         .collect();
-    let clusters = Clusters::build(curation, &candidates(&docs, curation));
+    let evidence = Evidence::new(&docs);
+    let clusters = Clusters::build(curation, &candidates(&docs, curation, &evidence));
+    // A group the corpus shows to be a thing gets no mention, unless curated.
+    let things: Vec<bool> = evidence
+        .things(&clusters)
+        .into_iter()
+        .enumerate()
+        .map(|(id, t)| t && clusters.curated[id].is_none() && clusters.alias_group[id].is_none())
+        .collect();
     let surnames = clusters.unique_surnames();
     let contexts = Contexts::new(&docs, &clusters);
     let mut accs: Vec<Acc> = (0..clusters.len()).map(|_| Acc::default()).collect();
@@ -72,7 +80,8 @@ pub fn resolve_memoised(
     for (d, ((article, analysis), extra)) in docs.iter().zip(extras).enumerate() {
         let mut mentions = analysis.mentions.clone();
         mentions.extend(extra);
-        let find = |name: &str| locate(&clusters, curation, &contexts, d, name);
+        let find =
+            |name: &str| locate(&clusters, curation, &contexts, d, name).filter(|&id| !things[id]);
         let mut splits = Splits::default();
         for m in &mentions {
             let Some(id) = find(&m.name) else { continue };
@@ -119,10 +128,13 @@ pub fn resolve_memoised(
 }
 
 /// Full-name spellings of the corpus, with their article counts.
-fn candidates(docs: &[(&Article, &Analysis)], curation: &Curation) -> Vec<Candidate> {
+fn candidates(
+    docs: &[(&Article, &Analysis)],
+    curation: &Curation,
+    evidence: &Evidence,
+) -> Vec<Candidate> {
     let mut seen: BTreeMap<NameKey, (BTreeSet<usize>, bool)> = BTreeMap::new();
     let types = WordTypes::new(docs);
-    let evidence = Evidence::new(docs);
     for (d, (article, analysis)) in docs.iter().enumerate() {
         let names = analysis
             .mentions

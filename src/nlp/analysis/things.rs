@@ -22,10 +22,15 @@ use crate::nlp::names::{self, NameKey};
 use crate::nlp::tokens::Token;
 use std::collections::HashSet;
 
-/// Drops the candidates whose name the article shows to be a thing.
-/// `inside` holds the word sequences of the article's organisations and
-/// places ([`super::entities::Layer::inside_things`]).
-pub(super) fn drop_things(sents: &[Sentence], inside: &HashSet<String>, found: &mut Vec<Found>) {
+/// Drops the candidates whose name the article shows to be a thing, and
+/// returns those full names (sorted, once each): the corpus's evidence that
+/// the name is a thing. `inside` holds the word sequences of the article's
+/// organisations and places ([`super::entities::Layer::inside_things`]).
+pub(super) fn drop_things(
+    sents: &[Sentence],
+    inside: &HashSet<String>,
+    found: &mut Vec<Found>,
+) -> Vec<String> {
     let mut things: HashSet<NameKey> = HashSet::new();
     for f in found.iter() {
         if inside.contains(f.key.as_str()) {
@@ -48,11 +53,19 @@ pub(super) fn drop_things(sents: &[Sentence], inside: &HashSet<String>, found: &
         }
     }
     if things.is_empty() {
-        return;
+        return Vec::new();
     }
     // Only full names are judged; a one-word mention goes with its name.
     things.retain(|k| names::name_words(k) >= 2);
+    let mut shown: Vec<String> = found
+        .iter()
+        .filter(|f| things.contains(&f.key))
+        .map(|f| f.name.clone())
+        .collect();
+    shown.sort();
+    shown.dedup();
     found.retain(|f| !things.contains(&f.key));
+    shown
 }
 
 /// A lower-case noun naming a kind of thing, right before the name or
@@ -69,7 +82,13 @@ fn kind_noun_before(t: &[Token], f: &Found) -> bool {
     // "Chairman of the firm Gordon Wu said": the noun ends a title's
     // complement, and the name is the title holder's.
     let of_before = (2..=3).any(|k| start.checked_sub(k).and_then(at) == Some("of"));
-    noun.is_some_and(is_kind_noun) && !of_before
+    // "car maker X" is a firm, "film maker X" a person.
+    let maker = noun == Some("maker")
+        && !matches!(
+            start.checked_sub(2).and_then(at),
+            Some("film" | "movie" | "documentary" | "programme")
+        );
+    (maker || noun.is_some_and(is_kind_noun)) && !of_before
 }
 
 /// Nouns for kinds of organisations, places and works: what a news text
