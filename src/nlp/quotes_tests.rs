@@ -689,3 +689,19 @@ fn a_denied_phrase_is_not_the_speakers_own() {
     let got = speakers(&["Mira Castell denied the concessions were a \"political manoeuvre\"."]);
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn words_reported_from_someone_else_are_not_the_speakers() {
+    // Another's words, recalled: not the subject's own.
+    let got =
+        speakers(&["Mira Castell recalls how Tomas Ekdahl once advised her: \"Always listen.\""]);
+    assert!(
+        !got.contains(&st("Mira Castell", "Always listen.")),
+        "{got:?}"
+    );
+    // A phrase with an agent of its own ("described by one union as").
+    let got = speakers(&[
+        "Mira Castell also announced plans to merge the agencies - described by one union as a \"bonfire of the boards\".",
+    ]);
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -151,6 +151,10 @@ impl Para<'_, '_> {
         {
             return None;
         }
+        // "described by one union as “…”": a passive verb with its own agent.
+        if tokens.get(verb + 1).is_some_and(|t| t.text == "by") {
+            return None;
+        }
         let names = self.names_of(s);
         let k = names.partition_point(|f| f.tokens.start < from);
         let by_name = names[k..]
@@ -202,10 +206,16 @@ impl Para<'_, '_> {
             tokens[verb].text.to_lowercase().as_str(),
             "told" | "tell" | "tells" | "telling"
         );
+        // "recalls how Y once advised him: “…”": Y's words, reported (a
+        // phrase is still the speaker's: "said Y was “…”").
+        let full = self.text[q.content.clone()].starts_with(char::is_uppercase);
         let embedded = !tell
-            && names[k..]
-                .iter()
-                .any(|f| f.tokens.start > verb + 2 && f.tokens.start < open);
+            && names[k..].iter().any(|f| {
+                let near = f.tokens.start == verb + 2
+                    && full
+                    && !matches!(tokens[f.tokens.start - 1].text, "to" | "with");
+                (f.tokens.start > verb + 2 || near) && f.tokens.start < open
+            });
         if embedded {
             return None;
         }
@@ -262,7 +272,12 @@ impl Para<'_, '_> {
         }
         self.count(open.saturating_sub(from));
         let between = tokens.get(from..open)?;
-        if between.len() > WINDOW || between.iter().any(|t| clause::hearsay_noun(t.text)) {
+        // "… - described by one union as “…”": the phrase is the agent's.
+        if between.len() > WINDOW
+            || between
+                .iter()
+                .any(|t| clause::hearsay_noun(t.text) || t.text == "by")
+        {
             return None;
         }
         let verb = between.iter().find(|t| {
