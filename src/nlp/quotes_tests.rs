@@ -705,3 +705,25 @@ fn words_reported_from_someone_else_are_not_the_speakers() {
     ]);
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_persons_own_statement_is_theirs() {
+    let got = speakers(&[
+        "Strategist Tomas Ekdahl denied the report. Mr Ekdahl's statement said: \"The party has been making an impact.\"",
+    ]);
+    assert_eq!(
+        got,
+        vec![st("Tomas Ekdahl", "The party has been making an impact.")]
+    );
+    // A spokesman is somebody else.
+    let got = speakers(&["Tomas Ekdahl arrived. Mr Ekdahl's spokesman said: \"He is busy.\""]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn responding_by_a_gerund_keeps_the_speaker() {
+    let got = speakers(&[
+        "Mira Castell responded by accusing the minister of \"hiding away from scrutiny\".",
+    ]);
+    assert_eq!(got, vec![st("Mira Castell", "hiding away from scrutiny")]);
+}

@@ -151,8 +151,13 @@ impl Para<'_, '_> {
         {
             return None;
         }
-        // "described by one union as “…”": a passive verb with its own agent.
-        if tokens.get(verb + 1).is_some_and(|t| t.text == "by") {
+        // "described by one union as “…”": a passive verb with its own agent
+        // (not "responded by accusing him of “…”").
+        if tokens.get(verb + 1).is_some_and(|t| t.text == "by")
+            && !tokens
+                .get(verb + 2)
+                .is_some_and(|t| t.text.ends_with("ing"))
+        {
             return None;
         }
         let names = self.names_of(s);
@@ -162,7 +167,7 @@ impl Para<'_, '_> {
             .rev()
             .find(|f| {
                 f.tokens.end <= verb
-                    && self.is_subject(f)
+                    && (self.is_subject(f) || own_document(tokens, f, verb))
                     && !self.inside(tokens[f.tokens.start].start)
             })
             // "X -- the man they called “…”": the verb has a subject of its own.
@@ -273,11 +278,10 @@ impl Para<'_, '_> {
         self.count(open.saturating_sub(from));
         let between = tokens.get(from..open)?;
         // "… - described by one union as “…”": the phrase is the agent's.
-        if between.len() > WINDOW
-            || between
-                .iter()
-                .any(|t| clause::hearsay_noun(t.text) || t.text == "by")
-        {
+        let agent = between
+            .windows(2)
+            .any(|w| w[0].text == "by" && !w[1].text.ends_with("ing"));
+        if between.len() > WINDOW || agent || between.iter().any(|t| clause::hearsay_noun(t.text)) {
             return None;
         }
         let verb = between.iter().find(|t| {
@@ -472,4 +476,25 @@ fn denial(verb: &str) -> bool {
         verb.to_lowercase().as_str(),
         "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "dismissed"
     )
+}
+
+/// `Mr X's statement said: “…”`: the words of a person's own statement or
+/// letter, the possessive name opening the sentence (after at most an
+/// honorific or a discourse word) and the verb right after the noun.
+fn own_document(tokens: &[Token], f: &Found, verb: usize) -> bool {
+    let opens = f.tokens.start == 0
+        || (f.tokens.start == 1
+            && (is_honorific(tokens[0].text) || is_discourse_word(tokens[0].text)));
+    let document = tokens.get(f.tokens.end + 1).is_some_and(|t| {
+        matches!(
+            t.text.to_lowercase().as_str(),
+            "statement" | "letter" | "e-mail" | "email" | "memo" | "blog" | "message" | "note"
+        )
+    });
+    opens
+        && tokens
+            .get(f.tokens.end)
+            .is_some_and(|t| matches!(t.text, "'s" | "’s"))
+        && document
+        && verb == f.tokens.end + 2
 }
