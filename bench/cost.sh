@@ -13,7 +13,14 @@
 # 1 MB), peak RSS, and per MB of article the cost net of the fixed start-up:
 # less an empty-site build (process start, templates, static files, index
 # pages) and, as net1, less a build of one one-line article (which adds the
-# NER model load, paid once whatever the size).
+# NER model load, paid once whatever the size). marg is the slope: less a
+# build of a 1 KB article of the same shape, per MB beyond it. It also
+# subtracts what any real article pays once whatever its size (its own page,
+# event and people pages, the first use of lazily loaded tables that a
+# one-line article never touches), so it shows how the cost grows with the
+# text; net1 is the stricter figure. Repeats: REPEAT (5) under 1 MB, and
+# SMALL_REPEAT (11) for the 1 KB and one-line bases, whose differences are a
+# few milliseconds.
 # Targets: s/MB flat within 2x from 10 KB to 10 MB; nothing under 10 MB over
 # 10 s or 1 GB.
 set -euo pipefail
@@ -93,16 +100,24 @@ PY
 }
 permb() { awk -v s="$1" -v z="$2" -v b="$3" 'BEGIN{d=s-z; if (d<0) d=0; printf "%.3f", d/(b/1e6)}'; }
 REPEAT="${REPEAT:-5}"
+SMALL_REPEAT="${SMALL_REPEAT:-11}"
 mkdir -p "$work/empty/content" "$work/base/content"
 printf -- '---\ntitle: Base\ndate: 2025-01-01\n---\nOne short line.\n' > "$work/base/content/article.md"
-run_build "$work/empty" "$REPEAT"; empty_wall=$secs; empty_cpu=$cpu
+run_build "$work/empty" "$SMALL_REPEAT"; empty_wall=$secs; empty_cpu=$cpu
 echo "fixed start-up, empty site: ${secs} s wall, ${cpu} s CPU, ${rss} MB"
-run_build "$work/base" "$REPEAT"; base_cpu=$cpu
+run_build "$work/base" "$SMALL_REPEAT"; base_cpu=$cpu
 echo "one one-line article (adds the NER model load): ${secs} s wall, ${cpu} s CPU, ${rss} MB"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "net = less the empty-site build; net1 = less the one-line-article build; per MB of article"
-printf "%-10s %10s %7s %7s %9s %9s %9s %7s  %s\n" shape bytes wall_s cpu_s net_wall net_cpu net1_cpu RSS_MB status
+echo "marg = less a 1 KB article of the same shape, per MB beyond it (CPU)"
+printf "%-10s %10s %7s %7s %9s %9s %9s %9s %7s  %s\n" shape bytes wall_s cpu_s net_wall net_cpu net1_cpu marg_cpu RSS_MB status
 for shape in $SHAPES; do
+  site="$work/site-$shape-1k"
+  mkdir -p "$site/content"
+  make_article "$shape" 1000 "$site/content/article.md"
+  kb_bytes=$(stat -c %s "$site/content/article.md")
+  run_build "$site" "$SMALL_REPEAT"; kb_cpu=$cpu
+  rm -rf "$site"
   for size in $SIZES; do
     site="$work/site-$shape-$size"
     mkdir -p "$site/content"
@@ -111,9 +126,10 @@ for shape in $SHAPES; do
     reps=1; [ "$size" -lt 1000000 ] && reps=$REPEAT
     run_build "$site" "$reps"
     status=$([ "$rc" -eq 0 ] && echo ok || echo "exit $rc")
-    printf "%-10s %10s %7s %7s %9s %9s %9s %7s  %s\n" "$shape" "$bytes" "$secs" "$cpu" \
+    printf "%-10s %10s %7s %7s %9s %9s %9s %9s %7s  %s\n" "$shape" "$bytes" "$secs" "$cpu" \
       "$(permb "$secs" "$empty_wall" "$bytes")" "$(permb "$cpu" "$empty_cpu" "$bytes")" \
-      "$(permb "$cpu" "$base_cpu" "$bytes")" "$rss" "$status"
+      "$(permb "$cpu" "$base_cpu" "$bytes")" "$(permb "$cpu" "$kb_cpu" $((bytes - kb_bytes)))" \
+      "$rss" "$status"
     grep -h "^warning" "$work/err" | grep -v "base_url" | head -2 | sed 's/^/    /' || true
     rm -rf "$site"
   done

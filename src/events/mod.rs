@@ -382,25 +382,37 @@ fn briefing(
 ) -> memo::Briefing {
     let (vocab, centroid) = summary::event_space(members);
     let sentences = summary::sentences_of(members, &vocab);
-    let brief = if curated_summary {
-        summary::Brief {
-            lede: Vec::new(),
-            summary: Vec::new(),
-        }
-    } else {
-        summary::summarize(
-            &sentences,
-            &vocab,
-            &centroid,
-            summary::length_for(members.len()),
-            place,
-        )
-    };
+    // issue 12 (cost): the summary, the timeline and what's next of one
+    // event are independent, so a single huge event uses every core.
+    let (brief, (timeline, next)) = rayon::join(
+        || {
+            if curated_summary {
+                summary::Brief {
+                    lede: Vec::new(),
+                    summary: Vec::new(),
+                }
+            } else {
+                summary::summarize(
+                    &sentences,
+                    &vocab,
+                    &centroid,
+                    summary::length_for(members.len()),
+                    place,
+                )
+            }
+        },
+        || {
+            rayon::join(
+                || timeline::timeline(&sentences, &vocab),
+                || timeline::next(&sentences, &vocab, end),
+            )
+        },
+    );
     memo::Briefing {
         lede: brief.lede,
         summary: brief.summary,
-        timeline: timeline::timeline(&sentences, &vocab),
-        next: timeline::next(&sentences, &vocab, end),
+        timeline,
+        next,
     }
 }
 

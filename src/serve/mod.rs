@@ -6,8 +6,12 @@
 //!
 //! # Design decisions
 //!
-//! - **hyper on a small tokio runtime (a worker thread per core, at most 8), tower-http's
-//!   `ServeFile` for files.** The hand-written HTTP/1.1 layer that came before
+//! - **hyper on tokio, one single-threaded runtime per core (at most 8), each
+//!   accepting from the same listening socket; tower-http's `ServeFile` for
+//!   files.** A connection stays on the core that accepted it, and each core
+//!   runs its tasks in the order they woke: a work-stealing runtime's "run the
+//!   task just woken first" slot let a busy connection starve others, which
+//!   showed as a latency tail three times the mean under load. The hand-written HTTP/1.1 layer that came before
 //!   spent a thread per connection from 64 slots: 200 slow-header
 //!   ("slowloris") connections blocked every request, and load got 503s. Now a
 //!   connection is a task: the cap ([`max_connections`], from the process's
@@ -93,7 +97,10 @@ pub struct Server {
     addr: SocketAddr,
     stop: Arc<Stop>,
     hub: Arc<reload::Hub>,
-    runtime: Option<tokio::runtime::Runtime>,
+    /// Tells the runtime threads to stop (they cancel their connections).
+    stop_serving: Option<tokio::sync::watch::Sender<bool>>,
+    /// The runtime threads, one per core.
+    workers: Vec<JoinHandle<()>>,
     threads: Vec<JoinHandle<()>>,
 }
 
@@ -112,36 +119,30 @@ impl Server {
         if !opts.bind.is_loopback() {
             eprintln!("warning: serving on {addr}, which other machines can reach");
         }
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            // One per core: under load the server's work is its requests.
-            .worker_threads(std::thread::available_parallelism().map_or(2, |n| n.get().min(8)))
-            .thread_name("briefing-serve")
-            .enable_io()
-            .enable_time()
-            .build()?;
-        let listener = {
-            let _entered = runtime.enter();
-            tokio::net::TcpListener::from_std(listener)?
-        };
         let stop = Arc::new(Stop::default());
         let hub = Arc::new(reload::Hub::default());
         let site = Arc::new(http::Site::new(opts.output_dir.clone(), Arc::clone(&hub)));
-        runtime.spawn(accept_loop(listener, site));
-        runtime.spawn({
-            let hub = Arc::clone(&hub);
-            async move {
-                loop {
-                    tokio::time::sleep(reload::SWEEP_EVERY).await;
-                    hub.sweep();
-                }
-            }
-        });
+        let permits = Arc::new(tokio::sync::Semaphore::new(max_connections()));
+        let (stop_serving, stopped) = tokio::sync::watch::channel(false);
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get().min(8));
+        let mut workers = Vec::with_capacity(cores);
+        for core in 0..cores {
+            let shared = Shared {
+                listener: listener.try_clone()?,
+                site: Arc::clone(&site),
+                permits: Arc::clone(&permits),
+                // One core sends the live-reload keep-alive comments.
+                sweep: (core == 0).then(|| Arc::clone(&hub)),
+            };
+            workers.push(serve_core(shared, stopped.clone())?);
+        }
         let watcher = watch::Watcher::new(&opts);
         let mut server = Server {
             addr,
             stop: Arc::clone(&stop),
             hub: Arc::clone(&hub),
-            runtime: Some(runtime),
+            stop_serving: Some(stop_serving),
+            workers,
             threads: Vec::new(),
         };
         server.threads.push(spawn("briefing-serve-watch", {
@@ -170,7 +171,7 @@ impl Server {
 
     /// Blocks until the server stops (for the CLI, that is forever).
     pub fn wait(mut self) {
-        for handle in self.threads.drain(..) {
+        for handle in self.threads.drain(..).chain(self.workers.drain(..)) {
             let _ = handle.join();
         }
     }
@@ -186,11 +187,11 @@ impl Drop for Server {
     fn drop(&mut self) {
         self.stop.trigger();
         self.hub.close_all();
-        if let Some(runtime) = self.runtime.take() {
-            // Cancels the accept loop and every connection task.
-            runtime.shutdown_timeout(Duration::from_secs(1));
+        if let Some(tx) = self.stop_serving.take() {
+            // Each runtime thread then cancels its accept loop and connections.
+            let _ = tx.send(true);
         }
-        for handle in self.threads.drain(..) {
+        for handle in self.workers.drain(..).chain(self.threads.drain(..)) {
             let _ = handle.join();
         }
     }
@@ -224,9 +225,60 @@ pub fn max_connections() -> usize {
     limit.saturating_sub(128).clamp(32, 16_384)
 }
 
+/// What each core's runtime shares with the others.
+struct Shared {
+    /// The listening socket (a duplicate of the one bound: every core
+    /// accepts from the same queue).
+    listener: std::net::TcpListener,
+    site: Arc<http::Site>,
+    /// The connection cap, across cores.
+    permits: Arc<tokio::sync::Semaphore>,
+    /// The hub whose streams this core keeps alive, on one core only.
+    sweep: Option<Arc<reload::Hub>>,
+}
+
+/// Starts one core's thread: a single-threaded runtime that accepts and
+/// serves connections until `stopped` turns true, then cancels them.
+fn serve_core(
+    shared: Shared,
+    mut stopped: tokio::sync::watch::Receiver<bool>,
+) -> io::Result<JoinHandle<()>> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()?;
+    let listener = {
+        let _entered = runtime.enter();
+        tokio::net::TcpListener::from_std(shared.listener)?
+    };
+    spawn("briefing-serve", move || {
+        runtime.spawn(accept_loop(listener, shared.site, shared.permits));
+        if let Some(hub) = shared.sweep {
+            runtime.spawn(async move {
+                loop {
+                    tokio::time::sleep(reload::SWEEP_EVERY).await;
+                    hub.sweep();
+                }
+            });
+        }
+        runtime.block_on(async {
+            while !*stopped.borrow_and_update() {
+                if stopped.changed().await.is_err() {
+                    break;
+                }
+            }
+        });
+        // Cancels the accept loop and every connection task.
+        runtime.shutdown_timeout(Duration::from_secs(1));
+    })
+}
+
 /// Accepts connections until the runtime shuts down, one task each.
-async fn accept_loop(listener: tokio::net::TcpListener, site: Arc<http::Site>) {
-    let permits = Arc::new(tokio::sync::Semaphore::new(max_connections()));
+async fn accept_loop(
+    listener: tokio::net::TcpListener,
+    site: Arc<http::Site>,
+    permits: Arc<tokio::sync::Semaphore>,
+) {
     let timer = hyper_util::rt::TokioTimer::new();
     loop {
         let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
