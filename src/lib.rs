@@ -21,6 +21,7 @@ pub mod inputs;
 pub mod lock;
 pub mod nlp;
 pub mod output;
+pub mod parsed;
 pub mod people;
 pub mod render;
 pub mod serve;

@@ -140,7 +140,10 @@ impl Site {
                 return Err(BuildError::Curation(errs.map(|e| e.to_string()).collect()));
             }
         };
-        let loaded = content::load_with(&dir, config.load).map_err(BuildError::Content)?;
+        let loaded = content::load_memoised(&dir, config.load, &cache.parsed)
+            .map_err(BuildError::Content)?;
+        // Written now, so the encoded articles are freed before analysis.
+        cache.parsed.flush(&config.root);
         let mut skipped = loaded.skipped;
         let mut articles = Vec::with_capacity(loaded.articles.len());
         for a in loaded.articles {

@@ -157,6 +157,25 @@ fn dump(site: &Site, corpus: &str) -> String {
             let _ = writeln!(out, "{}", site.explain(a));
         }
     }
+    let _ = writeln!(
+        out,
+        "\n== joins whose headlines name another thing than the event's first articles =="
+    );
+    for ev in &site.events {
+        for a in ev.articles.iter().skip(1) {
+            let why = site.explain(a);
+            let joined = why.lines().nth(2).is_some_and(|l| l.contains("joined"));
+            let first = why.lines().nth(5).unwrap_or("");
+            if joined && first.contains("not vetoed") {
+                let _ = writeln!(
+                    out,
+                    "{}\n    joined: {}",
+                    ev.title,
+                    t.get(a.as_str()).unwrap_or(&"?")
+                );
+            }
+        }
+    }
     let _ = writeln!(out, "\n== 20 random multi-article events (fixed seed) ==");
     let mut rng = Rng(seed(0x9e37_79b9_7f4a_7c15));
     for (k, e) in rng.sample(&multi, 20).into_iter().enumerate() {
@@ -308,6 +327,49 @@ fn sample_site_riyadh_reports_join_the_curated_event() {
             Some("riyadh-talks-2025"),
             "{id}: {}",
             site.explain(id)
+        );
+    }
+}
+
+/// The sample site's Paris reports form one event, and so do its Munich
+/// reports, though their headlines name different things (a palace, a
+/// continent, a speaker): the specific people and places their bodies
+/// share lift the head veto (`events::heads`).
+#[test]
+fn sample_site_paris_and_munich_reports_each_form_one_event() {
+    let root = common::temp_dir("evt-sample-cities");
+    common::copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &root.join("content"),
+    );
+    std::fs::write(
+        root.join("briefing.yaml"),
+        "title: Sample\nbase_url: http://127.0.0.1:1111/\n",
+    )
+    .unwrap();
+    let site = Site::build(&Config::load(&root).unwrap()).unwrap();
+    let _ = std::fs::remove_dir_all(&root);
+    for city in ["Paris", "Munich"] {
+        let reports: Vec<&str> = site
+            .articles
+            .iter()
+            .filter(|a| a.place.as_deref() == Some(city) || a.title.contains(city))
+            .map(|a| a.id.as_str())
+            .collect();
+        assert!(reports.len() >= 2, "{city}: {reports:?}");
+        let events: BTreeSet<&str> = reports
+            .iter()
+            .filter_map(|id| site.article_event.get(*id).map(String::as_str))
+            .collect();
+        assert_eq!(
+            events.len(),
+            1,
+            "{city}: {events:?}\n{}",
+            reports
+                .iter()
+                .map(|id| site.explain(id))
+                .collect::<Vec<_>>()
+                .join("\n")
         );
     }
 }

@@ -205,13 +205,15 @@ fn sweep_parameters_on_train_topics() {
 /// (min_similarity), ANCHOR (min_anchor), THRESHOLD, and for pairs with
 /// no time signal USNN (undated_snn_weight), USIM (undated_min_similarity),
 /// UANCHOR (undated_needs_anchor, 1 = on), UTHRESHOLD (undated_threshold),
-/// UHEAD (undated_head_veto, 1 = on), NUMCLASH (number_clash).
+/// UHEAD (undated_head_veto, 1 = on), NUMCLASH (number_clash), ULIFT
+/// (undated_snn_lift).
 #[test]
 #[ignore]
 fn sweep_chaining_on_train_topics() {
     let Some((docs, rows)) = load() else { return };
     type Set = fn(&mut Params, f32);
-    let knobs: [(&str, Set); 11] = [
+    let knobs: [(&str, Set); 12] = [
+        ("ULIFT", |p, v| p.undated_snn_lift = v),
         ("NUMCLASH", |p, v| p.number_clash = v),
         ("UHEAD", |p, v| p.undated_head_veto = v > 0.0),
         ("UTHRESHOLD", |p, v| p.undated_threshold = v),

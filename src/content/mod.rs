@@ -84,9 +84,38 @@ pub fn load(dir: &Path) -> Result<Loaded, ContentErrors> {
     load_with(dir, LoadOptions::default())
 }
 
+/// Articles an earlier build parsed, found again by file, so that an
+/// unchanged file is not parsed again (see [`crate::parsed`]).
+pub trait Parsed: Sync {
+    /// The article parsed from the file at `path` when it is unchanged
+    /// since; `meta` is its metadata now.
+    fn get(&self, path: &Path, meta: &std::fs::Metadata) -> Option<Article>;
+    /// Records `article`, parsed from `bytes` of the file at `path` with `meta`.
+    fn put(&self, path: &Path, meta: &std::fs::Metadata, bytes: &[u8], article: &Article);
+}
+
+/// Remembers nothing.
+struct NoMemory;
+
+impl Parsed for NoMemory {
+    fn get(&self, _: &Path, _: &std::fs::Metadata) -> Option<Article> {
+        None
+    }
+    fn put(&self, _: &Path, _: &std::fs::Metadata, _: &[u8], _: &Article) {}
+}
+
 /// [`load`] with options. Under `keep_going`, failed articles become
 /// [`Skipped`] entries whose `failed` flag is set.
 pub fn load_with(dir: &Path, opts: LoadOptions) -> Result<Loaded, ContentErrors> {
+    load_memoised(dir, opts, &NoMemory)
+}
+
+/// [`load_with`], taking unchanged files' articles from `parsed`.
+pub fn load_memoised(
+    dir: &Path,
+    opts: LoadOptions,
+    parsed: &dyn Parsed,
+) -> Result<Loaded, ContentErrors> {
     if !dir.is_dir() {
         return Err(ContentErrors(vec![ContentError::whole_file(
             &dir.display().to_string(),
@@ -98,7 +127,7 @@ pub fn load_with(dir: &Path, opts: LoadOptions) -> Result<Loaded, ContentErrors>
     let mut errors = walked.errors;
     let mut skipped = walked.skipped;
     let mut articles = Vec::with_capacity(walked.articles.len());
-    for outcome in load_files(dir, &walked.articles) {
+    for outcome in load_files(dir, &walked.articles, parsed) {
         match outcome {
             Outcome::Article(a) => articles.push(*a),
             Outcome::Skipped(s) => skipped.push(s),
@@ -158,8 +187,14 @@ enum Outcome {
 
 /// Reads one file for [`load_with`]: files that are not text are skipped
 /// with a warning, not failed.
-fn load_one(root: &Path, path: &Path) -> Outcome {
+fn load_one(root: &Path, path: &Path, parsed: &dyn Parsed) -> Outcome {
     let source_path = walk::relative(root, path);
+    // Metadata before the bytes: a file changed after this is seen as
+    // changed by the next build.
+    let meta = std::fs::metadata(path).ok();
+    if let Some(a) = meta.as_ref().and_then(|m| parsed.get(path, m)) {
+        return Outcome::Article(Box::new(a));
+    }
     let (bytes, mtime) = match read(&source_path, path) {
         Ok(r) => r,
         Err(e) => return Outcome::Failed(e),
@@ -174,25 +209,35 @@ fn load_one(root: &Path, path: &Path) -> Outcome {
         });
     }
     match parse_article(&source_path, &bytes, mtime) {
-        Ok(a) => Outcome::Article(Box::new(a)),
+        Ok(a) => {
+            if let Some(m) = &meta {
+                parsed.put(path, m, &bytes, &a);
+            }
+            Outcome::Article(Box::new(a))
+        }
         Err(e) => Outcome::Failed(e),
     }
 }
 
 /// [`load_file`] over `paths`, on all cores, results in `paths` order (so
 /// the outcome does not depend on thread timing).
-fn load_files(root: &Path, paths: &[std::path::PathBuf]) -> Vec<Outcome> {
+fn load_files(root: &Path, paths: &[std::path::PathBuf], parsed: &dyn Parsed) -> Vec<Outcome> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     if threads < 2 || paths.len() < 64 {
-        return paths.iter().map(|p| load_one(root, p)).collect();
+        return paths.iter().map(|p| load_one(root, p, parsed)).collect();
     }
     std::thread::scope(|s| {
         let workers: Vec<_> = paths
             .chunks(paths.len().div_ceil(threads))
             .map(|chunk| {
-                s.spawn(move || chunk.iter().map(|p| load_one(root, p)).collect::<Vec<_>>())
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|p| load_one(root, p, parsed))
+                        .collect::<Vec<_>>()
+                })
             })
             .collect();
         workers

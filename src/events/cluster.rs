@@ -61,6 +61,16 @@ pub struct CandidateScore {
     /// core, and it shares little else specific with it (anchor support
     /// below `strong_anchor`): another issuer, company or town.
     pub head_conflict: bool,
+    /// Specificity-weighted sum of the names the article's body shares with
+    /// the bodies of the event's core (people, places, organisations both
+    /// mention; see [`crate::events::features::specificity`]). From
+    /// `head_lift` on, different heads do not veto: both reports are about
+    /// the same specific who and where, only their headlines differ.
+    pub body_shared: f32,
+    /// The head veto would apply but for `body_shared`: the heads differ
+    /// and little else specific is shared (whether or not the body names
+    /// lifted the veto).
+    pub heads_differ: bool,
     /// No time signal, and the article's headline numbers are none of the
     /// core's: the score lost `number_clash`.
     pub number_clash: bool,
@@ -203,6 +213,8 @@ struct EventState {
     core_heads: Vec<heads::Head>,
     /// Headline and first-sentence numbers of the first [`CORE`] members.
     core_numbers: Vec<String>,
+    /// Body names of the first [`CORE`] members, with their specificity.
+    core_body: FxMap<TermId, f32>,
     places: Vec<String>,
     span: Option<(i64, i64)>,
 }
@@ -413,12 +425,20 @@ impl State {
             0.0
         };
         let anchor = anchor_support(f, ev, size, |_| true);
+        let body_shared: f32 = f
+            .body_anchors
+            .iter()
+            .filter(|a| ev.core_body.contains_key(&a.0))
+            .map(|a| a.1)
+            .sum();
         // Different heads and only template words and numbers (years, base
         // years, prices) in common: another issuer, company or town (the
-        // core's heads, so no chaining).
-        let head_conflict = (days.is_some() || p.undated_head_veto)
+        // core's heads, so no chaining). Specific names both bodies mention
+        // say it is one happening whatever the headlines name.
+        let heads_differ = (days.is_some() || p.undated_head_veto)
             && heads::conflict(&f.heads, &ev.core_heads)
             && anchor_support(f, ev, size, |t| !vocab.is_dateish(t)) < p.strong_anchor;
+        let head_conflict = heads_differ && body_shared < p.head_lift;
         let conflict = !f.tickers.is_empty()
             && !ev.tickers.is_empty()
             && !f.tickers.iter().any(|t| ev.tickers.contains(t))
@@ -433,7 +453,7 @@ impl State {
         let elsewhere = !place && !f.places.is_empty() && !ev.places.is_empty();
         // Without time to narrow them, neighbours are topic-mates.
         let snn_weight = if days.is_none() {
-            p.undated_snn_weight
+            p.undated_snn_weight * undated_snn_share(body_shared, p)
         } else {
             p.snn_weight
         };
@@ -466,6 +486,8 @@ impl State {
             anchor,
             conflict,
             head_conflict,
+            body_shared,
+            heads_differ,
             number_clash: clash,
             days,
             size,
@@ -495,6 +517,7 @@ impl State {
                     ev.core_heads.push(h.clone());
                 }
             }
+            ev.core_body.extend(f.body_anchors.iter().copied());
             ev.core_numbers.extend(f.numbers.iter().cloned());
             ev.core_numbers.sort();
             ev.core_numbers.dedup();
@@ -538,6 +561,16 @@ impl State {
     }
 }
 
+/// How much of the shared-neighbour bonus a pair with no time signal gets
+/// for the specific body names it shares ([`Params::undated_snn_lift`]).
+pub(crate) fn undated_snn_share(body_shared: f32, p: &Params) -> f32 {
+    if p.undated_snn_lift > 0.0 {
+        (body_shared / p.undated_snn_lift).min(1.0)
+    } else {
+        1.0
+    }
+}
+
 /// Share of the article's anchor weight that the event's core carries: an
 /// anchor counts fully when at least half the members have it, partly when
 /// fewer do (a word one member of many shares is no evidence of closeness
@@ -575,3 +608,7 @@ fn headlines_conflict(f: &Features, ev: &EventState) -> bool {
             .iter()
             .any(|t| f.all_anchors.binary_search(t).is_ok())
 }
+
+#[cfg(test)]
+#[path = "cluster_tests.rs"]
+mod tests;

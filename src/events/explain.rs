@@ -102,9 +102,11 @@ fn breakdown(c: &CandidateScore, p: &Params) -> String {
     format!(
         "total {:.3}: centroid cosine {:.3} (first articles {:.3}), nearest-article cosine {:.3}, shared neighbours {:.3} (×{}), \
          {} shared name(s) (overlap {:.2}, ×{}), anchor support {:.2} (×{}){}{}{}, {}, event size {}",
-        c.total, c.cosine, c.first, c.link, c.snn, if c.days.is_some() { p.snn_weight } else { p.undated_snn_weight }, c.shared_names, c.name_overlap, p.name_weight,
+        c.total, c.cosine, c.first, c.link, c.snn, if c.days.is_some() { p.snn_weight } else { p.undated_snn_weight * crate::events::cluster::undated_snn_share(c.body_shared, p) }, c.shared_names, c.name_overlap, p.name_weight,
         c.anchor, p.anchor_weight, if c.conflict { ", different company" } else { "" },
-        if c.head_conflict { ", headline about another named thing" } else { "" },
+        if c.head_conflict { format!(", headline about another named thing (shared body names {:.2} < {})", c.body_shared, p.head_lift) }
+        else if c.heads_differ && c.days.is_some() { format!(", headline about another named thing, not vetoed: shared body names {:.2} (lifts from {})", c.body_shared, p.head_lift) }
+        else { format!(", shared body names {:.2}", c.body_shared) },
         if c.number_clash { format!(", headline numbers all differ (−{})", p.number_clash) } else { String::new() },
         days, c.size
     )
@@ -129,6 +131,8 @@ mod tests {
             anchor: 0.4,
             conflict: false,
             head_conflict: false,
+            body_shared: 0.0,
+            heads_differ: false,
             number_clash: false,
             days: Some(1),
             size: 3,

@@ -37,6 +37,13 @@ pub(crate) struct Features {
     pub heads: Vec<heads::Head>,
     /// Numbers of the headline and first sentence ([`heads::head_numbers`]).
     pub numbers: Vec<String>,
+    /// The specific names the body mentions (capitalised words inside
+    /// sentences, no numbers, no boilerplate), each with its specificity in
+    /// (0, 1] ([`specificity`]), sorted by term: who and where the body is
+    /// about, which two reports of one happening share even when their
+    /// headlines name different things.
+    #[serde(default)]
+    pub body_anchors: SparseVec,
     /// Position in visiting order.
     pub pos: usize,
     /// Nearest articles over the whole corpus (positions, sorted).
@@ -108,6 +115,10 @@ struct Raw {
     names: Vec<NameKeys>,
     tickers: Vec<TermId>,
     head_words: Vec<HeadWord>,
+    /// Capitalised words inside the body's sentences (sorted).
+    body_names: Vec<TermId>,
+    /// The body is in capitals: its case says nothing.
+    caps_body: bool,
 }
 
 /// Counts terms, builds the vocabulary (document frequencies over the whole
@@ -232,6 +243,13 @@ fn finish(
             .collect()
     };
     let places = d.places.iter().map(|s| s.to_lowercase()).collect();
+    // In a capitals body only words the corpus writes as names count.
+    let body_anchors = r
+        .body_names
+        .iter()
+        .filter(|&&t| vocab.df(t) > 1 && (!r.caps_body || evidence.name_like(t)))
+        .filter_map(|&t| specificity(vocab, floor, t).map(|s| (t, s)))
+        .collect();
     Features {
         vector,
         keys,
@@ -243,6 +261,7 @@ fn finish(
         places,
         heads,
         numbers: heads::head_numbers(&d.title, &d.text),
+        body_anchors,
         pos: 0,
         neighbours: Vec::new(),
     }
@@ -314,6 +333,7 @@ fn count(
     let mut boiler: Vec<(TermId, u32)> = Vec::new();
     let mut anchors: Vec<TermId> = Vec::new();
     let mut title_anchors: Vec<TermId> = Vec::new();
+    let mut body_names: Vec<TermId> = Vec::new();
     let caps_body = tok.caps_body;
     for (terms, weight, proper, title) in tok.parts {
         for t in terms {
@@ -330,6 +350,9 @@ fn count(
                 continue;
             }
             counts.push(c);
+            if t.proper && !title {
+                body_names.push(id);
+            }
             // In an all-capitals headline every word counts: the old
             // headline test (`headlines_conflict`) relies on it.
             if t.proper || digits {
@@ -359,7 +382,11 @@ fn count(
     title_anchors.extend(&tickers);
     title_anchors.sort_unstable();
     title_anchors.dedup();
+    body_names.sort_unstable();
+    body_names.dedup();
     Raw {
+        body_names,
+        caps_body,
         title_anchors,
         counts: tfidf::sum_counts(counts),
         boiler: tfidf::sum_counts(boiler),
@@ -398,6 +425,16 @@ const HEAD_SHARE: f32 = 10.0;
 fn specific_floor(vocab: &Vocab) -> f32 {
     let n = vocab.n_docs() as f32 + tfidf::BACKGROUND_DOCS;
     (n / (boilerplate::min_df(vocab.n_docs() as usize) as f32 + 1.0)).ln()
+}
+
+/// How specific an anchor is, in (0, 1]: its IDF above the floor as a
+/// share of the most an article's word can have (a word of two articles),
+/// so that the same share means the same in a site of twenty articles and
+/// in an archive of twenty thousand. `None` at or below the floor.
+pub(crate) fn specificity(vocab: &Vocab, floor: f32, t: TermId) -> Option<f32> {
+    let top = ((vocab.n_docs() as f32 + tfidf::BACKGROUND_DOCS) / 2.0).ln();
+    let w = vocab.idf(t) - floor;
+    (w > 0.0 && top > floor).then(|| (w / (top - floor)).min(1.0))
 }
 
 /// Specificity of each anchor (IDF above the floor), the heaviest

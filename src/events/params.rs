@@ -79,6 +79,18 @@ pub struct Params {
     /// Apply the head veto ([`crate::events::cluster::CandidateScore::head_conflict`])
     /// to pairs with no time signal too (it always applies to dated pairs).
     pub undated_head_veto: bool,
+    /// For a pair with no time signal, the shared-neighbour bonus counts in
+    /// proportion to the specific body names the pair shares, in full from
+    /// this sum on ([`crate::events::cluster::CandidateScore::body_shared`]);
+    /// 0 = always in full. Without time, an article's neighbours are its
+    /// topic-mates; only shared people and places make them its event's.
+    pub undated_snn_lift: f32,
+    /// Specificity-weighted sum of names shared by the article's body and
+    /// the bodies of the event's core from which the head veto does not
+    /// fire ([`crate::events::cluster::CandidateScore::body_shared`]): a
+    /// template pile shares generic words, two reports of one happening
+    /// share its specific people and places.
+    pub head_lift: f32,
     /// Score lost by a pair with no time signal when the article's headline
     /// and first sentence name numbers and none is among those of the
     /// event's core ([`crate::events::heads::head_numbers`]): two
@@ -135,6 +147,8 @@ impl Default for Params {
             undated_threshold: 0.55,
             undated_needs_anchor: true,
             undated_head_veto: false,
+            head_lift: 2.0,
+            undated_snn_lift: 0.0,
             number_clash: 0.2,
             min_core: 0.15,
             min_first: 0.0,

@@ -197,7 +197,8 @@ fn find_in_sentence(s: &str, reference: Date) -> Vec<DateMention> {
             .or_else(|| relative_day(&w, i, reference))
             .or_else(|| coarse::ago(&w, i, reference))
             .or_else(|| coarse::relative_span(&w, i, reference))
-            .or_else(|| coarse::month_year(&w, i, reference, tense()))
+            // issue 12 (cost): scan for the tense only at a month name.
+            .or_else(|| month(&w[i]).and_then(|_| coarse::month_year(&w, i, reference, tense())))
             .or_else(|| weekday(s, &w, i, reference, future))
             .or_else(|| coarse::year(s, &w, i));
         match hit {

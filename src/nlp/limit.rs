@@ -295,36 +295,34 @@ pub fn analysed_part(article: &Article) -> Cow<'_, Article> {
     Cow::Owned(a)
 }
 
-/// The prose paragraphs of `article` within its first [`WINDOW`] bytes, as
-/// (paragraph index, text), the last one cut at a word boundary: the part
-/// that stages scanning the prose themselves over a whole event (event
-/// summaries, timelines, clustering) read, so that their cost is bounded
-/// per article.
+/// The prose that analysis reads, as (paragraph index, text) in reading
+/// order: every prose paragraph when the article is short, else the prose
+/// parts of its windows (a paragraph longer than a window comes as several
+/// pieces with the same index, cut at sentence starts), within
+/// [`ANALYSIS_LIMIT`] and [`MAX_CANDIDATES`]. The stages that scan the
+/// prose themselves (event summaries, timelines, clustering) read this, so
+/// they see the whole analysed text and their cost is linear in it.
 pub fn analysed_prose(article: &Article) -> impl Iterator<Item = (usize, &str)> {
-    let mut budget = WINDOW;
-    article
-        .paragraphs
-        .iter()
-        .enumerate()
-        .map_while(move |(k, p)| {
-            if budget == 0 {
-                return None;
-            }
-            let text = p.text.as_str();
-            if text.len() <= budget {
-                budget -= text.len();
-                return Some((k, &p.kind, text));
-            }
-            let mut cut = budget;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            let cut = text[..cut].rfind(char::is_whitespace).unwrap_or(cut);
-            budget = 0;
-            Some((k, &p.kind, &text[..cut]))
-        })
-        .filter(|(_, kind, _)| **kind == BlockKind::Prose)
-        .map(|(k, _, text)| (k, text))
+    let parts: Vec<(usize, &str)> = if read_len(article) <= WINDOW {
+        article
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == BlockKind::Prose)
+            .map(|(k, p)| (k, p.text.as_str()))
+            .collect()
+    } else {
+        plan(article)
+            .into_iter()
+            .flatten()
+            .filter(|part| article.paragraphs[part.paragraph].kind == BlockKind::Prose)
+            .map(|part| {
+                let text = &article.paragraphs[part.paragraph].text[part.range];
+                (part.paragraph, text)
+            })
+            .collect()
+    };
+    parts.into_iter()
 }
 
 /// A warning naming the file when the article is analysed in windows (and
@@ -347,7 +345,7 @@ pub fn limit_warning(article: &Article) -> Option<String> {
         ));
     }
     Some(format!(
-        "{file}: {mb:.1} MB of text, analysed in parts of {} KB (names are resolved within a part); event summaries and timelines read the first part",
+        "{file}: {mb:.1} MB of text, analysed in parts of {} KB (names are resolved within a part)",
         WINDOW >> 10
     ))
 }

@@ -272,14 +272,38 @@ fn past_the_candidate_budget_the_rest_is_not_analysed_and_the_warning_says_so() 
 }
 
 #[test]
-fn event_stages_read_the_first_window_cut_at_a_word() {
+fn event_stages_read_all_the_analysed_prose_in_pieces_of_a_window() {
+    // One paragraph longer than a window, between two short ones.
     let a = article(WINDOW / 4);
     let prose: Vec<(usize, &str)> = analysed_prose(&a).collect();
-    assert_eq!(prose.len(), 2);
-    let kept: usize = prose.iter().map(|(_, t)| t.len()).sum();
-    assert!(kept <= WINDOW && kept > WINDOW - 100, "{kept}");
-    let next = a.paragraphs[1].text[prose[1].1.len()..].chars().next();
-    assert!(next.is_some_and(char::is_whitespace), "cut inside a word");
+    assert!(prose.len() > 3, "the long paragraph comes in pieces");
+    assert!(prose.iter().all(|(_, t)| t.len() <= WINDOW));
+    for (k, p) in a.prose() {
+        let whole: String = prose
+            .iter()
+            .filter(|(j, _)| *j == k)
+            .map(|(_, t)| *t)
+            .collect();
+        assert_eq!(whole, p.text, "paragraph {k} read whole, in order");
+    }
     let small = article(300);
     assert_eq!(analysed_prose(&small).count(), small.prose().count());
+}
+
+#[test]
+fn event_stages_stop_where_analysis_stops() {
+    let mut a = article(300);
+    let chunk = "Harbour Quill ".repeat(20_000); // 40,000 capitalised words
+    for _ in 0..MAX_CANDIDATES / 40_000 + 2 {
+        a.paragraphs.push(Paragraph {
+            anchor: "p".into(),
+            kind: BlockKind::Prose,
+            text: chunk.clone(),
+            markdown: None,
+        });
+    }
+    let read: usize = analysed_prose(&a).map(|(_, t)| t.len()).sum();
+    let planned: usize = plan(&a).iter().flatten().map(|p| p.range.len()).sum();
+    assert_eq!(read, planned);
+    assert!(read < read_len(&a));
 }

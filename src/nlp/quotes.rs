@@ -24,6 +24,7 @@ use std::ops::Range;
 
 mod attribution;
 mod clause;
+mod role_refs;
 mod verbs;
 mod words;
 pub use verbs::is_speech_verb;
@@ -99,8 +100,16 @@ pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
 /// Attributes the quotations of an article. `texts` are all paragraph texts
 /// (indexed like `article.paragraphs`); `sents` and `found` come from the
 /// analysis, in reading order (`found` sorted by sentence and token).
+/// A role phrase ("the Tory leader said") is read as a mention of the one
+/// person the article gives that title.
 pub(crate) fn attribute(texts: &[&str], sents: &[Sentence], found: &[Found]) -> Vec<Quote> {
-    attribute_counted(texts, sents, found).0
+    let extra = role_refs::role_mentions(sents, found);
+    if extra.is_empty() {
+        return attribute_counted(texts, sents, found).0;
+    }
+    let mut all: Vec<Found> = found.iter().cloned().chain(extra).collect();
+    all.sort_by_key(|f| (f.sent, f.tokens.start));
+    attribute_counted(texts, sents, &all).0
 }
 
 /// [`attribute`] and the number of elementary steps it took (tokens and
@@ -263,12 +272,17 @@ impl Para<'_, '_> {
                 .or_else(|| self.sentence_final(q, n, &state.subject))
                 .or_else(|| self.coordinated(q, n, last.as_ref()))
                 .or_else(|| self.partial(q, &opening_subject))
+                // A speaker introduced by the sentence before ("X said she
+                // was shocked. “…”") speaks now, not the earlier speaker.
+                .or_else(|| introduced.clone().filter(|_| opens_sentence))
                 .or_else(|| {
                     let (end, who) = last.as_ref()?;
-                    (opens_sentence && *end <= q.open).then(|| who.clone())
+                    // Someone else named as a subject since ("Y, who …,
+                    // said she was shocked. “…”"): no longer the speaker.
+                    let still = state.subject.as_ref() == Some(&who.speaker);
+                    (opens_sentence && still && *end <= q.open).then(|| who.clone())
                 })
-                .or_else(|| carry.clone().filter(|_| n == 0 && q.open == 0 && !own_verb))
-                .or_else(|| introduced.clone().filter(|_| opens_sentence));
+                .or_else(|| carry.clone().filter(|_| n == 0 && q.open == 0 && !own_verb));
             if let Some(who) = attributed {
                 let text = self.text[q.content.clone()]
                     .trim()
@@ -428,21 +442,41 @@ impl Para<'_, '_> {
                         "The" | "the" | "A" | "a" | "An" | "an" | "His" | "Her"
                     )
                 };
-                let plain = |k: usize| t[k].text.starts_with(char::is_lowercase);
+                // "the choices he says": a pronoun is somebody already named;
+                // "the move but added": a conjunction ends the noun phrase.
+                let plain = |k: usize| {
+                    t[k].text.starts_with(char::is_lowercase)
+                        && !is_pronoun(t[k].text)
+                        && descriptor(&t[k..k + 1])
+                };
                 // "A Labour spokesman later said": an adverb may come between.
                 let adverb =
                     |k: usize| is_adverb(&t[k].text.to_lowercase()) || t[k].text.ends_with("ly");
-                let np = (det(i - 2) && plain(i - 1)) || (i >= 3 && det(i - 3) && plain(i - 1)); // "The Tory leader said"
+                let np = (det(i - 2) && plain(i - 1))
+                    || (i >= 3 && det(i - 3) && plain(i - 1) && descriptor(&t[i - 2..i - 1])); // "The Tory leader said"
                 let head = |k: usize| roles::is_head_noun(&t[k].text.to_lowercase());
                 // "The prime minister's official spokesman said": a role
                 // noun right before the verb is nobody named.
+                // "prompted the minister to say": the minister speaks.
+                let to_say = t[i - 1].text == "to" && head(i - 2);
                 let np = np
+                    || to_say
                     || (plain(i - 1) && head(i - 1))
                     || (i >= 3
                         && adverb(i - 1)
                         && head(i - 2)
                         && (1..=3).any(|d| i - 2 >= d && det(i - 2 - d)));
-                if np && is_reporting_verb(&t[i].text.to_lowercase()) && !self.inside(t[i].start) {
+                // A role phrase read as a person's mention ("the Tory
+                // leader said") is that person, not somebody unnamed.
+                let named = self.names_of(s).iter().any(|f| {
+                    f.tokens.end == i
+                        || (f.tokens.end + 1 == i && (adverb(i - 1) || t[i - 1].text == "to"))
+                });
+                if np
+                    && !named
+                    && is_reporting_verb(&t[i].text.to_lowercase())
+                    && !self.inside(t[i].start)
+                {
                     out.push((t[i].start, Mentioned::Unknown));
                 }
             }
@@ -537,6 +571,11 @@ impl Para<'_, '_> {
         let clause = clause::skip_discourse(t, clause, f.tokens.start);
         // "Mr Blair", "Sir Andrew Green": an honorific stands for a title.
         let honorific = f.tokens.start == clause + 1 && is_honorific(t[clause].text);
+        let named = if f.tokens.start > clause && is_honorific(t[f.tokens.start - 1].text) {
+            f.tokens.start - 1
+        } else {
+            f.tokens.start
+        };
         let title_ok = f.tokens.start == clause
             || honorific
             // Descriptive words count only before the person's own speech
@@ -544,7 +583,8 @@ impl Para<'_, '_> {
             || ((descriptor(&t[clause..f.tokens.start])
                 || clause::role_prefix(&t[clause..f.tokens.start]))
                 && clause::own_verb_after(t, f.tokens.end).is_some())
-            || roles::title_before(t, f.tokens.start).is_some_and(|r| {
+            // "Police Commissioner Sir X": a title before the honorific.
+            || roles::title_before(t, named).is_some_and(|r| {
                 // "the spokesman X", "ministry spokesman X": a few plain
                 // words may qualify the title.
                 r.start <= clause
@@ -562,9 +602,11 @@ impl Para<'_, '_> {
         let after_name = clause >= 2
             && t[clause - 1].text == ","
             && t[clause - 2].text.starts_with(char::is_uppercase);
+        // "Director, X, said": an apposition to a role, with its verb.
         let listed = after_name
             && t.get(f.tokens.end)
-                .is_some_and(|x| matches!(x.text, "," | "and" | "or"));
+                .is_some_and(|x| matches!(x.text, "," | "and" | "or"))
+            && !clause::verb_follows(t, f.tokens.end);
         // Mid-sentence, a name after a comma starts a clause only when a
         // verb follows ("…, Tony Blair would"), not in "picture X or, of
         // course, Y doing it".

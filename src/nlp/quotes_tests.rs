@@ -552,3 +552,128 @@ fn a_sentence_running_on_after_a_quote_hands_nobody_on() {
     ]);
     assert!(got.iter().all(|(_, t)| !t.starts_with("Voters")), "{got:?}");
 }
+
+#[test]
+fn a_reopened_quotation_in_the_same_paragraph_continues_its_speaker() {
+    // `said: "A. "B."`: newswire style, the first quotation left open.
+    let got = speakers(&[
+        "Ms Ada Brandt said: \"We have doubled the grant. \"We are going to extend it by 2030.\" She left.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ada Brandt", "We have doubled the grant."),
+            st("Ada Brandt", "We are going to extend it by 2030.")
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_of_reported_speech_after_the_quote_is_not_its_attribution() {
+    // `"B." She said …`: the next sentence's verb is not the quote's own.
+    let got = speakers(&[
+        "Ms Ada Brandt said: \"We have doubled the grant. \"We will extend it.\" She said the pay would rise.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ada Brandt", "We have doubled the grant."),
+            st("Ada Brandt", "We will extend it.")
+        ]
+    );
+}
+
+#[test]
+fn a_newly_introduced_speaker_takes_the_next_quote() {
+    let got = speakers(&[
+        "Lena Vogt told them: \"It is a club.\" Prof Ada Brandt, who led the study with Olaf Berg, said she was shocked. \"We expected worse.\"",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Lena Vogt", "It is a club."),
+            st("Ada Brandt", "We expected worse.")
+        ]
+    );
+    // A clause too long to read as an aside: still not the earlier speaker.
+    let got = speakers(&[
+        "Lena Vogt told them: \"It is a club.\" Prof Ada Brandt, who conducted the study with the help of Olaf Berg and a team of young journalists, said she was shocked. \"We expected worse.\"",
+    ]);
+    assert!(
+        !got.contains(&st("Lena Vogt", "We expected worse.")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_quote_that_closed_its_sentence_coordinates_with_nothing_after_it() {
+    let got = speakers(&[
+        "Lena Vogt said: \"It is a club. \"We will win.\" The ministry said it was not a \"soap opera\" at all.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Lena Vogt", "It is a club."),
+            st("Lena Vogt", "We will win.")
+        ]
+    );
+    let got =
+        speakers(&["Ms Lena Vogt insisted: \"It is a club.\" And continued: \"We will win.\""]);
+    assert_eq!(
+        got,
+        vec![
+            st("Lena Vogt", "It is a club."),
+            st("Lena Vogt", "We will win.")
+        ]
+    );
+}
+
+#[test]
+fn a_conjunction_before_a_verb_is_not_an_unnamed_speaker() {
+    // "the move but added": the subject is still the one named.
+    let got = speakers(&[
+        "Mira Castell welcomed the move but added that the public should be consulted. She said: \"The time has come for a ban.\"",
+    ]);
+    assert_eq!(
+        got,
+        vec![st("Mira Castell", "The time has come for a ban.")]
+    );
+}
+
+#[test]
+fn a_name_set_off_after_its_role_is_the_subject() {
+    let got = speakers(&[
+        "Director, Tomas Ekdahl, said some students could be applying. He told the morning programme: \"The reason is quality.\"",
+    ]);
+    assert_eq!(got, vec![st("Tomas Ekdahl", "The reason is quality.")]);
+}
+
+#[test]
+fn a_role_phrase_stands_for_the_one_person_with_that_title() {
+    let got = speakers(&[
+        "Port director Tomas Ekdahl opened the port.",
+        "Shadow chancellor Mira Castell disagreed.",
+        "The port director said: \"We are ready.\"",
+        "\"It is too late,\" the chancellor said.",
+    ]);
+    assert_eq!(got, vec![st("Tomas Ekdahl", "We are ready.")]);
+}
+
+#[test]
+fn a_title_before_an_honorific_and_a_role_asked_to_speak() {
+    let got = speakers(&[
+        "Police Commissioner Sir Tomas Ekdahl backed the orders, saying: \"It is a dilemma.\"",
+    ]);
+    assert_eq!(got, vec![st("Tomas Ekdahl", "It is a dilemma.")]);
+    // "prompted the minister to say": someone else speaks next, not Ekdahl.
+    let got = speakers(&[
+        "Police Commissioner Sir Tomas Ekdahl backed the orders. The pressure prompted the prime minister to say the law would change. He told MPs: \"We will act.\"",
+    ]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn participles_of_speech_after_the_subjects_clause() {
+    let got = speakers(&["Mira Castell went further, claiming that \"the plan is a bad idea\"."]);
+    assert_eq!(got, vec![st("Mira Castell", "the plan is a bad idea")]);
+}

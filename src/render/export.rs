@@ -6,7 +6,6 @@
 
 use super::context::{article_url, event_url, person_url};
 use crate::nlp::analysis::EntityCount;
-use crate::output::SiteFiles;
 use crate::site::Site;
 use serde::Serialize;
 
@@ -159,8 +158,9 @@ fn event_record<'a>(site: &'a Site, e: &'a crate::events::Event) -> EventRecord<
     }
 }
 
-/// Adds the three export files.
-pub fn write(site: &Site, files: &mut SiteFiles) {
+/// Hands the three export files to `put` one at a time, each as soon as it
+/// is made, so that no two are held at once (tens of MB at 19k articles).
+pub fn write(site: &Site, put: &mut dyn FnMut(&str, String)) {
     let permalink = |path: String| site.config.absolute(&path);
     let people_of =
         |id: &str| -> Vec<&str> { site.people_in(id).map(|p| p.slug.as_str()).collect() };
@@ -184,6 +184,8 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
             permalink: permalink(article_url(&a.id)),
         })
         .collect();
+    put("data/articles.json", to_json(&articles));
+    drop(articles);
     let empty = Vec::new();
     let people: Vec<PersonRecord> = site
         .people
@@ -209,14 +211,40 @@ pub fn write(site: &Site, files: &mut SiteFiles) {
             }
         })
         .collect();
+    put("data/people.json", to_json(&people));
+    drop(people);
     let events: Vec<EventRecord> = site.events.iter().map(|e| event_record(site, e)).collect();
-    files.insert("data/articles.json", to_json(&articles));
-    files.insert("data/people.json", to_json(&people));
-    files.insert("data/events.json", to_json(&events));
+    put("data/events.json", to_json(&events));
 }
 
-fn to_json<T: Serialize>(v: &T) -> String {
-    let mut s = serde_json::to_string_pretty(v).expect("export types always serialise");
-    s.push('\n');
+/// A JSON array with one compact record per line: the same value as the
+/// pretty form at about half the bytes (`data/*.json` were 46 MB pretty at
+/// 19k articles), and still readable line by line and diffable.
+fn to_json<T: Serialize>(records: &[T]) -> String {
+    let mut s = String::from("[");
+    for (i, r) in records.iter().enumerate() {
+        s.push_str(if i == 0 { "\n" } else { ",\n" });
+        s.push_str(&serde_json::to_string(r).expect("export types always serialise"));
+    }
+    s.push_str("\n]\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    /// The compact form is the same JSON value, one record per line.
+    #[test]
+    fn compact_export_is_one_record_per_line() {
+        let records = vec![
+            serde_json::json!({"id": "a", "people": ["x", "y"]}),
+            serde_json::json!({"id": "b", "people": []}),
+        ];
+        let text = super::to_json(&records);
+        let back: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, records);
+        assert_eq!(text.lines().count(), records.len() + 2);
+        let empty: Vec<serde_json::Value> = Vec::new();
+        let none: Vec<serde_json::Value> = serde_json::from_str(&super::to_json(&empty)).unwrap();
+        assert!(none.is_empty());
+    }
 }

@@ -287,6 +287,8 @@ impl Para<'_, '_> {
         }
         let (s, open) = self.token_at(q.open)?;
         let (s0, from) = self.token_at(*end)?;
+        // `"… decision." In its plan, the government said …`: a quotation
+        // that closed its sentence coordinates with nothing after it.
         if s0 != s || from > open || open - from > WINDOW {
             return None;
         }
@@ -295,6 +297,10 @@ impl Para<'_, '_> {
         let verb_at = tokens
             .iter()
             .position(|t| is_reporting_verb(&t.text.to_lowercase()));
+        // … unless the new sentence is only the verb ("And continued: “…”").
+        if from == 0 && verb_at.is_none_or(|v| v > 1) {
+            return None;
+        }
         let verb = verb_at.is_some();
         // "Her lawyer said: “…”": the verb has a subject of its own.
         let own_subject = verb_at.and_then(|v| v.checked_sub(2)).is_some_and(|k| {
@@ -319,6 +325,11 @@ impl Para<'_, '_> {
             return false;
         };
         let tokens = &self.all[s].tokens;
+        // `"… it." She said new mothers …`: a capitalised sentence after
+        // the closing mark is a sentence of its own, not an attribution.
+        if i == 0 && tokens[0].text.starts_with(char::is_uppercase) {
+            return false;
+        }
         let near = tokens.get(i..(i + 8).min(tokens.len())).unwrap_or(&[]);
         self.count(near.len());
         near.iter()
@@ -401,10 +412,12 @@ impl Para<'_, '_> {
         self.count(end - f.tokens.end);
         let verb =
             (f.tokens.end..end).find(|&i| is_reporting_verb(&tokens[i].text.to_lowercase()))?;
-        // Only the subject's own verb: no other name in between.
-        if names
-            .iter()
-            .any(|g| g.tokens.start > f.tokens.end && g.tokens.start < verb)
+        // Only the subject's own verb: no other name in between, unless
+        // in a clause set off by commas ("X, who led it with Y, said").
+        if clause::own_verb_after(tokens, f.tokens.end) != Some(verb)
+            && names
+                .iter()
+                .any(|g| g.tokens.start > f.tokens.end && g.tokens.start < verb)
         {
             return None;
         }

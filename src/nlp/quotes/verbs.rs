@@ -69,6 +69,15 @@ pub fn is_reporting_verb(lower: &str) -> bool {
         || matches!(
             lower,
             "saying"
+                // Participles after their subject's clause ("went further,
+                // claiming that “…”").
+                | "claiming"
+                | "arguing"
+                | "stressing"
+                | "explaining"
+                | "declaring"
+                | "admitting"
+                | "conceding"
                 | "adding"
                 | "noting"
                 | "telling"
