@@ -268,3 +268,34 @@ fn modifies_a_job(t: &[Token], f: &Found) -> bool {
                 | "producer"
         )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::layer::MentionKind;
+    use crate::nlp::tokens::tokenize;
+
+    /// Whether "Vell Oskarsen", opening `text`, modifies a job noun.
+    fn employer(text: &str) -> bool {
+        let t = tokenize(text);
+        let f = Found {
+            sent: 0,
+            tokens: 0..2,
+            key: names::normalise("Vell Oskarsen"),
+            name: "Vell Oskarsen".into(),
+            kind: MentionKind::Full,
+        };
+        modifies_a_job(&t, &f)
+    }
+
+    #[test]
+    fn a_title_after_a_name_makes_it_the_employer_only_with_a_holder_named() {
+        assert!(employer("Vell Oskarsen analyst Ada Brandt said."));
+        assert!(employer("Vell Oskarsen chairman Ada Brandt said."));
+        assert!(employer("Vell Oskarsen chief executive Ada Brandt said."));
+        assert!(employer("Vell Oskarsen star Ada Brandt arrived."));
+        assert!(!employer("Vell Oskarsen chairman of Tarn Mining said."));
+        assert!(!employer("Vell Oskarsen chairman since 1990, said."));
+        assert!(!employer("Vell Oskarsen said."));
+    }
+}
