@@ -54,7 +54,10 @@ struct Entry {
 /// Articles of earlier builds by file path, and what this build used.
 pub struct ParsedMemo {
     old: HashMap<String, Entry>,
-    used: Mutex<BTreeMap<String, Entry>>,
+    /// Old entries this build reused (path, still racy), not copied.
+    reused: Mutex<Vec<(String, bool)>>,
+    /// Entries parsed afresh in this build.
+    fresh: Mutex<BTreeMap<String, Entry>>,
     /// When this build started, as nanoseconds since the epoch.
     now_ns: u128,
     /// Files parsed afresh in this build.
@@ -71,7 +74,8 @@ impl Default for ParsedMemo {
     fn default() -> ParsedMemo {
         ParsedMemo {
             old: HashMap::new(),
-            used: Mutex::new(BTreeMap::new()),
+            reused: Mutex::new(Vec::new()),
+            fresh: Mutex::new(BTreeMap::new()),
             now_ns: nanos(SystemTime::now()),
             misses: Default::default(),
             enabled: false,
@@ -127,7 +131,8 @@ impl ParsedMemo {
             self.failed = Some(e);
         }
         self.old = HashMap::new();
-        self.used = Mutex::new(BTreeMap::new());
+        self.reused = Mutex::new(Vec::new());
+        self.fresh = Mutex::new(BTreeMap::new());
         self.enabled = false;
     }
 
@@ -143,14 +148,42 @@ impl ParsedMemo {
     /// Writes the entries this build used, unless they are exactly the
     /// ones loaded (nothing parsed afresh, nothing gone).
     fn write(&self, root: &Path) -> std::io::Result<()> {
-        let used = self.used.lock().expect("parsed memo lock");
+        let reused = self.reused.lock().expect("parsed memo lock");
+        let fresh = self.fresh.lock().expect("parsed memo lock");
         let path = ParsedMemo::path(root);
-        let unchanged = self.misses() == 0 && used.len() == self.old.len() && path.is_file();
+        let unchanged = fresh.is_empty() && reused.len() == self.old.len() && path.is_file();
         if !self.enabled || unchanged {
             return Ok(());
         }
+        /// [`Entry`] borrowed: the same bincode form.
+        #[derive(Serialize)]
+        struct EntryRef<'a> {
+            len: u64,
+            mtime_ns: u128,
+            hash: u128,
+            racy: bool,
+            article: &'a [u8],
+        }
+        fn as_ref(e: &Entry, racy: bool) -> EntryRef<'_> {
+            EntryRef {
+                len: e.len,
+                mtime_ns: e.mtime_ns,
+                hash: e.hash,
+                racy,
+                article: &e.article,
+            }
+        }
+        let mut used: BTreeMap<&str, EntryRef> = BTreeMap::new();
+        for (p, racy) in reused.iter() {
+            if let Some(e) = self.old.get(p) {
+                used.insert(p, as_ref(e, *racy));
+            }
+        }
+        for (p, e) in fresh.iter() {
+            used.insert(p, as_ref(e, e.racy));
+        }
         std::fs::create_dir_all(path.parent().expect("memo path has a parent"))?;
-        let bytes = bincode::serialize(&(FORMAT, crate::cache::code_fingerprint(), &*used))
+        let bytes = bincode::serialize(&(FORMAT, crate::cache::code_fingerprint(), &used))
             .map_err(std::io::Error::other)?;
         let tmp = path.with_extension("bin.tmp");
         std::fs::write(&tmp, bytes)?;
@@ -177,13 +210,13 @@ impl Parsed for ParsedMemo {
     fn get(&self, path: &Path, meta: &std::fs::Metadata) -> Option<Article> {
         let e = self.unchanged(path, meta)?;
         let stored: StoredArticle = bincode::deserialize(&e.article).ok()?;
-        let mut e = e.clone();
         // Verified now: racy only if still recent.
-        e.racy = self.now_ns.saturating_sub(e.mtime_ns) < u128::from(RACY_SECONDS) * 1_000_000_000;
-        self.used
+        let racy =
+            self.now_ns.saturating_sub(e.mtime_ns) < u128::from(RACY_SECONDS) * 1_000_000_000;
+        self.reused
             .lock()
             .expect("parsed memo lock")
-            .insert(path.to_string_lossy().into_owned(), e);
+            .push((path.to_string_lossy().into_owned(), racy));
         Some(stored.into())
     }
 
@@ -206,7 +239,7 @@ impl Parsed for ParsedMemo {
             racy: self.now_ns.saturating_sub(mtime_ns) < u128::from(RACY_SECONDS) * 1_000_000_000,
             article: encoded,
         };
-        self.used
+        self.fresh
             .lock()
             .expect("parsed memo lock")
             .insert(path.to_string_lossy().into_owned(), entry);

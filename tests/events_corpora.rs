@@ -167,9 +167,11 @@ fn dump(site: &Site, corpus: &str) -> String {
             let joined = why.lines().nth(2).is_some_and(|l| l.contains("joined"));
             let first = why.lines().nth(5).unwrap_or("");
             if joined && first.contains("not vetoed") {
+                let lift = first.split("not vetoed: ").nth(1).unwrap_or("");
+                let lift = lift.split(')').next().unwrap_or("");
                 let _ = writeln!(
                     out,
-                    "{}\n    joined: {}",
+                    "{}\n    joined: {} ({lift})",
                     ev.title,
                     t.get(a.as_str()).unwrap_or(&"?")
                 );

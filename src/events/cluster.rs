@@ -214,7 +214,7 @@ struct EventState {
     /// Headline and first-sentence numbers of the first [`CORE`] members.
     core_numbers: Vec<String>,
     /// Body names of the first [`CORE`] members, with their specificity.
-    core_body: FxMap<TermId, f32>,
+    core_body: BTreeMap<TermId, f32>,
     places: Vec<String>,
     span: Option<(i64, i64)>,
 }

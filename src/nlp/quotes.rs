@@ -19,7 +19,7 @@ use crate::nlp::layer::{Found, Quote, Sentence};
 use crate::nlp::roles;
 use crate::nlp::tokens::Token;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 mod attribution;
@@ -126,6 +126,7 @@ fn attribute_counted(texts: &[&str], sents: &[Sentence], found: &[Found]) -> (Ve
     }
     let work = Cell::new(sents.len() + found.len());
     let genders = RefCell::new(BTreeMap::new());
+    let peers = peers(sents, found);
     let mut state = State::default();
     let mut out = Vec::new();
     let mut p = 0;
@@ -148,12 +149,29 @@ fn attribute_counted(texts: &[&str], sents: &[Sentence], found: &[Found]) -> (Ve
                 spans,
                 work: &work,
                 genders: &genders,
+                peers: &peers,
             }
             .attribute(&mut state, &mut out);
         }
         p = q;
     }
     (out, work.get())
+}
+
+/// The one-word names of the article written after a peer's title ("Lord
+/// Hattersley", "Baroness Young").
+fn peers(sents: &[Sentence], found: &[Found]) -> BTreeSet<String> {
+    found
+        .iter()
+        .filter(|f| !f.name.contains(' ') && f.tokens.start > 0)
+        .filter(|f| {
+            matches!(
+                sents[f.sent].tokens[f.tokens.start - 1].text,
+                "Lord" | "Baroness" | "Lady"
+            )
+        })
+        .map(|f| f.name.clone())
+        .collect()
 }
 
 /// What carries over from one paragraph to the next.
@@ -219,6 +237,9 @@ struct Para<'a, 'b> {
     /// Who is "she" (true) or "he" (false), as far as the article has told:
     /// a "she said" never goes to a man.
     genders: &'b RefCell<BTreeMap<String, bool>>,
+    /// One-word names the article gives a peer's title ("Lord Hattersley"):
+    /// a person, though no fuller name is given.
+    peers: &'b BTreeSet<String>,
 }
 
 /// Where a token is: sentence index and token index.
@@ -291,8 +312,9 @@ impl Para<'_, '_> {
                     .to_string();
                 // A one-word speaker with no full name in the article is as
                 // likely a party or a word ("Labour", "One said") as a person.
-                let full = who.speaker.split_whitespace().count() >= 2
-                    && !verbs::is_organisation_word(who.speaker.rsplit(' ').next().unwrap_or(""));
+                let full = (who.speaker.split_whitespace().count() >= 2
+                    && !verbs::is_organisation_word(who.speaker.rsplit(' ').next().unwrap_or("")))
+                    || self.peers.contains(&who.speaker);
                 // A one-word quotation counts only when it is a judgement
                 // in the speaker's own clause ("branded it “scandalous”").
                 let short_ok = text.split_whitespace().count() >= 2

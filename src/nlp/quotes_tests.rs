@@ -677,3 +677,53 @@ fn participles_of_speech_after_the_subjects_clause() {
     let got = speakers(&["Mira Castell went further, claiming that \"the plan is a bad idea\"."]);
     assert_eq!(got, vec![st("Mira Castell", "the plan is a bad idea")]);
 }
+
+#[test]
+fn a_peer_named_by_title_and_surname_is_a_speaker() {
+    let got = speakers(&["Former minister Lord Ekdahl said: \"He was a decent man.\""]);
+    assert_eq!(got, vec![st("Ekdahl", "He was a decent man.")]);
+}
+
+#[test]
+fn a_denied_phrase_is_not_the_speakers_own() {
+    let got = speakers(&["Mira Castell denied the concessions were a \"political manoeuvre\"."]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn words_reported_from_someone_else_are_not_the_speakers() {
+    // Another's words, recalled: not the subject's own.
+    let got =
+        speakers(&["Mira Castell recalls how Tomas Ekdahl once advised her: \"Always listen.\""]);
+    assert!(
+        !got.contains(&st("Mira Castell", "Always listen.")),
+        "{got:?}"
+    );
+    // A phrase with an agent of its own ("described by one union as").
+    let got = speakers(&[
+        "Mira Castell also announced plans to merge the agencies - described by one union as a \"bonfire of the boards\".",
+    ]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_persons_own_statement_is_theirs() {
+    let got = speakers(&[
+        "Strategist Tomas Ekdahl denied the report. Mr Ekdahl's statement said: \"The party has been making an impact.\"",
+    ]);
+    assert_eq!(
+        got,
+        vec![st("Tomas Ekdahl", "The party has been making an impact.")]
+    );
+    // A spokesman is somebody else.
+    let got = speakers(&["Tomas Ekdahl arrived. Mr Ekdahl's spokesman said: \"He is busy.\""]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn responding_by_a_gerund_keeps_the_speaker() {
+    let got = speakers(&[
+        "Mira Castell responded by accusing the minister of \"hiding away from scrutiny\".",
+    ]);
+    assert_eq!(got, vec![st("Mira Castell", "hiding away from scrutiny")]);
+}

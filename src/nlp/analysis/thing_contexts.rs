@@ -121,7 +121,7 @@ fn quoted(t: &[Token], start: usize, end: usize) -> bool {
     open && close
 }
 
-/// "directed X", "starring in X", "produced X": X is the work.
+/// "directed X", "starring in X", "her role in X": X is the work.
 fn made_work(t: &[Token], start: usize) -> bool {
     let at = |k: usize| start.checked_sub(k).and_then(|i| text(t, i));
     let maker = |w: Option<&str>| {
@@ -132,7 +132,15 @@ fn made_work(t: &[Token], start: usize) -> bool {
             )
         })
     };
-    maker(at(1)) || (at(1) == Some("in") && matches!(at(2), Some("starring" | "starred" | "stars")))
+    let part = |w: Option<&str>| {
+        matches!(
+            w,
+            Some(
+                "starring" | "starred" | "stars" | "role" | "roles" | "appearance" | "performance"
+            )
+        )
+    };
+    maker(at(1)) || (at(1) == Some("in") && part(at(2)))
 }
 
 /// "X said its", "X and its": "its" within three words after the name.

@@ -225,15 +225,77 @@ fn is_job_noun(lower: &str) -> bool {
 }
 
 /// "the Dean Witter economist", "Smith Barney analyst Ada Brandt": a name
-/// right before a job noun names the employer.
+/// right before a job noun names the employer ("X boss Y", "X chairman Y"),
+/// or the work ("X star Y", "X director Y"). A person's own staff come with
+/// a possessive ("X's spokesman").
 fn modifies_a_job(t: &[Token], f: &Found) -> bool {
-    t.get(f.tokens.end).is_some_and(|w| {
-        let l = w.text.to_lowercase();
-        w.text.chars().next().is_some_and(char::is_lowercase)
-            && (is_job_noun(&l)
-                || matches!(
-                    l.as_str(),
-                    "spokesman" | "spokeswoman" | "shares" | "unit" | "subsidiary"
-                ))
-    })
+    let lower_at = |i: usize| {
+        t.get(i)
+            .filter(|w| w.text.chars().next().is_some_and(char::is_lowercase))
+            .map(|w| w.text.to_lowercase())
+    };
+    let Some(l) = lower_at(f.tokens.end) else {
+        return false;
+    };
+    if is_job_noun(&l)
+        || matches!(
+            l.as_str(),
+            "spokesman" | "spokeswoman" | "shares" | "unit" | "subsidiary"
+        )
+    {
+        return true;
+    }
+    // A title noun names the employer or the work only with its holder's
+    // name after it ("X chairman Ada Brandt", "X chief executive Ada
+    // Brandt"); "X chairman of Y" and "elected X chairman" are titles of X.
+    let capital = |i: usize| {
+        t.get(i)
+            .is_some_and(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+    };
+    let holder = capital(f.tokens.end + 1)
+        || (lower_at(f.tokens.end + 1).is_some_and(|w| w != "of") && capital(f.tokens.end + 2));
+    holder
+        && matches!(
+            l.as_str(),
+            "boss"
+                | "chief"
+                | "chairman"
+                | "founder"
+                | "owner"
+                | "star"
+                | "stars"
+                | "director"
+                | "producer"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::layer::MentionKind;
+    use crate::nlp::tokens::tokenize;
+
+    /// Whether "Vell Oskarsen", opening `text`, modifies a job noun.
+    fn employer(text: &str) -> bool {
+        let t = tokenize(text);
+        let f = Found {
+            sent: 0,
+            tokens: 0..2,
+            key: names::normalise("Vell Oskarsen"),
+            name: "Vell Oskarsen".into(),
+            kind: MentionKind::Full,
+        };
+        modifies_a_job(&t, &f)
+    }
+
+    #[test]
+    fn a_title_after_a_name_makes_it_the_employer_only_with_a_holder_named() {
+        assert!(employer("Vell Oskarsen analyst Ada Brandt said."));
+        assert!(employer("Vell Oskarsen chairman Ada Brandt said."));
+        assert!(employer("Vell Oskarsen chief executive Ada Brandt said."));
+        assert!(employer("Vell Oskarsen star Ada Brandt arrived."));
+        assert!(!employer("Vell Oskarsen chairman of Tarn Mining said."));
+        assert!(!employer("Vell Oskarsen chairman since 1990, said."));
+        assert!(!employer("Vell Oskarsen said."));
+    }
 }

@@ -147,6 +147,19 @@ impl Para<'_, '_> {
         let verb = (from..open)
             .rev()
             .find(|&i| is_reporting_verb(&tokens[i].text.to_lowercase()))?;
+        if denial(tokens[verb].text) && self.text[q.content.clone()].starts_with(char::is_lowercase)
+        {
+            return None;
+        }
+        // "described by one union as “…”": a passive verb with its own agent
+        // (not "responded by accusing him of “…”").
+        if tokens.get(verb + 1).is_some_and(|t| t.text == "by")
+            && !tokens
+                .get(verb + 2)
+                .is_some_and(|t| t.text.ends_with("ing"))
+        {
+            return None;
+        }
         let names = self.names_of(s);
         let k = names.partition_point(|f| f.tokens.start < from);
         let by_name = names[k..]
@@ -154,7 +167,7 @@ impl Para<'_, '_> {
             .rev()
             .find(|f| {
                 f.tokens.end <= verb
-                    && self.is_subject(f)
+                    && (self.is_subject(f) || own_document(tokens, f, verb))
                     && !self.inside(tokens[f.tokens.start].start)
             })
             // "X -- the man they called “…”": the verb has a subject of its own.
@@ -198,10 +211,16 @@ impl Para<'_, '_> {
             tokens[verb].text.to_lowercase().as_str(),
             "told" | "tell" | "tells" | "telling"
         );
+        // "recalls how Y once advised him: “…”": Y's words, reported (a
+        // phrase is still the speaker's: "said Y was “…”").
+        let full = self.text[q.content.clone()].starts_with(char::is_uppercase);
         let embedded = !tell
-            && names[k..]
-                .iter()
-                .any(|f| f.tokens.start > verb + 2 && f.tokens.start < open);
+            && names[k..].iter().any(|f| {
+                let near = f.tokens.start == verb + 2
+                    && full
+                    && !matches!(tokens[f.tokens.start - 1].text, "to" | "with");
+                (f.tokens.start > verb + 2 || near) && f.tokens.start < open
+            });
         if embedded {
             return None;
         }
@@ -258,13 +277,22 @@ impl Para<'_, '_> {
         }
         self.count(open.saturating_sub(from));
         let between = tokens.get(from..open)?;
-        if between.len() > WINDOW || between.iter().any(|t| clause::hearsay_noun(t.text)) {
+        // "… - described by one union as “…”": the phrase is the agent's.
+        let agent = between
+            .windows(2)
+            .any(|w| w[0].text == "by" && !w[1].text.ends_with("ing"));
+        if between.len() > WINDOW || agent || between.iter().any(|t| clause::hearsay_noun(t.text)) {
             return None;
         }
         let verb = between.iter().find(|t| {
             let w = t.text.to_lowercase();
             is_reporting_verb(&w) || verbs::is_judging_verb(&w)
         })?;
+        // "He denied the concessions were a “political manoeuvre”": what is
+        // denied is someone else's phrase.
+        if denial(verb.text) {
+            return None;
+        }
         Some(Said {
             judged: true,
             ..said(&speaker, verb.text)
@@ -439,4 +467,34 @@ impl Para<'_, '_> {
             && is_speech_verb(&tokens[verb].text.to_lowercase());
         (colon || that || own || verb + 3 >= tokens.len()).then(|| said(&f.name, tokens[verb].text))
     }
+}
+
+/// A verb of denial: the quoted phrase after it ("denied it was a
+/// “political manoeuvre”") is what others said, not the speaker's words.
+fn denial(verb: &str) -> bool {
+    matches!(
+        verb.to_lowercase().as_str(),
+        "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "dismissed"
+    )
+}
+
+/// `Mr X's statement said: “…”`: the words of a person's own statement or
+/// letter, the possessive name opening the sentence (after at most an
+/// honorific or a discourse word) and the verb right after the noun.
+fn own_document(tokens: &[Token], f: &Found, verb: usize) -> bool {
+    let opens = f.tokens.start == 0
+        || (f.tokens.start == 1
+            && (is_honorific(tokens[0].text) || is_discourse_word(tokens[0].text)));
+    let document = tokens.get(f.tokens.end + 1).is_some_and(|t| {
+        matches!(
+            t.text.to_lowercase().as_str(),
+            "statement" | "letter" | "e-mail" | "email" | "memo" | "blog" | "message" | "note"
+        )
+    });
+    opens
+        && tokens
+            .get(f.tokens.end)
+            .is_some_and(|t| matches!(t.text, "'s" | "’s"))
+        && document
+        && verb == f.tokens.end + 2
 }
