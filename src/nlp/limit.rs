@@ -24,9 +24,7 @@ use crate::nlp::{names, sentences};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
 
 /// Bytes of read text (prose and captions) analysed as one window (256
 /// KiB: about 40,000 words, ten times a long feature). Articles up to this
@@ -94,64 +92,11 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The windows of one article, as [`plan_of`] makes them.
-type Plan = Vec<Vec<Part>>;
-
-/// Plans of the large articles seen last, by [`fingerprint`]. Issue 12
-/// (cost): analysis, the gazetteer pass, the event summaries and
-/// clustering, and the warning each need the plan of a large article
-/// (about five times per article), and making it scans all its text, so it
-/// is made once and shared. A plan is a pure function of the text, so a
-/// kept one is exactly what a new one would be; the few kept bound memory.
-static PLANS: Mutex<Vec<(u64, Arc<Plan>)>> = Mutex::new(Vec::new());
-
-/// Plans kept in [`PLANS`] (more than the articles analysed at once).
-const KEPT_PLANS: usize = 16;
-
-/// What a plan depends on: the read flag and text of every paragraph.
-fn fingerprint(article: &Article) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    article.paragraphs.len().hash(&mut h);
-    for p in &article.paragraphs {
-        is_read(p).hash(&mut h);
-        p.text.hash(&mut h);
-    }
-    h.finish()
-}
-
-/// The plan of `article`: made by [`plan_of`] when it is short (cheap),
-/// else taken from [`PLANS`] or made once and kept there.
-fn plan(article: &Article) -> Arc<Plan> {
-    if read_len(article) <= WINDOW {
-        return Arc::new(plan_of(article));
-    }
-    let key = fingerprint(article);
-    let kept = |plans: &Vec<(u64, Arc<Plan>)>| {
-        plans
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, p)| p.clone())
-    };
-    if let Some(p) = kept(&PLANS.lock().unwrap_or_else(|e| e.into_inner())) {
-        return p;
-    }
-    // Made outside the lock: articles are planned in parallel.
-    let made = Arc::new(plan_of(article));
-    let mut plans = PLANS.lock().unwrap_or_else(|e| e.into_inner());
-    if kept(&plans).is_none() {
-        if plans.len() == KEPT_PLANS {
-            plans.remove(0);
-        }
-        plans.push((key, made.clone()));
-    }
-    made
-}
-
 /// The windows of `article`: runs of [`Part`]s of at most [`WINDOW`] bytes
 /// in reading order, within the first [`ANALYSIS_LIMIT`] bytes of read
 /// text and [`MAX_CANDIDATES`] capitalised words. One window holding every
 /// read paragraph when the article is short.
-fn plan_of(article: &Article) -> Plan {
+fn plan(article: &Article) -> Vec<Vec<Part>> {
     let mut windows: Vec<Vec<Part>> = Vec::new();
     let (mut current, mut size, mut total, mut names) = (Vec::new(), 0, 0, 0);
     'paragraphs: for (k, p) in article.paragraphs.iter().enumerate() {
@@ -368,11 +313,11 @@ pub fn analysed_prose(article: &Article) -> impl Iterator<Item = (usize, &str)> 
             .collect()
     } else {
         plan(article)
-            .iter()
+            .into_iter()
             .flatten()
             .filter(|part| article.paragraphs[part.paragraph].kind == BlockKind::Prose)
             .map(|part| {
-                let text = &article.paragraphs[part.paragraph].text[part.range.clone()];
+                let text = &article.paragraphs[part.paragraph].text[part.range];
                 (part.paragraph, text)
             })
             .collect()
