@@ -193,7 +193,11 @@ impl Cache {
 }
 
 fn read(bytes: &[u8]) -> Result<BTreeMap<u128, Analysis>, String> {
-    let stored: Stored = bincode::deserialize(bytes).map_err(|e| format!("unreadable ({e})"))?;
+    // bincode reports a short or foreign file as a bare "io error: ", which
+    // tells the reader nothing; say what it usually means instead.
+    let stored: Stored = bincode::deserialize(bytes).map_err(|e| {
+        format!("unreadable: damaged, or written by another version of briefing ({e})")
+    })?;
     if stored.format != FORMAT || stored.fingerprint != fingerprint() {
         return Err("made by another version of briefing or its model".into());
     }
