@@ -379,7 +379,8 @@ mod tests {
 
     #[test]
     fn corrupt_cache_is_discarded_not_trusted() {
-        let root = std::env::temp_dir().join(format!("briefing-cache-{}", std::process::id()));
+        let root =
+            std::env::temp_dir().join(format!("briefing-analysis-cache-{}", std::process::id()));
         let path = Cache::path(&root);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, "garbage").unwrap();
