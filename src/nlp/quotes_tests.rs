@@ -727,3 +727,36 @@ fn responding_by_a_gerund_keeps_the_speaker() {
     ]);
     assert_eq!(got, vec![st("Mira Castell", "hiding away from scrutiny")]);
 }
+
+#[test]
+fn it_added_continues_the_last_speaker() {
+    let got = speakers(&[
+        "Tomas Ekdahl issued a reply on Monday. Mr Ekdahl's statement said: \"The party has been making an impact.\"",
+        "It added: \"We will not be silenced by the council.\"",
+        "\"Our members are ready for the vote,\" the statement continued.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Tomas Ekdahl", "The party has been making an impact."),
+            st("Tomas Ekdahl", "We will not be silenced by the council."),
+            st("Tomas Ekdahl", "Our members are ready for the vote"),
+        ]
+    );
+}
+
+#[test]
+fn it_added_after_another_subject_is_nobodys() {
+    // Someone else was named as a subject since the last quotation.
+    let got = speakers(&[
+        "Tomas Ekdahl said: \"The party has been making an impact.\"",
+        "Lena Sorvik, the council leader, rejected the claim. The council published a report. It added: \"The figures are wrong.\"",
+    ]);
+    assert_eq!(
+        got,
+        vec![st("Tomas Ekdahl", "The party has been making an impact.")]
+    );
+    // "It added" with no quotation before: nobody to continue.
+    let got = speakers(&["The Harbour Trust met on Friday. It added: \"The pier will close.\""]);
+    assert!(got.is_empty(), "{got:?}");
+}
