@@ -760,3 +760,31 @@ fn it_added_after_another_subject_is_nobodys() {
     let got = speakers(&["The Harbour Trust met on Friday. It added: \"The pier will close.\""]);
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_name_in_what_was_claimed_is_not_the_pronoun() {
+    let got = speakers(&[
+        "Mara Quill said: \"The harbour needs a plan.\" Mr Ostrow has failed to act, she claimed, saying he has the \"wrong answer\" to it.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Mara Quill", "The harbour needs a plan."),
+            st("Mara Quill", "wrong answer"),
+        ]
+    );
+}
+
+#[test]
+fn a_pronoun_not_set_off_stays_the_named_subject() {
+    let got = speakers(&[
+        "Ivo Marsh said: \"We need cuts.\" Tobias Pell wants an inquiry into the boards - cash he says which \"appears to be entirely wasted\".",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ivo Marsh", "We need cuts."),
+            st("Tobias Pell", "appears to be entirely wasted"),
+        ]
+    );
+}
