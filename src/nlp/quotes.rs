@@ -24,6 +24,7 @@ use std::ops::Range;
 
 mod attribution;
 mod clause;
+mod continued;
 mod role_refs;
 mod verbs;
 mod words;
@@ -183,6 +184,8 @@ struct State {
     carry: Option<Said>,
     /// The speaker introduced by the previous sentence (`X said:`).
     introduced: Option<Said>,
+    /// The speaker of the last attributed quotation, for `It added: “…”`.
+    spoke: Option<Said>,
 }
 
 /// A person mention, as it bears on who a later "he" is.
@@ -292,6 +295,7 @@ impl Para<'_, '_> {
                 .or_else(|| self.before(q, n, &state.subject, &opening_subject))
                 .or_else(|| self.sentence_final(q, n, &state.subject))
                 .or_else(|| self.coordinated(q, n, last.as_ref()))
+                .or_else(|| self.continued(q, state.spoke.as_ref(), &state.subject))
                 .or_else(|| self.partial(q, &opening_subject))
                 // A speaker introduced by the sentence before ("X said she
                 // was shocked. “…”") speaks now, not the earlier speaker.
@@ -328,6 +332,7 @@ impl Para<'_, '_> {
                     });
                 }
                 state.subject = Some(who.speaker.clone());
+                state.spoke = Some(who.clone());
                 last = Some((q.end, who));
             } else if !self.opens_sentence(q) && self.introduced_mid_sentence(q) {
                 // `Y's lawyer Z said: “…”` with Z not read: somebody else

@@ -727,3 +727,64 @@ fn responding_by_a_gerund_keeps_the_speaker() {
     ]);
     assert_eq!(got, vec![st("Mira Castell", "hiding away from scrutiny")]);
 }
+
+#[test]
+fn it_added_continues_the_last_speaker() {
+    let got = speakers(&[
+        "Tomas Ekdahl issued a reply on Monday. Mr Ekdahl's statement said: \"The party has been making an impact.\"",
+        "It added: \"We will not be silenced by the council.\"",
+        "\"Our members are ready for the vote,\" the statement continued.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Tomas Ekdahl", "The party has been making an impact."),
+            st("Tomas Ekdahl", "We will not be silenced by the council."),
+            st("Tomas Ekdahl", "Our members are ready for the vote"),
+        ]
+    );
+}
+
+#[test]
+fn it_added_after_another_subject_is_nobodys() {
+    // Someone else was named as a subject since the last quotation.
+    let got = speakers(&[
+        "Tomas Ekdahl said: \"The party has been making an impact.\"",
+        "Lena Sorvik, the council leader, rejected the claim. The council published a report. It added: \"The figures are wrong.\"",
+    ]);
+    assert_eq!(
+        got,
+        vec![st("Tomas Ekdahl", "The party has been making an impact.")]
+    );
+    // "It added" with no quotation before: nobody to continue.
+    let got = speakers(&["The Harbour Trust met on Friday. It added: \"The pier will close.\""]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_name_in_what_was_claimed_is_not_the_pronoun() {
+    let got = speakers(&[
+        "Mara Quill said: \"The harbour needs a plan.\" Mr Ostrow has failed to act, she claimed, saying he has the \"wrong answer\" to it.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Mara Quill", "The harbour needs a plan."),
+            st("Mara Quill", "wrong answer"),
+        ]
+    );
+}
+
+#[test]
+fn a_pronoun_not_set_off_stays_the_named_subject() {
+    let got = speakers(&[
+        "Ivo Marsh said: \"We need cuts.\" Tobias Pell wants an inquiry into the boards - cash he says which \"appears to be entirely wasted\".",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ivo Marsh", "We need cuts."),
+            st("Tobias Pell", "appears to be entirely wasted"),
+        ]
+    );
+}

@@ -197,9 +197,26 @@ impl Para<'_, '_> {
             // A pronoun opening the sentence is who it was before the
             // sentence named anyone.
             let opens = clause::skip_discourse(tokens, 0, i) == i;
+            // "X has failed to act, he claimed": X, named as the subject
+            // of what was claimed, is not who "he" is; the pronoun (set
+            // off by a comma) is who it was when the sentence began.
+            let about = i > 0
+                && tokens[i - 1].text == ","
+                && names.iter().any(|f| {
+                    f.tokens.end <= i
+                        && subject.as_ref() == Some(&f.name)
+                        && self.is_subject(f)
+                        && !tokens[f.tokens.end..i]
+                            .iter()
+                            .any(|t| is_reporting_verb(&t.text.to_lowercase()))
+                });
             self.resolve(
                 &tokens[i].text.to_lowercase(),
-                if opens { opening_subject } else { subject },
+                if opens || about {
+                    opening_subject
+                } else {
+                    subject
+                },
             )
         };
         // "X said a claim by Y that …“…”": the quotation belongs to Y's
