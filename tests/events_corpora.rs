@@ -296,13 +296,10 @@ fn bbc_sample_dump() {
     write_dump("bbc-300", &dump(&site, "bbc 300"));
 }
 
-/// The sample site (this repository's own `content/`): its Riyadh reports
-/// (dateline or headline) form one event, the curated one, though only one
-/// of them is pinned to it: the curated event attracts the others on its
-/// own text (`events::attract`).
-#[test]
-fn sample_site_riyadh_reports_join_the_curated_event() {
-    let root = common::temp_dir("evt-sample");
+/// The sample site in `content/`, built in a temporary folder named after
+/// `name` (removed again once built).
+fn sample_site(name: &str) -> Site {
+    let root = common::temp_dir(name);
     common::copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
         &root.join("content"),
@@ -314,6 +311,16 @@ fn sample_site_riyadh_reports_join_the_curated_event() {
     .unwrap();
     let site = Site::build(&Config::load(&root).unwrap()).unwrap();
     let _ = std::fs::remove_dir_all(&root);
+    site
+}
+
+/// The sample site (this repository's own `content/`): its Riyadh reports
+/// (dateline or headline) form one event, the curated one, though only one
+/// of them is pinned to it: the curated event attracts the others on its
+/// own text (`events::attract`).
+#[test]
+fn sample_site_riyadh_reports_join_the_curated_event() {
+    let site = sample_site("evt-sample");
     let riyadh: Vec<&str> = site
         .articles
         .iter()
@@ -339,18 +346,7 @@ fn sample_site_riyadh_reports_join_the_curated_event() {
 /// share lift the head veto (`events::heads`).
 #[test]
 fn sample_site_paris_and_munich_reports_each_form_one_event() {
-    let root = common::temp_dir("evt-sample-cities");
-    common::copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &root.join("content"),
-    );
-    std::fs::write(
-        root.join("briefing.yaml"),
-        "title: Sample\nbase_url: http://127.0.0.1:1111/\n",
-    )
-    .unwrap();
-    let site = Site::build(&Config::load(&root).unwrap()).unwrap();
-    let _ = std::fs::remove_dir_all(&root);
+    let site = sample_site("evt-sample-cities");
     for city in ["Paris", "Munich"] {
         let reports: Vec<&str> = site
             .articles
