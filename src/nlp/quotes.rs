@@ -450,6 +450,13 @@ impl Para<'_, '_> {
                         .titled_name_at(f.sent, f.tokens.start - k + 2)
                         .is_some_and(|g| g.tokens.start == f.tokens.start)
             });
+            // "A spokesman for Mr X said": the spokesman speaks, nobody named.
+            let spoken_for = clause::speaks_for(t, f.tokens.start)
+                .and_then(|_| clause::own_verb_after(t, f.tokens.end));
+            if let Some(v) = spoken_for {
+                out.push((t[v].start, Mentioned::Unknown));
+                continue;
+            }
             if self.is_subject(f) || according {
                 self.learn_gender(f);
                 subject_sent = Some(f.sent);
@@ -638,7 +645,7 @@ impl Para<'_, '_> {
         // verb follows ("…, Tony Blair would"), not in "picture X or, of
         // course, Y doing it".
         let mid = after_mark && !clause::verb_follows(t, f.tokens.end);
-        title_ok && !possessive && !listed && !mid
+        title_ok && !possessive && !listed && !mid && clause::speaks_for(t, named).is_none()
     }
 
     /// A name at token `i` of sentence `s`, possibly after a title that starts there.

@@ -788,3 +788,23 @@ fn a_pronoun_not_set_off_stays_the_named_subject() {
         ]
     );
 }
+
+#[test]
+fn a_spokesman_for_a_named_person_is_not_that_person() {
+    // The quote after "a spokesman for X said" is the spokesman's.
+    let got = speakers(&[
+        "Tomas Ekdahl opened the debate. A spokesman for Mr Ekdahl said the plan was \"a careful first step\".",
+    ]);
+    assert!(got.is_empty(), "{got:?}");
+    // Nor does a later "he said" go back to X through the spokesman.
+    let got = speakers(&[
+        "Ada Brandt spoke first. A spokeswoman for Ada Brandt said the ruling was wrong. \"We will appeal,\" he said.",
+    ]);
+    assert!(got.iter().all(|(s, _)| s != "Ada Brandt"), "{got:?}");
+    // A role named with its field stays the named person's own ("spokeswoman
+    // for women X said").
+    let got = speakers(&[
+        "Party spokeswoman for health Mira Castell said the wards were \"close to breaking point\".",
+    ]);
+    assert_eq!(got, vec![st("Mira Castell", "close to breaking point")]);
+}

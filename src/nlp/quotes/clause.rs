@@ -212,3 +212,20 @@ pub fn hearsay_noun(word: &str) -> bool {
             | "until"
     )
 }
+
+/// "A spokesman for Mr X", "a lawyer for X", "the agent of X": the name (or
+/// its honorific) at `named` is the object of "for"/"of" after a role noun,
+/// so the one who speaks is the unnamed role holder, not X. Returns the role
+/// noun's index.
+pub fn speaks_for(t: &[Token], named: usize) -> Option<usize> {
+    let start = if named > 0 && super::words::is_honorific(t[named - 1].text) {
+        named - 1
+    } else {
+        named
+    };
+    if start < 2 || !matches!(t[start - 1].text, "for" | "of") {
+        return None;
+    }
+    let role = start - 2;
+    roles::is_head_noun(&t[role].text.to_lowercase()).then_some(role)
+}
