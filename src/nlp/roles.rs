@@ -73,7 +73,8 @@ pub fn title_before(tokens: &[Token], name_start: usize) -> Option<Range<usize>>
     if end >= 3 && tokens[end - 1].text == ")" && tokens[end - 3].text == "(" {
         end -= 3; // an acronym in brackets: keep it out of the title
     }
-    if end >= 2 && tokens[end - 1].text == "," && is_head(&tokens[end - 2]) {
+    let comma = end >= 2 && tokens[end - 1].text == "," && is_head(&tokens[end - 2]);
+    if comma {
         end -= 1;
     }
     let mut k = end;
@@ -93,7 +94,24 @@ pub fn title_before(tokens: &[Token], name_start: usize) -> Option<Range<usize>>
     while start < head && matches!(lower(&tokens[start]).as_str(), "of" | "the" | "a" | "an") {
         start += 1;
     }
+    if comma && owned_as(tokens, start) {
+        return None;
+    }
     Some(start..end)
+}
+
+/// "… his second term as US President, X said": a title after "as" that
+/// completes somebody's possessed noun ("his term", "Y's time") is that
+/// somebody's role, not the role of the name after the comma, which opens
+/// a new clause. ("As president, X signed" has no possessor: X's role.)
+fn owned_as(tokens: &[Token], title_start: usize) -> bool {
+    if title_start == 0 || lower(&tokens[title_start - 1]) != "as" {
+        return false;
+    }
+    let from = title_start.saturating_sub(6);
+    tokens[from..title_start - 1]
+        .iter()
+        .any(|t| matches!(lower(t).as_str(), "his" | "her" | "their" | "its") || is_possessive(t))
 }
 
 /// The apposition after a name ending at token `name_end`: ", head of X,",
@@ -233,6 +251,30 @@ mod tests {
         assert_eq!(
             before("It was former US secretary of state Ada Brandt.", "Ada").as_deref(),
             Some("former US secretary of state")
+        );
+    }
+
+    #[test]
+    fn a_title_completing_someone_elses_noun_is_theirs() {
+        // The term is the possessor's, so the role is too.
+        assert_eq!(
+            before(
+                "Borvia wants a deal during his second term as Borvian President, Tomas Lind has said.",
+                "Tomas"
+            ),
+            None
+        );
+        assert_eq!(
+            before(
+                "In Brandt's years as trade adviser, Tomas Lind said nothing.",
+                "Tomas"
+            ),
+            None
+        );
+        // With no possessor the role is the named person's own.
+        assert_eq!(
+            before("As trade adviser, Tomas Lind signed it.", "Tomas").as_deref(),
+            Some("trade adviser")
         );
     }
 
