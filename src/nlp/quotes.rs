@@ -160,7 +160,7 @@ fn attribute_counted(texts: &[&str], sents: &[Sentence], found: &[Found]) -> (Ve
 }
 
 /// The one-word names of the article written after a peer's title ("Lord
-/// Hattersley", "Baroness Young").
+/// Brannock", "Baroness Vell").
 fn peers(sents: &[Sentence], found: &[Found]) -> BTreeSet<String> {
     found
         .iter()
@@ -240,7 +240,7 @@ struct Para<'a, 'b> {
     /// Who is "she" (true) or "he" (false), as far as the article has told:
     /// a "she said" never goes to a man.
     genders: &'b RefCell<BTreeMap<String, bool>>,
-    /// One-word names the article gives a peer's title ("Lord Hattersley"):
+    /// One-word names the article gives a peer's title ("Lord Brannock"):
     /// a person, though no fuller name is given.
     peers: &'b BTreeSet<String>,
 }

@@ -81,7 +81,7 @@ impl Evidence {
 
     /// Per group of spellings: whether the corpus shows it to be a thing
     /// more often than a person, summing the articles over its spellings
-    /// ("Kilroy-Silk" and "Robert Kilroy-Silk" are one). A frequent
+    /// ("Oskarsen-Lind" and "Vell Oskarsen-Lind" are one). A frequent
     /// thing's name gathers stray person cues (a list, a misread "he"), but
     /// it is written as a thing's again and again; a person is written as
     /// one more often than not.

@@ -151,7 +151,7 @@ fn phrases(t: &[Token], names: &[Found]) -> Vec<Range<usize>> {
             continue;
         }
         let end = j + 1;
-        // "the chancellor Gordon Brown" / "the minister's aide" / "the head
+        // "the chancellor Tomas Lind" / "the minister's aide" / "the head
         // of X": a title of someone else, or another person's role.
         let next = t.get(end).map_or("", |x| x.text);
         if in_name(end) || matches!(next, "'s" | "’s" | "of" | "for") {
