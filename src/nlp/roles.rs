@@ -11,7 +11,7 @@ use crate::nlp::tokens::Token;
 use std::ops::Range;
 
 mod words;
-pub use words::{is_ambiguous_title, is_head_noun, is_title_word};
+pub use words::{is_ambiguous_title, is_head_noun, is_honorific, is_title_word};
 use words::{
     is_auxiliary, is_first_or_second_person, is_modifier, is_opening_preposition, is_preposition,
     is_sentence_adverb,
@@ -55,8 +55,12 @@ fn is_phrase_token(tokens: &[Token], i: usize) -> bool {
 
 /// Whether `tokens[from..]` is an "of …" complement of a title head.
 fn is_complement(tokens: &[Token], from: usize, end: usize) -> bool {
+    // "over the head of Mr X": the name's own honorific ends the phrase, so
+    // "of Mr" is no organisation and "head" no title of X.
+    let honorific_last = end > from && is_honorific(tokens[end - 1].text);
     from == end
         || (lower(&tokens[from]) == "of"
+            && !honorific_last
             && from + 1 < end
             && tokens[from + 1..end].iter().all(|t| {
                 let l = lower(t);
@@ -269,6 +273,11 @@ mod tests {
                 "In Brandt's years as trade adviser, Tomas Lind said nothing.",
                 "Tomas"
             ),
+            None
+        );
+        // "head of Mr X" is no title: the honorific is X's own.
+        assert_eq!(
+            before("It was pushed through over the head of Mr Lind.", "Lind"),
             None
         );
         // With no possessor the role is the named person's own.

@@ -84,27 +84,6 @@ pub(super) fn is_title(text: &str) -> bool {
     long.len() >= 3 && caps * 5 >= long.len() * 4
 }
 
-/// "Mr", "Mrs", "Dr", "Sir", …: a word that marks the next one as a person's name.
-pub(super) fn is_honorific(word: &str) -> bool {
-    matches!(
-        word,
-        "Mr" | "Mr."
-            | "Mrs"
-            | "Mrs."
-            | "Ms"
-            | "Ms."
-            | "Dr"
-            | "Dr."
-            | "Miss"
-            | "Sir"
-            | "Lord"
-            | "Lady"
-            | "Dame"
-            | "Prof"
-            | "Prof."
-            | "Professor"
-            | "Msgr."
-            | "Rev."
-            | "Const."
-    )
-}
+/// The honorifics live with the titles (`roles`), so the role and quote
+/// readers agree on them.
+pub(super) use crate::nlp::roles::is_honorific;

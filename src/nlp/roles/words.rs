@@ -299,3 +299,28 @@ pub(super) fn is_first_or_second_person(lower: &str) -> bool {
 pub(super) fn is_preposition(lower: &str) -> bool {
     matches!(lower, "of" | "to" | "for" | "at" | "in" | "on")
 }
+
+/// "Mr", "Mrs", "Dr", "Sir", …: a word that marks the next one as a person's name.
+pub fn is_honorific(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mr."
+            | "Mrs"
+            | "Mrs."
+            | "Ms"
+            | "Ms."
+            | "Dr"
+            | "Dr."
+            | "Miss"
+            | "Sir"
+            | "Lord"
+            | "Lady"
+            | "Dame"
+            | "Prof"
+            | "Prof."
+            | "Professor"
+            | "Msgr."
+            | "Rev."
+            | "Const."
+    )
+}
