@@ -233,16 +233,7 @@ fn past_the_limit_the_rest_is_not_analysed_and_the_warning_says_so() {
 
 #[test]
 fn past_the_candidate_budget_the_rest_is_not_analysed_and_the_warning_says_so() {
-    let mut a = article(300);
-    let chunk = "Harbour Quill ".repeat(20_000); // 40,000 capitalised words
-    for _ in 0..MAX_CANDIDATES / 40_000 + 2 {
-        a.paragraphs.push(Paragraph {
-            anchor: "p".into(),
-            kind: BlockKind::Prose,
-            text: chunk.clone(),
-            markdown: None,
-        });
-    }
+    let a = past_the_candidate_budget();
     let plan = plan(&a);
     let names: usize = plan
         .iter()
@@ -292,6 +283,16 @@ fn event_stages_read_all_the_analysed_prose_in_pieces_of_a_window() {
 
 #[test]
 fn event_stages_stop_where_analysis_stops() {
+    let a = past_the_candidate_budget();
+    let read: usize = analysed_prose(&a).map(|(_, t)| t.len()).sum();
+    let planned: usize = plan(&a).iter().flatten().map(|p| p.range.len()).sum();
+    assert_eq!(read, planned);
+    assert!(read < read_len(&a));
+}
+
+/// An article with more capitalised words than the analysis budget allows
+/// (paragraphs of 40,000 each, two past `MAX_CANDIDATES`).
+fn past_the_candidate_budget() -> Article {
     let mut a = article(300);
     let chunk = "Harbour Quill ".repeat(20_000); // 40,000 capitalised words
     for _ in 0..MAX_CANDIDATES / 40_000 + 2 {
@@ -302,8 +303,5 @@ fn event_stages_stop_where_analysis_stops() {
             markdown: None,
         });
     }
-    let read: usize = analysed_prose(&a).map(|(_, t)| t.len()).sum();
-    let planned: usize = plan(&a).iter().flatten().map(|p| p.range.len()).sum();
-    assert_eq!(read, planned);
-    assert!(read < read_len(&a));
+    a
 }
