@@ -55,7 +55,6 @@ const TIP_CHARS: usize = 80;
 
 /// An event's timeline: one dot per dated entry on a day axis, stacked when
 /// several fall on one day; each dot links to its source paragraph.
-
 pub fn timeline(items: &[Dated], root: &str) -> String {
     let mut dated: Vec<(i64, &Dated)> = items
         .iter()
