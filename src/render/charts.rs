@@ -50,6 +50,9 @@ fn open(out: &mut String, h: f64, label: &str, class: &str, role: &str) {
     );
 }
 
+/// Characters of an entry's text in its dot's tooltip.
+const TIP_CHARS: usize = 80;
+
 /// An event's timeline: one dot per dated entry on a day axis, stacked when
 /// several fall on one day; each dot links to its source paragraph.
 pub fn timeline(items: &[Dated], root: &str) -> String {
@@ -97,9 +100,12 @@ pub fn timeline(items: &[Dated], root: &str) -> String {
     );
     for ((d, item), level) in dated.iter().zip(&stack) {
         let cy = axis - 10.0 - 14.0 * (*level).min(8) as f64;
+        // The page lists every entry in full below the picture: the dot's
+        // tooltip only needs enough words to tell the dots apart.
+        let text = shorten(&item.text, TIP_CHARS);
         let tip = match &item.source {
-            Some(s) => format!("{}: {} ({s})", item.date, item.text),
-            None => format!("{}: {}", item.date, item.text),
+            Some(s) => format!("{}: {text} ({s})", item.date),
+            None => format!("{}: {text}", item.date),
         };
         let dot = format!(
             "<circle cx=\"{:.1}\" cy=\"{cy:.1}\" r=\"5\"><title>{}</title></circle>",
