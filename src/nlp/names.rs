@@ -232,7 +232,9 @@ fn subsequence(short: &[&str], long: &[&str]) -> Option<usize> {
 /// the shorter's words appear in the longer in order, its given name is the
 /// longer's first or second word (Kemal Öztürk ~ Ahmet Kemal Öztürk), and
 /// the surnames agree, unless the longer only adds a particle-led family
-/// name (Khalid bin Nasser ~ Khalid bin Nasser Al Thani).
+/// name (Khalid bin Nasser ~ Khalid bin Nasser Al Thani). The second word
+/// counts only when spelled out: "D. J. Moran" is a man known by his
+/// initials, whose first one is not Jim Moran's.
 pub fn same_person(a: &NameKey, b: &NameKey) -> bool {
     let (wa, wb) = (a.words(), b.words());
     let (short, long) = if wa.len() <= wb.len() {
@@ -245,7 +247,7 @@ pub fn same_person(a: &NameKey, b: &NameKey) -> bool {
     }
     let start = if given_names_match(short[0], long[0]) {
         0
-    } else if long.len() >= 3 && given_names_match(short[0], long[1]) {
+    } else if long.len() >= 3 && long[1].len() >= 2 && given_names_match(short[0], long[1]) {
         1
     } else {
         return false;
@@ -344,6 +346,11 @@ mod tests {
             &key("Khalid bin Salem")
         ));
         assert!(!same_person(&key("Mark Brandt"), &key("Mirko Brandt")));
+        // An initial that conflicts with the given name.
+        assert!(!same_person(&key("D. J. Moran"), &key("Jim Moran")));
+        assert!(!same_person(&key("D J Moran"), &key("Jim Moran")));
+        assert!(same_person(&key("J. Moran"), &key("Jim Moran")));
+        assert!(same_person(&key("D. Jim Moran"), &key("Jim Moran")));
     }
 
     #[test]

@@ -257,3 +257,68 @@ fn person_evidence_comes_from_how_the_article_treats_a_name() {
     }
     assert!(!ev.iter().any(|n| n == "Tomas Lind"), "{ev:?}");
 }
+
+#[test]
+fn a_surname_after_an_initial_is_another_name() {
+    let a = analyze(&article(
+        "a",
+        1,
+        &[
+            "Forward Tarn Okafor has been brought into the side, coach Ada Brandt said.",
+            "Team: G Lindqvist; S Okafor, D Vell; M Okafor, T Okafor, R Halvorsen.",
+        ],
+    ));
+    let wrong: Vec<_> = a
+        .mentions
+        .iter()
+        .filter(|m| m.paragraph == 1 && m.name == "Tarn Okafor")
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:?}");
+}
+
+#[test]
+fn a_short_form_the_article_writes_as_a_thing_is_no_mention() {
+    // A product named after its maker: the maker's name is a thing.
+    let a = analyze(&article(
+        "a",
+        1,
+        &[
+            "Staff will make Vellix Messenger available on phones.",
+            "Vellix was the first internet firm to list. Vellix remains the leading brand.",
+            "Rivals watch Vellix closely, analyst Ada Brandt said.",
+        ],
+    ));
+    assert!(
+        a.mentions.iter().all(|m| !m.name.contains("Vellix")),
+        "{:?}",
+        a.mentions
+    );
+    assert!(a.thing_evidence.iter().any(|n| n == "Vellix Messenger"));
+    // A firm named after its founder: "the Okafor board" is the firm's.
+    let b = analyze(&article(
+        "b",
+        1,
+        &[
+            "Okafor Broadcasting Co vice chairman Tarn Okafor said he would bid.",
+            "The Okafor board rejected it. Okafor shareholders were not asked.",
+        ],
+    ));
+    let surfaces: Vec<&str> = b.mentions.iter().map(|m| m.surface.as_str()).collect();
+    assert_eq!(surfaces, vec!["Tarn Okafor"], "{:?}", b.mentions);
+    // A person referred to by surname keeps every mention.
+    let c = analyze(&article(
+        "c",
+        1,
+        &[
+            "Trade Minister Tarn Okafor arrived on Monday.",
+            "Okafor said he was pleased. Okafor's aides agreed.",
+        ],
+    ));
+    assert_eq!(c.mentions.len(), 3, "{:?}", c.mentions);
+    let d = analyze(&article(
+        "d",
+        1,
+        &["Vell Power Co named Tarn Okafor as chief executive. It said Okafor is the company's lawyer, and Okafor was a firm believer in it."],
+    ));
+    assert_eq!(d.mentions.len(), 3, "{:?}", d.mentions);
+}

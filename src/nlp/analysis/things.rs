@@ -93,7 +93,7 @@ fn kind_noun_before(t: &[Token], f: &Found) -> bool {
 
 /// Nouns for kinds of organisations, places and works: what a news text
 /// calls a thing right before naming it.
-fn is_kind_noun(word: &str) -> bool {
+pub(super) fn is_kind_noun(word: &str) -> bool {
     matches!(
         word,
         "band"

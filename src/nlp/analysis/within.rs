@@ -124,7 +124,15 @@ fn surname_at(t: &[Token], i: usize, surnames: &HashSet<String>) -> Option<Range
         j.is_some_and(|x| names::clean_span(std::slice::from_ref(x), 0..1).is_some())
     };
     let alone = !glued(i.checked_sub(1).map(|j| &t[j])) && !glued(t.get(i + 1));
-    (r == (i..i + 1) && alone).then_some(r)
+    let after_initial = i.checked_sub(1).is_some_and(|j| is_initial(t[j].text));
+    (r == (i..i + 1) && alone && !after_initial).then_some(r)
+}
+
+/// "S" or "S.": an initial before a surname makes another full name ("S
+/// Brandt" in a squad list is not Ada Brandt), whether or not it was read.
+pub(super) fn is_initial(text: &str) -> bool {
+    let letters = text.strip_suffix('.').unwrap_or(text);
+    letters.chars().count() == 1 && letters.chars().all(char::is_uppercase)
 }
 
 /// Attaches partial mentions to the most recent full name they fit (the next
