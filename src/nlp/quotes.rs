@@ -25,6 +25,7 @@ use std::ops::Range;
 mod attribution;
 mod clause;
 mod continued;
+mod lines;
 mod role_refs;
 mod verbs;
 mod words;
@@ -104,6 +105,24 @@ pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
 /// A role phrase ("the Tory leader said") is read as a mention of the one
 /// person the article gives that title.
 pub(crate) fn attribute(texts: &[&str], sents: &[Sentence], found: &[Found]) -> Vec<Quote> {
+    // A quotation running across lines is read in one joined paragraph.
+    let mut prose = vec![false; texts.len()];
+    for s in sents.iter().filter(|s| !s.caption) {
+        if let Some(p) = prose.get_mut(s.paragraph) {
+            *p = true;
+        }
+    }
+    let runs = lines::runs(texts, |p| !prose[p]);
+    if runs.is_empty() {
+        return attribute_joined(texts, sents, found);
+    }
+    let (joined, sents) = lines::join(texts, sents, &runs);
+    let texts: Vec<&str> = joined.iter().map(String::as_str).collect();
+    attribute_joined(&texts, &sents, found)
+}
+
+/// [`attribute`] once runs of lines are joined.
+fn attribute_joined(texts: &[&str], sents: &[Sentence], found: &[Found]) -> Vec<Quote> {
     let extra = role_refs::role_mentions(sents, found);
     if extra.is_empty() {
         return attribute_counted(texts, sents, found).0;

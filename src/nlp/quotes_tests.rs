@@ -824,3 +824,18 @@ fn a_person_spoken_about_does_not_take_the_speakers_phrase() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_over_several_lines_takes_the_attribution_on_its_last_line() {
+    let got = speakers(&[
+        "“ The pumps are running.",
+        "We expect the water to fall by noon, ” Lena Vogt said.",
+    ]);
+    assert_eq!(
+        got,
+        vec![st(
+            "Lena Vogt",
+            "The pumps are running. We expect the water to fall by noon"
+        )]
+    );
+}
