@@ -10,51 +10,89 @@
 # TOTAL / size (TOTAL=1000000: 100 x 10 KB, 10 x 100 KB, 1 x 1 MB; a size
 # over TOTAL is one article), so every point but the largest holds the same
 # 1 MB of text and a small size is not a few milliseconds of difference
-# between two 50 ms builds. The articles are consecutive pieces of the
-# corpus (the BBC articles in a fixed shuffled order) or different fills, so
-# no two are the same text, and every 1 MB point reads the same 1 MB, only
-# cut into more or fewer articles. The base of a point is a site of the same COUNT one-line articles: it pays
+# between two 50 ms builds. The articles are consecutive pieces of one
+# corpus, so no two are the same text, and every 1 MB point reads the same
+# 1 MB, only cut into more or fewer articles. The corpus is the BBC articles
+# (../shared/data/bbc_news, 5 MB) in a fixed shuffled order, so that any
+# stretch mixes its five sections alike, then the Reuters-21578 bodies
+# (../shared/data/reuters21578/articles.tar.gz, extracted at run time into
+# the temporary directory, front matter dropped, exact duplicate bodies
+# dropped, in a fixed shuffled order): 5.0 MB of BBC, then 15.2 MB. So the
+# 10 MB point is the BBC and about 5 MB of Reuters (more for capitals),
+# never the BBC twice: repeated text repeats its names and makes fewer pages
+# per MB, which flatters the largest point. Without the Reuters tarball the
+# script says so and wraps round the BBC.
+# The base of a point is a site of the same COUNT one-line articles: it pays
 # the start-up, the NER model load and every per-article cost that does not
 # depend on the text (its page, its entries in the index pages and feeds),
 # so per MB = (CPU of the point - CPU of its base) / MB of article text.
 #
-# Shapes: prose (real BBC prose from ../shared/data/bbc_news, read at run
-# time, paragraphs kept), oneline (the same prose on one line), deeplist and
-# deepquote (nesting 16,000 / 50,000 levels), saidquote (`He said "` over and
-# over; the fills vary the pronoun and verb and the cut), capitals
-# (capitalised words), random (random bytes, skipped as binary). Prints wall
-# and CPU seconds (user+sys from wait4, so the other processes of a shared
-# machine do not count; median of REPEAT=5 cold builds for sites under
-# 10 MB), the base's CPU, CPU s/MB net of the base, and peak RSS. The last
-# line of each shape gives max/min of its s/MB over the sizes.
+# Shapes: prose (the corpus, paragraphs kept), oneline (the same prose on
+# one line), deeplist and deepquote (nesting 16,000 / 50,000 levels),
+# saidquote (`He said "` over and over; the fills vary the pronoun and verb
+# and the cut), capitals (the corpus's alphabetic words, capitalised),
+# random (random bytes, skipped as binary). Prints wall and CPU seconds
+# (user+sys from wait4, so the other processes of a shared machine do not
+# count; median of REPEAT=5 cold builds for sites under 10 MB, one build of a
+# 10 MB site, SMALL_REPEAT=11 for the bases, whose CPU is subtracted from
+# every point of their COUNT), the base's CPU, CPU s/MB net of the base, and
+# peak RSS. The last line of each shape gives max/min of its s/MB over the
+# sizes. Reuters-21578, Distribution 1.0: research and benchmarking use only.
 # Targets: s/MB flat within 2x from 10 KB to 10 MB; nothing under 10 MB over
 # 10 s or 1 GB.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${BRIEFING:-$here/target/release/briefing}"
 bbc="$here/../shared/data/bbc_news"
+reuters="$here/../shared/data/reuters21578/articles.tar.gz"
 [ -x "$bin" ] || { echo "build first: cargo build --release"; exit 1; }
 [ -d "$bbc" ] || { echo "skipping: $bbc not found"; exit 0; }
 SIZES="${SIZES:-10000 100000 1000000 10000000}"
 SHAPES="${SHAPES:-prose oneline capitals saidquote deeplist deepquote random}"
 TOTAL="${TOTAL:-1000000}"
 REPEAT="${REPEAT:-5}"
+SMALL_REPEAT="${SMALL_REPEAT:-11}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-# The BBC articles in a fixed shuffled order, so that any stretch of the
-# corpus mixes its five sections (business, entertainment, ...) alike.
-python3 - "$bbc" "$work/corpus.txt" <<'PY'
+# The corpus: the BBC articles in a fixed shuffled order, so that any
+# stretch mixes its five sections (business, entertainment, ...) alike, then
+# the Reuters bodies (distinct, shuffled) so that 10 MB is distinct text.
+if [ -f "$reuters" ]; then
+  mkdir -p "$work/reuters"
+  tar xzf "$reuters" -C "$work/reuters"
+else
+  echo "note: $reuters not found; past the 5 MB of BBC the corpus wraps round"
+fi
+python3 - "$bbc" "$work/reuters" "$work/corpus.txt" <<'PY'
 import glob, random, sys
-files = sorted(glob.glob(sys.argv[1] + "/*/*.txt"))
-random.Random(12).shuffle(files)
-with open(sys.argv[2], "w", encoding="utf-8") as out:
-    for f in files:
-        out.write(open(f, encoding="utf-8", errors="replace").read() + "\n")
+def body(path):
+    """The text after the front matter (a leading `---` ... `---` block)."""
+    text = open(path, encoding="utf-8", errors="replace").read()
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        text = text[end + 5:] if end >= 0 else text
+    return text.strip()
+bbc = sorted(glob.glob(sys.argv[1] + "/*/*.txt"))
+random.Random(12).shuffle(bbc)
+reuters = sorted(glob.glob(sys.argv[2] + "/articles/*/*/*.md"))
+random.Random(12).shuffle(reuters)
+seen, sizes = set(), [0, 0]
+with open(sys.argv[3], "w", encoding="utf-8") as out:
+    for which, files, read in ((0, bbc, lambda f: open(f, encoding="utf-8", errors="replace").read()), (1, reuters, body)):
+        for f in files:
+            text = read(f)
+            if which == 1 and (not text or text in seen):
+                continue
+            seen.add(text)
+            out.write(text + "\n")
+            sizes[which] += len(text) + 1
+print("corpus: %.2f MB of BBC, then %.2f MB of Reuters-21578 bodies" % (sizes[0] / 1e6, sizes[1] / 1e6))
 PY
 
 # Writes COUNT distinct articles of SHAPE and about SIZE bytes of body into
 # DIR; prints the total bytes of body text. The articles are consecutive
-# pieces of the (shuffled) corpus, wrapping round at its end, so every point
+# pieces of the corpus (BBC then Reuters), wrapping round only past its end
+# (over 10 MB, or without the Reuters tarball), so every point
 # of TOTAL bytes reads the same text, cut into more or fewer articles; the
 # fills of saidquote differ per article.
 make_articles() { # shape size count dir
@@ -145,7 +183,7 @@ base_for() { # count -> sets base_cpu[count]
     printf -- '---\ntitle: Base %d\ndate: 2025-01-01\n---\nOne short line, number %d.\n' "$k" "$k" \
       > "$site/content/article-$k.md"
   done
-  run_build "$site" "$REPEAT"
+  run_build "$site" "$SMALL_REPEAT"
   base_cpu[$1]=$cpu
   echo "base: $1 one-line article(s): ${secs} s wall, ${cpu} s CPU, ${rss} MB"
   rm -rf "$site"
