@@ -1,26 +1,32 @@
 #!/usr/bin/env bash
-# Issue 12, bounded cost: time and peak memory of `briefing build` on a site
-# holding ONE article of a given size and shape (the first build pays all).
+# Issue 12, bounded cost: CPU time per MB of article text of `briefing build`
+# from 10 KB to 10 MB articles, and the wall time and peak memory of the
+# biggest (the first build pays all).
 #
 #   cargo build --release && bash bench/cost.sh            # all cases
 #   SIZES="10000 100000" SHAPES="prose" bash bench/cost.sh  # a subset
 #
+# Each size point is a site of COUNT DISTINCT articles of that size, COUNT =
+# TOTAL / size (TOTAL=1000000: 100 x 10 KB, 10 x 100 KB, 1 x 1 MB; a size
+# over TOTAL is one article), so every point but the largest holds the same
+# 1 MB of text and a small size is not a few milliseconds of difference
+# between two 50 ms builds. The articles are consecutive pieces of the
+# corpus (the BBC articles in a fixed shuffled order) or different fills, so
+# no two are the same text, and every 1 MB point reads the same 1 MB, only
+# cut into more or fewer articles. The base of a point is a site of the same COUNT one-line articles: it pays
+# the start-up, the NER model load and every per-article cost that does not
+# depend on the text (its page, its entries in the index pages and feeds),
+# so per MB = (CPU of the point - CPU of its base) / MB of article text.
+#
 # Shapes: prose (real BBC prose from ../shared/data/bbc_news, read at run
 # time, paragraphs kept), oneline (the same prose on one line), deeplist and
 # deepquote (nesting 16,000 / 50,000 levels), saidquote (`He said "` over and
-# over), capitals (capitalised words), random (random bytes, skipped as
-# binary). Prints wall and CPU seconds (median of REPEAT=5 cold builds under
-# 1 MB), peak RSS, and per MB of article the cost net of the fixed start-up:
-# less an empty-site build (process start, templates, static files, index
-# pages) and, as net1, less a build of one one-line article (which adds the
-# NER model load, paid once whatever the size). marg is the slope: less a
-# build of a 1 KB article of the same shape, per MB beyond it. It also
-# subtracts what any real article pays once whatever its size (its own page,
-# event and people pages, the first use of lazily loaded tables that a
-# one-line article never touches), so it shows how the cost grows with the
-# text; net1 is the stricter figure. Repeats: REPEAT (5) under 1 MB, and
-# SMALL_REPEAT (11) for the 1 KB and one-line bases, whose differences are a
-# few milliseconds.
+# over; the fills vary the pronoun and verb and the cut), capitals
+# (capitalised words), random (random bytes, skipped as binary). Prints wall
+# and CPU seconds (user+sys from wait4, so the other processes of a shared
+# machine do not count; median of REPEAT=5 cold builds for sites under
+# 10 MB), the base's CPU, CPU s/MB net of the base, and peak RSS. The last
+# line of each shape gives max/min of its s/MB over the sizes.
 # Targets: s/MB flat within 2x from 10 KB to 10 MB; nothing under 10 MB over
 # 10 s or 1 GB.
 set -euo pipefail
@@ -31,49 +37,78 @@ bbc="$here/../shared/data/bbc_news"
 [ -d "$bbc" ] || { echo "skipping: $bbc not found"; exit 0; }
 SIZES="${SIZES:-10000 100000 1000000 10000000}"
 SHAPES="${SHAPES:-prose oneline capitals saidquote deeplist deepquote random}"
+TOTAL="${TOTAL:-1000000}"
+REPEAT="${REPEAT:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cat "$bbc"/*/*.txt > "$work/corpus.txt"
+# The BBC articles in a fixed shuffled order, so that any stretch of the
+# corpus mixes its five sections (business, entertainment, ...) alike.
+python3 - "$bbc" "$work/corpus.txt" <<'PY'
+import glob, random, sys
+files = sorted(glob.glob(sys.argv[1] + "/*/*.txt"))
+random.Random(12).shuffle(files)
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for f in files:
+        out.write(open(f, encoding="utf-8", errors="replace").read() + "\n")
+PY
 
-make_article() { # shape size out
-  python3 - "$1" "$2" "$3" "$work/corpus.txt" <<'PY'
-import sys, random
-shape, size, out, corpus = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+# Writes COUNT distinct articles of SHAPE and about SIZE bytes of body into
+# DIR; prints the total bytes of body text. The articles are consecutive
+# pieces of the (shuffled) corpus, wrapping round at its end, so every point
+# of TOTAL bytes reads the same text, cut into more or fewer articles; the
+# fills of saidquote differ per article.
+make_articles() { # shape size count dir
+  python3 - "$1" "$2" "$3" "$4" "$work/corpus.txt" <<'PY'
+import os, sys, random
+shape, size, count, out, corpus = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 text = open(corpus, encoding="utf-8", errors="replace").read()
-head = "---\ntitle: Cost case\ndate: 2025-01-01\n---\n"
-def fill(unit):
-    return (unit * (size // max(1, len(unit)) + 1))[:size]
-if shape == "prose":
-    paras = [p.strip() for p in text.split("\n") if p.strip()]
-    body, n = [], 0
-    i = 0
-    while n < size:
-        p = paras[i % len(paras)]; i += 1
-        body.append(p); n += len(p) + 2
-    body = "\n\n".join(body)
-elif shape == "oneline":
-    body = fill(" ".join(text.split()) + " ")
-elif shape == "capitals":
-    words = [w.capitalize() for w in text.split() if w.isalpha()]
-    body = fill(" ".join(words) + " ")
-elif shape == "saidquote":
-    body = fill('He said "')
-elif shape == "deeplist":
-    # "- - - x" is a list inside a list item inside a list item...
-    body = "- " * min(16000, size // 2) + "deep\n"
-elif shape == "deepquote":
-    body = "> " * min(50000, size // 2) + "deep\n"
-elif shape == "random":
-    random.seed(size)
-    open(out, "wb").write(bytes(random.getrandbits(8) for _ in range(size)))
-    sys.exit(0)
-open(out, "w", encoding="utf-8").write(head + body + "\n")
+paras = [p.strip() for p in text.split("\n") if p.strip()]
+flat = " ".join(text.split()) + " "
+words = " ".join(w.capitalize() for w in text.split() if w.isalpha()) + " "
+def cut(s, k):
+    start = (size * k) % len(s)
+    return ((s[start:] + s[:start]) * (size // len(s) + 2))[:size]
+def fill(unit, k):
+    rot = k % len(unit)
+    return cut((unit * (size // len(unit) + 2))[rot:], 0)
+pronouns = ["He", "She", "They", "It", "We", "I", "You"]
+verbs = ["said", "told us", "added", "wrote", "asked", "replied", "insisted", "noted"]
+total, i = 0, 0
+for k in range(count):
+    path = os.path.join(out, "article-%04d.md" % k)
+    head = "---\ntitle: Cost case %d\ndate: 2025-01-01\n---\n" % k
+    if shape == "prose":
+        body, n = [], 0
+        while n < size:
+            p = paras[i % len(paras)]; i += 1
+            body.append(p); n += len(p) + 2
+        body = "\n\n".join(body)
+    elif shape == "oneline":
+        body = cut(flat, k)
+    elif shape == "capitals":
+        body = cut(words, k)
+    elif shape == "saidquote":
+        unit = '%s %s "' % (pronouns[k % len(pronouns)], verbs[(k // len(pronouns)) % len(verbs)])
+        body = fill(unit, k // (len(pronouns) * len(verbs)))
+    elif shape == "deeplist":
+        # "- - - x" is a list inside a list item inside a list item...
+        body = "- " * min(16000, size // 2) + "deep %d\n" % k
+    elif shape == "deepquote":
+        body = "> " * min(50000, size // 2) + "deep %d\n" % k
+    elif shape == "random":
+        random.seed(size * 1000 + k)
+        data = bytes(random.getrandbits(8) for _ in range(size))
+        open(path, "wb").write(data)
+        total += len(data)
+        continue
+    open(path, "w", encoding="utf-8").write(head + body + "\n")
+    total += len(body.encode("utf-8")) + 1
+print(total)
 PY
 }
 
-# One cold build (no public/, no .briefing/) of site $1, REPEAT times for
-# inputs under 1 MB (median): wall and CPU (user+sys, from wait4, so the
-# other processes of a shared machine do not count) seconds and peak RSS.
+# Cold builds (no public/, no .briefing/) of site $1, $2 times (median):
+# wall and CPU (user+sys, from wait4) seconds and peak RSS.
 run_build() { # site [repeat] -> sets rc, secs, cpu, rss
   local out
   set +e
@@ -99,39 +134,45 @@ PY
   read -r rc secs cpu rss <<<"$out"
 }
 permb() { awk -v s="$1" -v z="$2" -v b="$3" 'BEGIN{d=s-z; if (d<0) d=0; printf "%.3f", d/(b/1e6)}'; }
-REPEAT="${REPEAT:-5}"
-SMALL_REPEAT="${SMALL_REPEAT:-11}"
-mkdir -p "$work/empty/content" "$work/base/content"
-printf -- '---\ntitle: Base\ndate: 2025-01-01\n---\nOne short line.\n' > "$work/base/content/article.md"
-run_build "$work/empty" "$SMALL_REPEAT"; empty_wall=$secs; empty_cpu=$cpu
-echo "fixed start-up, empty site: ${secs} s wall, ${cpu} s CPU, ${rss} MB"
-run_build "$work/base" "$SMALL_REPEAT"; base_cpu=$cpu
-echo "one one-line article (adds the NER model load): ${secs} s wall, ${cpu} s CPU, ${rss} MB"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "net = less the empty-site build; net1 = less the one-line-article build; per MB of article"
-echo "marg = less a 1 KB article of the same shape, per MB beyond it (CPU)"
-printf "%-10s %10s %7s %7s %9s %9s %9s %9s %7s  %s\n" shape bytes wall_s cpu_s net_wall net_cpu net1_cpu marg_cpu RSS_MB status
-for shape in $SHAPES; do
-  site="$work/site-$shape-1k"
+
+# The base of COUNT one-line articles, built once per COUNT.
+declare -A base_cpu
+base_for() { # count -> sets base_cpu[count]
+  [ -n "${base_cpu[$1]:-}" ] && return
+  local site="$work/base-$1"
   mkdir -p "$site/content"
-  make_article "$shape" 1000 "$site/content/article.md"
-  kb_bytes=$(stat -c %s "$site/content/article.md")
-  run_build "$site" "$SMALL_REPEAT"; kb_cpu=$cpu
+  for k in $(seq 0 $(($1 - 1))); do
+    printf -- '---\ntitle: Base %d\ndate: 2025-01-01\n---\nOne short line, number %d.\n' "$k" "$k" \
+      > "$site/content/article-$k.md"
+  done
+  run_build "$site" "$REPEAT"
+  base_cpu[$1]=$cpu
+  echo "base: $1 one-line article(s): ${secs} s wall, ${cpu} s CPU, ${rss} MB"
   rm -rf "$site"
+}
+
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf "%-10s %5s %10s %7s %7s %8s %8s %7s  %s\n" shape count bytes wall_s cpu_s base_cpu cpu_s/MB RSS_MB status
+for shape in $SHAPES; do
+  lo=""; hi=""
   for size in $SIZES; do
+    count=$((TOTAL / size)); [ "$count" -lt 1 ] && count=1
+    base_for "$count"
     site="$work/site-$shape-$size"
     mkdir -p "$site/content"
-    make_article "$shape" "$size" "$site/content/article.md"
-    bytes=$(stat -c %s "$site/content/article.md")
-    reps=1; [ "$size" -lt 1000000 ] && reps=$REPEAT
+    bytes=$(make_articles "$shape" "$size" "$count" "$site/content")
+    reps=$REPEAT; [ "$bytes" -ge 10000000 ] && reps=1
     run_build "$site" "$reps"
     status=$([ "$rc" -eq 0 ] && echo ok || echo "exit $rc")
-    printf "%-10s %10s %7s %7s %9s %9s %9s %9s %7s  %s\n" "$shape" "$bytes" "$secs" "$cpu" \
-      "$(permb "$secs" "$empty_wall" "$bytes")" "$(permb "$cpu" "$empty_cpu" "$bytes")" \
-      "$(permb "$cpu" "$base_cpu" "$bytes")" "$(permb "$cpu" "$kb_cpu" $((bytes - kb_bytes)))" \
-      "$rss" "$status"
-    grep -h "^warning" "$work/err" | grep -v "base_url" | head -2 | sed 's/^/    /' || true
+    pm=$(permb "$cpu" "${base_cpu[$count]}" "$bytes")
+    printf "%-10s %5s %10s %7s %7s %8s %8s %7s  %s\n" "$shape" "$count" "$bytes" "$secs" "$cpu" \
+      "${base_cpu[$count]}" "$pm" "$rss" "$status"
+    warned=$(grep -h "^warning" "$work/err" | grep -vc "base_url" || true)
+    [ "$warned" -gt 0 ] && echo "    $warned warning(s), the first: $(grep -h "^warning" "$work/err" | grep -v "base_url" | head -1)"
+    lo=$(awk -v a="$lo" -v b="$pm" 'BEGIN{print (a == "" || b < a) ? b : a}')
+    hi=$(awk -v a="$hi" -v b="$pm" 'BEGIN{print (a == "" || b > a) ? b : a}')
     rm -rf "$site"
   done
+  echo "$shape: s/MB max/min $(awk -v a="$hi" -v b="$lo" 'BEGIN{if (b > 0) printf "%.2f", a/b; else print "inf"}')x (max $hi, min $lo)"
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

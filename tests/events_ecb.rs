@@ -206,13 +206,16 @@ fn sweep_parameters_on_train_topics() {
 /// no time signal USNN (undated_snn_weight), USIM (undated_min_similarity),
 /// UANCHOR (undated_needs_anchor, 1 = on), UTHRESHOLD (undated_threshold),
 /// UHEAD (undated_head_veto, 1 = on), NUMCLASH (number_clash), ULIFT
-/// (undated_snn_lift).
+/// (undated_snn_lift), SPLIT / USPLIT (split_min / undated_split_min), SPLITBONUS (split_name_bonus).
 #[test]
 #[ignore]
 fn sweep_chaining_on_train_topics() {
     let Some((docs, rows)) = load() else { return };
     type Set = fn(&mut Params, f32);
-    let knobs: [(&str, Set); 12] = [
+    let knobs: [(&str, Set); 15] = [
+        ("SPLITBONUS", |p, v| p.split_name_bonus = v),
+        ("SPLIT", |p, v| p.split_min = v),
+        ("USPLIT", |p, v| p.undated_split_min = v),
         ("ULIFT", |p, v| p.undated_snn_lift = v),
         ("NUMCLASH", |p, v| p.number_clash = v),
         ("UHEAD", |p, v| p.undated_head_veto = v > 0.0),

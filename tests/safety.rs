@@ -1,6 +1,8 @@
 //! Issue 12, data loss: `briefing build` with a dangerous `--output`, and two
-//! builds at once. Every case runs the real binary in a temporary site and
-//! checks that nothing of the input was touched.
+//! builds at once; and the command-line cases of cost and garbage (deep
+//! nesting, oversized articles, bad curation files, a bad `--base-url`).
+//! Every case runs the real binary in a temporary site and checks that
+//! nothing of the input was touched.
 
 mod common;
 
@@ -274,5 +276,54 @@ fn every_error_of_every_curation_file_is_listed_at_once() {
     let mut cache = briefing::cache::Cache::load(&root);
     assert!(briefing::site::Site::build_with(&config, &book, &mut cache).is_err());
     assert_eq!(cache.misses, 0, "articles were analysed before the check");
+    fs::remove_dir_all(root).unwrap();
+}
+
+/// Issue 12, the depths that once took minutes in the sanitiser: a list
+/// nested 16,000 levels and a blockquote nested 50,000 levels build, each
+/// warned about by its file name, and the page keeps the innermost text.
+#[test]
+fn lists_and_quotes_nested_tens_of_thousands_deep_are_flattened() {
+    let root = small_site("deep-nesting");
+    for (file, title, body) in [
+        ("list.md", "Deep list", "- ".repeat(16_000)),
+        ("quote.md", "Deep quote", "> ".repeat(50_000)),
+    ] {
+        let text = format!("---\ntitle: {title}\ndate: 2025-03-02\n---\n{body}innermost {file}\n");
+        fs::write(root.join("content").join(file), text).unwrap();
+    }
+    let (ok, err) = build_cli(&root, &[]);
+    assert!(ok, "{err}");
+    for (file, slug) in [("list.md", "deep-list"), ("quote.md", "deep-quote")] {
+        assert!(
+            err.contains(&format!("{file}: 1 block(s) nest deeper than")),
+            "{err}"
+        );
+        let page = root.join(format!("public/articles/{slug}/index.html"));
+        let page = fs::read_to_string(&page).unwrap();
+        assert!(
+            page.contains(&format!("innermost {file}")),
+            "{slug} lost its text"
+        );
+    }
+    fs::remove_dir_all(root).unwrap();
+}
+
+/// Issue 12: a `--base-url` that is not a web address (`javascript:…`, no
+/// scheme) is refused before anything is built, and says which option.
+#[test]
+fn a_base_url_that_is_not_a_web_address_is_refused() {
+    let root = small_site("bad-base-url");
+    for bad in ["javascript:alert(1)//", "example.org"] {
+        let (ok, err) = build_cli(&root, &["--base-url", bad]);
+        assert!(!ok, "--base-url {bad} was accepted");
+        assert!(err.contains("--base-url"), "--base-url {bad}: {err}");
+        assert!(
+            !root.join("public").exists(),
+            "--base-url {bad} built a site"
+        );
+    }
+    let (ok, err) = build_cli(&root, &["--base-url", "https://example.org/news/"]);
+    assert!(ok, "{err}");
     fs::remove_dir_all(root).unwrap();
 }

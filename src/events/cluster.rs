@@ -24,6 +24,7 @@
 //! article's date and the event's dated span; there is no time penalty when
 //! either side has no real date.
 
+use crate::events::chains;
 use crate::events::features::{featurize, Features};
 use crate::events::heads;
 use crate::events::index::{Index, Window};
@@ -166,6 +167,18 @@ pub struct Decision {
     pub pinned: bool,
     /// The best candidates, best first (at most 3).
     pub candidates: Vec<CandidateScore>,
+    /// Moved out of the event it joined after the pass (no chaining).
+    pub split: Option<Split>,
+}
+
+/// An article moved, with its group, out of the event it had joined:
+/// the group is not close enough to the rest ([`crate::events::chains`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Split {
+    /// The event joined during the pass.
+    pub from: usize,
+    /// Average cosine between the group and the group that kept the event.
+    pub cohesion: f32,
 }
 
 /// The result of [`cluster`]; vectors are kept for titles and summaries.
@@ -251,7 +264,7 @@ pub(crate) fn cluster_with(
         assignment[i] = event;
         decisions[i] = Some(decision);
     }
-    Clustering {
+    let mut c = Clustering {
         assignment,
         decisions: decisions
             .into_iter()
@@ -259,10 +272,13 @@ pub(crate) fn cluster_with(
             .collect(),
         members: st.members,
         pins: st.pins,
-        vectors: feats.into_iter().map(|f| f.vector).collect(),
+        vectors: Vec::new(),
         centroids: st.events.into_iter().map(|e| e.centroid).collect(),
         vocab,
-    }
+    };
+    c.vectors = feats.iter().map(|f| f.vector.clone()).collect();
+    chains::split_chains(&mut c, docs, &feats, p);
+    c
 }
 
 /// Fills `pos` and `neighbours` of every article.
@@ -351,6 +367,7 @@ impl State {
                 joined: e,
                 pinned: true,
                 candidates: scored,
+                split: None,
             };
             return (e.unwrap_or(new_event), decision);
         }
@@ -361,6 +378,7 @@ impl State {
                 joined: best,
                 pinned: false,
                 candidates: scored,
+                split: None,
             },
         )
     }

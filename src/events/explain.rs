@@ -86,6 +86,14 @@ pub fn render(
             let _ = writeln!(out, "  {}. {} ({verdict}): {}", k + 1, a.slug, a.describe());
         }
     }
+    if let Some(split) = &decision.split {
+        let _ = writeln!(
+            out,
+            "then    split off after the pass from {} — its group's average cosine with that \
+             event's main group is {:.3}, below the minimum (no chaining)",
+            events[split.from].slug, split.cohesion
+        );
+    }
     let _ = writeln!(
         out,
         "to override: add `event: <slug>` to the article's front matter"
@@ -152,6 +160,7 @@ mod tests {
             joined: Some(0),
             pinned: false,
             candidates: vec![cand.clone()],
+            split: None,
         };
         let text = render("a1", &joined, 0, &names, &none, &p);
         assert!(
@@ -165,6 +174,7 @@ mod tests {
             joined: None,
             pinned: false,
             candidates: vec![low],
+            split: None,
         };
         assert!(render("a2", &new, 1, &names, &none, &p)
             .contains("started a new event: best score 0.200 < threshold"));
@@ -172,6 +182,7 @@ mod tests {
             joined: None,
             pinned: true,
             candidates: vec![],
+            split: None,
         };
         assert!(render("a3", &pinned, 1, &names, &none, &p)
             .contains("pinned by its front matter `event: 2025-02-19-other`"));
@@ -202,6 +213,7 @@ mod tests {
             joined: Some(0),
             pinned: true,
             candidates: vec![],
+            split: None,
         };
         let text = render("a1", &pinned, 0, &names, &ranking, &p);
         assert!(
@@ -222,6 +234,7 @@ mod tests {
             joined: None,
             pinned: false,
             candidates: vec![],
+            split: None,
         };
         let text = render("a2", &free, 0, &names, &ranking, &p);
         assert!(text.contains("1. harbour-bridge (no)"), "{text}");

@@ -8,6 +8,7 @@
 
 pub mod attract;
 pub mod boilerplate;
+mod chains;
 pub mod cluster;
 pub mod curated;
 pub mod eval;

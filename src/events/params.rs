@@ -103,6 +103,17 @@ pub struct Params {
     /// members: the running centroid drifts as an event grows, its core
     /// does not, so a chain cannot walk away from what the event was.
     pub min_first: f32,
+    /// Minimum average cosine between the members of one event when both
+    /// of a pair are dated (see [`crate::events::chains`]); 0 = no regrouping.
+    pub split_min: f32,
+    /// The same for a pair with no time signal: content alone must hold
+    /// the group together.
+    pub undated_split_min: f32,
+    /// Added to a pair's cosine when regrouping, in proportion to the
+    /// specific body names the two share (in full from `head_lift`): two
+    /// reports of one happening name its people and places, however
+    /// differently they are worded.
+    pub split_name_bonus: f32,
     /// Anchor support from which a match counts as strong: it may then
     /// follow up an event up to `follow_up_days` after its start.
     pub strong_anchor: f32,
@@ -152,6 +163,9 @@ impl Default for Params {
             number_clash: 0.2,
             min_core: 0.15,
             min_first: 0.0,
+            split_min: 0.25,
+            undated_split_min: 0.15,
+            split_name_bonus: 0.0,
             strong_anchor: 0.5,
             follow_up_days: 28,
             day_penalty: 0.15,

@@ -808,3 +808,19 @@ fn a_spokesman_for_a_named_person_is_not_that_person() {
     ]);
     assert_eq!(got, vec![st("Mira Castell", "close to breaking point")]);
 }
+
+#[test]
+fn a_person_spoken_about_does_not_take_the_speakers_phrase() {
+    let got = speakers(&[
+        "Tomas Lind said Ada Brandt's plan was a sign of \"reckless and hasty thinking\" by the council.",
+        "Lena Vogt spoke on Monday. She accused Mr Piet Kruse's office of \"hiding the real figures\" from voters.",
+        "Olaf Berg said Ada Brandt had called the scheme \"a costly folly\" last year.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Tomas Lind", "reckless and hasty thinking"),
+            st("Lena Vogt", "hiding the real figures"),
+        ]
+    );
+}

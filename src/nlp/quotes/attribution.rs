@@ -181,6 +181,18 @@ impl Para<'_, '_> {
                         )
                     })
             })
+            // "X said Y had called it “…”": a later name right before the
+            // verb (after only an auxiliary or adverb) is its subject.
+            .filter(|f| {
+                !names[k..].iter().any(|g| {
+                    g.tokens.start > f.tokens.end
+                        && g.tokens.end <= verb
+                        && !matches!(tokens[g.tokens.start - 1].text, "and" | "or")
+                        && tokens[g.tokens.end..verb]
+                            .iter()
+                            .all(|t| is_adverb(&t.text.to_lowercase()))
+                })
+            })
             .map(|f| f.name.clone());
         let by_pronoun = || {
             let boundary =
@@ -274,11 +286,12 @@ impl Para<'_, '_> {
         {
             return None;
         }
-        let (speaker, from) = match first {
-            Some(f) if self.is_subject(f) && !self.inside(tokens[f.tokens.start].start) => {
-                (f.name.clone(), f.tokens.end)
-            }
-            Some(_) => return None,
+        let named =
+            first.filter(|f| self.is_subject(f) && !self.inside(tokens[f.tokens.start].start));
+        // "He accused Y's government of “…”": an opening pronoun is the
+        // subject, and a name after it that is no subject is its object.
+        let (speaker, from) = match named {
+            Some(f) => (f.name.clone(), f.tokens.end),
             None if self.opens_with_pronoun(s) => {
                 let k = clause::skip_discourse(tokens, 0, tokens.len().min(4));
                 let who = self.resolve(&tokens[k].text.to_lowercase(), opening_subject)?;
@@ -286,9 +299,19 @@ impl Para<'_, '_> {
             }
             None => return None,
         };
+        // "X said Y's plan was a “…”", "He accused Y of “…”": a person
+        // named in what was said is spoken about. Only one with a verb of
+        // saying or judging of their own before the quotation ("X said Y
+        // had called it “…”") may have said it.
+        let speaks = |g: &Found| {
+            tokens[g.tokens.end..open].iter().any(|t| {
+                let w = t.text.to_lowercase();
+                is_reporting_verb(&w) || verbs::is_judging_verb(&w)
+            })
+        };
         if names
             .iter()
-            .any(|g| g.tokens.start >= from && g.tokens.start < open)
+            .any(|g| g.tokens.start >= from && g.tokens.start < open && speaks(g))
         {
             return None;
         }
