@@ -11,7 +11,11 @@ use std::time::{Duration, SystemTime};
 
 const NEW_ARTICLE: &str = "---\ntitle: Lavrov sees no quick deal after Riyadh\ndate: 2025-02-20\nsource: Test Wire\n---\nRussian Foreign Minister Sergei Lavrov said on Thursday that the talks in Riyadh had been useful but that no agreement on Ukraine was close.\n\nLavrov added that Moscow would wait for Washington to name its negotiators.\n";
 
+/// A list field of the export; absent (null) means empty.
 fn strings(v: &serde_json::Value) -> Vec<String> {
+    if v.is_null() {
+        return Vec::new();
+    }
     v.as_array()
         .unwrap()
         .iter()

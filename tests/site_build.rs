@@ -5,6 +5,18 @@ mod common;
 use common::*;
 use std::fs;
 
+/// A field a record may leave out: absent means empty, so when present it
+/// must hold something (not null, not "", not []).
+fn optional_non_empty(record: &serde_json::Value, keys: &[&str]) {
+    for k in keys {
+        if let Some(v) = record.get(k) {
+            let empty =
+                v.is_null() || v.as_str() == Some("") || v.as_array().is_some_and(|a| a.is_empty());
+            assert!(!empty, "{k} is present but empty: {record}");
+        }
+    }
+}
+
 /// The export contract: these keys, with these JSON types.
 fn check_contract(
     root: &std::path::Path,
@@ -13,51 +25,43 @@ fn check_contract(
     let people = json(root, "data/people.json");
     let events = json(root, "data/events.json");
     for a in articles.as_array().unwrap() {
-        for k in [
-            "id",
-            "source_path",
-            "title",
-            "date",
-            "source",
-            "url",
-            "event",
-            "people",
-            "permalink",
-        ] {
+        for k in ["id", "source_path", "title", "date", "permalink"] {
             assert!(a.get(k).is_some(), "article lacks {k}: {a}");
         }
-        assert!(a["people"].is_array());
+        optional_non_empty(
+            a,
+            &[
+                "source",
+                "url",
+                "place",
+                "event",
+                "people",
+                "organisations",
+                "places",
+            ],
+        );
+        assert!(a.get("people").is_none_or(|p| p.is_array()));
         assert!(!a["source_path"].as_str().unwrap().contains('\\'));
         let d = a["date"].as_str().unwrap();
         assert!(briefing::Date::parse_iso(d).is_some(), "bad date {d}");
     }
     for p in people.as_array().unwrap() {
-        for k in [
-            "slug",
-            "name",
-            "aliases",
-            "roles",
-            "articles",
-            "events",
-            "mentions",
-            "permalink",
-        ] {
+        for k in ["slug", "name", "articles", "mentions", "permalink"] {
             assert!(p.get(k).is_some(), "person lacks {k}: {p}");
         }
+        optional_non_empty(p, &["aliases", "roles", "events"]);
         assert!(p["mentions"].is_u64());
     }
     for e in events.as_array().unwrap() {
-        for k in [
-            "slug",
-            "title",
-            "start",
-            "end",
-            "articles",
-            "people",
-            "permalink",
-        ] {
+        for k in ["slug", "title", "start", "end", "articles", "permalink"] {
             assert!(e.get(k).is_some(), "event lacks {k}: {e}");
         }
+        optional_non_empty(
+            e,
+            &[
+                "place", "people", "lede", "summary", "quotes", "timeline", "next",
+            ],
+        );
     }
     // Cross references resolve.
     let ids: Vec<&str> = articles

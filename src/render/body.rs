@@ -48,7 +48,7 @@ pub fn article_html_linked(
             BlockKind::Prose => {
                 out.push_str(&format!("<p id=\"{id}\">"));
                 out.push_str(&inline_html(p, &links(i), resolve));
-                out.push_str(&format!(" <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this paragraph\">¶</a></p>\n"));
+                out.push_str(&format!(" <a class=\"anchor\" href=\"#{id}\">¶</a></p>\n"));
             }
             BlockKind::Heading { level } => {
                 let level = (*level).clamp(2, 6);

@@ -65,6 +65,10 @@ pub fn timeline(items: &[Dated], root: &str) -> String {
     }
     dated.sort_by_key(|(d, _)| *d);
     let (first, last) = (dated[0].0, dated[dated.len() - 1].0);
+    if first == last {
+        // One day is a point, not a timeline: the list below says it all.
+        return String::new();
+    }
     let span = (last - first).max(1) as f64;
     let mut per_day: BTreeMap<i64, usize> = BTreeMap::new();
     let stack = dated.iter().map(|(d, _)| {
@@ -149,6 +153,10 @@ pub fn mentions(articles: &[Dated]) -> String {
     let (Some(&first), Some(&last)) = (dated.iter().min(), dated.iter().max()) else {
         return String::new();
     };
+    if first == last {
+        // A single bar compares nothing; the page says the date.
+        return String::new();
+    }
     let monthly = last - first > 120;
     let key = |d: &Dated| -> String {
         if monthly {
@@ -255,6 +263,10 @@ pub fn outlets(sources: &[Dated]) -> String {
             .entry(s.source.as_deref().unwrap_or("unknown outlet"))
             .or_default() += 1;
     }
+    if counts.len() < 2 {
+        // One outlet is one bar: the source list already says it.
+        return String::new();
+    }
     let mut rows: Vec<(String, usize)> = counts
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
@@ -350,6 +362,9 @@ mod tests {
         );
         assert!(svg.contains("role=\"group\" aria-label=\"Timeline: 3 dated entries"));
         assert_eq!(timeline(&[], ""), "");
+        let one_day = [d("2025-02-18", None), d("2025-02-18", Some("W"))];
+        assert_eq!(timeline(&one_day, ""), "", "one day draws nothing");
+        assert_eq!(mentions(&one_day), "", "one bar draws nothing");
     }
 
     #[test]
@@ -367,5 +382,6 @@ mod tests {
         let a = svg.find(">A<").unwrap();
         let b = svg.find(">B<").unwrap();
         assert!(a < b, "{svg}");
+        assert_eq!(outlets(&[d("x", Some("A")), d("y", Some("A"))]), "");
     }
 }
