@@ -95,13 +95,44 @@ pub fn title_before(tokens: &[Token], name_start: usize) -> Option<Range<usize>>
         .rev()
         .find(|&h| is_head(&tokens[h]) && is_complement(tokens, h + 1, end))?;
     let mut start = k;
-    while start < head && matches!(lower(&tokens[start]).as_str(), "of" | "the" | "a" | "an") {
+    while start < head
+        && (matches!(lower(&tokens[start]).as_str(), "of" | "the" | "a" | "an")
+            || is_date_word(tokens, start))
+    {
         start += 1;
     }
     if comma && owned_as(tokens, start) {
         return None;
     }
     Some(start..end)
+}
+
+/// A month or weekday that opens a title phrase ("On Tuesday Chancellor X",
+/// "in March Finance Minister Y") dates the sentence; it is no part of the
+/// title. Before a possessive it may be someone's name ("May's aide").
+fn is_date_word(tokens: &[Token], i: usize) -> bool {
+    const DATES: [&str; 19] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    DATES.contains(&tokens[i].text) && !tokens.get(i + 1).is_some_and(is_possessive)
 }
 
 /// "… his second term as US President, X said": a title after "as" that
@@ -216,6 +247,18 @@ mod tests {
         let i = t.iter().position(|x| x.text == name_end_word).unwrap() + 1;
         apposition_after(&t, i, |_| false)
             .map(|r| s[t[r.start].start..t[r.end - 1].end].to_string())
+    }
+
+    #[test]
+    fn a_date_word_never_starts_a_title() {
+        assert_eq!(
+            before("On Tuesday Trade Minister Ada Brandt said.", "Ada").as_deref(),
+            Some("Trade Minister")
+        );
+        assert_eq!(
+            before("In March Borvian envoy Tomas Lind left.", "Tomas").as_deref(),
+            Some("Borvian envoy")
+        );
     }
 
     #[test]

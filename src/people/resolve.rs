@@ -201,6 +201,13 @@ fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What two spellings of one role share: lower case, possessive marks and
+/// extra spaces dropped ("Borvia's trade envoy" ~ "Borvia trade envoy").
+fn role_key(title: &str) -> String {
+    let lower = title.to_lowercase().replace("'s ", " ").replace("’s ", " ");
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn anchor(article: &Article, paragraph: usize) -> String {
     article
         .paragraphs
@@ -304,12 +311,18 @@ fn assemble(
         stated.sort_by_key(|(d, p, t)| (rank(*d), *p, t.clone()));
         for &(d, paragraph, ref title) in stated {
             let a = docs[d].0;
+            // "LSE's chief executive" and "LSE chief executive" are one role:
+            // a later spelling takes the first one's title.
+            let title = roles
+                .iter()
+                .find(|r| role_key(&r.title) == role_key(title))
+                .map_or_else(|| title.clone(), |r| r.title.clone());
             if !roles
                 .iter()
-                .any(|r| r.title == *title && r.article.as_deref() == Some(a.id.as_str()))
+                .any(|r| r.title == title && r.article.as_deref() == Some(a.id.as_str()))
             {
                 roles.push(Role {
-                    title: title.clone(),
+                    title,
                     article: Some(a.id.clone()),
                     paragraph,
                     anchor: anchor(a, paragraph),

@@ -310,3 +310,16 @@ fn a_shared_surname_goes_to_the_one_person_the_context_supports() {
     assert_eq!(get(&people, "sergei-ivanchenko").articles, vec!["b", "a"]);
     assert_eq!(get(&people, "olga-ivanchenko").articles, vec!["o"]);
 }
+
+#[test]
+fn spellings_of_one_role_share_the_first_title() {
+    let arts = [
+        article("a", 1, &["Borvia's trade envoy Ada Quillfeather spoke."]),
+        article("b", 2, &["Borvia trade envoy Ada Quillfeather left."]),
+    ];
+    let people = run(&arts, &Curation::default());
+    let p = get(&people, "ada-quillfeather");
+    let titles: BTreeSet<&str> = p.roles.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles.len(), 1, "{titles:?}");
+    assert_eq!(p.roles.len(), 2, "one entry per article");
+}

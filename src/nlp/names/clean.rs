@@ -313,6 +313,11 @@ pub fn clean_span(tokens: &[Token], span: Range<usize>) -> Option<Range<usize>> 
     if let Some(k) = (s..e).rev().find(|&k| is_cut(tokens[k].text)) {
         s = k + 1;
     }
+    // "Speaking in Harrogate Mr Ada Brandt": an honorific inside the span
+    // starts the name; the capitalised words before it are not part of it.
+    if let Some(k) = (s + 1..e.saturating_sub(1)).rfind(|&k| roles::is_honorific(tokens[k].text)) {
+        s = k;
+    }
     if is_place(normalise(&text_of(&tokens[s..e])).as_str()) {
         return None;
     }
@@ -419,6 +424,16 @@ mod tests {
             Some("Tomas Lind")
         );
         assert_eq!(clean("Secretary of Lind").as_deref(), Some("Lind"));
+    }
+
+    #[test]
+    fn an_honorific_inside_a_span_starts_the_name() {
+        assert_eq!(clean("Grimsworth Mr Tobin").as_deref(), Some("Tobin"));
+        assert_eq!(
+            clean("Eastbay Dr Ada Brandt").as_deref(),
+            Some("Ada Brandt")
+        );
+        assert_eq!(clean("Mrs Ada Brandt").as_deref(), Some("Ada Brandt"));
     }
 
     #[test]
