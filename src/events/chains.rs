@@ -93,19 +93,7 @@ pub(crate) fn split_chains(
 /// Specificity-weighted sum of the body names two articles share (both
 /// lists sorted by term).
 fn shared_names(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1.min(b[j].1);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
+    tfidf::sum_shared(a, b, f32::min)
 }
 
 /// Average cosine between the members of two groups (local indices into `old`).

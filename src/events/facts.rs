@@ -64,19 +64,7 @@ pub fn overlap(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> f32 {
     if light <= 0.0 {
         return 0.0;
     }
-    let (mut i, mut j, mut common) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += a[i].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common / light
+    tfidf::sum_shared(a, b, |x, _| x) / light
 }
 
 /// A sentence that states a fact: readable alone and not a quotation

@@ -347,13 +347,20 @@ pub fn dot(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> f32 {
         }
         return s;
     }
+    sum_shared(a, b, |x, y| x * y)
+}
+
+/// Sum of `f(weight in a, weight in b)` over the terms two sorted sparse
+/// vectors share, walking both in step (the one merge loop of the events
+/// code: dot products, overlaps and shared-name sums differ only in `f`).
+pub fn sum_shared(a: &[(TermId, f32)], b: &[(TermId, f32)], f: impl Fn(f32, f32) -> f32) -> f32 {
     let (mut i, mut j, mut s) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
+                s += f(a[i].1, b[j].1);
                 i += 1;
                 j += 1;
             }
