@@ -111,28 +111,9 @@ pub fn title_before(tokens: &[Token], name_start: usize) -> Option<Range<usize>>
 /// "in March Finance Minister Y") dates the sentence; it is no part of the
 /// title. Before a possessive it may be someone's name ("May's aide").
 fn is_date_word(tokens: &[Token], i: usize) -> bool {
-    const DATES: [&str; 19] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    DATES.contains(&tokens[i].text) && !tokens.get(i + 1).is_some_and(is_possessive)
+    let word = tokens[i].text;
+    let dated = crate::date::WEEKDAYS.contains(&word) || crate::date::MONTHS.contains(&word);
+    dated && !tokens.get(i + 1).is_some_and(is_possessive)
 }
 
 /// "… his second term as US President, X said": a title after "as" that
