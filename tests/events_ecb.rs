@@ -206,17 +206,22 @@ fn sweep_parameters_on_train_topics() {
 /// no time signal USNN (undated_snn_weight), USIM (undated_min_similarity),
 /// UANCHOR (undated_needs_anchor, 1 = on), UTHRESHOLD (undated_threshold),
 /// UHEAD (undated_head_veto, 1 = on), NUMCLASH (number_clash), ULIFT
-/// (undated_snn_lift), SPLIT / USPLIT (split_min / undated_split_min), SPLITBONUS (split_name_bonus).
+/// (undated_snn_lift), ULINK / UBODY (undated_min_link / undated_min_body), SERIES
+/// (series_min_days), SUBJECTS (subject_veto, 1 = on), SPLIT / USPLIT (split_min / undated_split_min), SPLITBONUS (split_name_bonus).
 #[test]
 #[ignore]
 fn sweep_chaining_on_train_topics() {
     let Some((docs, rows)) = load() else { return };
     type Set = fn(&mut Params, f32);
-    let knobs: [(&str, Set); 15] = [
+    let knobs: [(&str, Set); 19] = [
         ("SPLITBONUS", |p, v| p.split_name_bonus = v),
         ("SPLIT", |p, v| p.split_min = v),
         ("USPLIT", |p, v| p.undated_split_min = v),
         ("ULIFT", |p, v| p.undated_snn_lift = v),
+        ("ULINK", |p, v| p.undated_min_link = v),
+        ("UBODY", |p, v| p.undated_min_body = v),
+        ("SERIES", |p, v| p.series_min_days = v as usize),
+        ("SUBJECTS", |p, v| p.subject_veto = v > 0.0),
         ("NUMCLASH", |p, v| p.number_clash = v),
         ("UHEAD", |p, v| p.undated_head_veto = v > 0.0),
         ("UTHRESHOLD", |p, v| p.undated_threshold = v),

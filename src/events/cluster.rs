@@ -28,8 +28,11 @@ use crate::events::chains;
 use crate::events::features::{featurize, Features};
 use crate::events::heads;
 use crate::events::index::{Index, Window};
+use crate::events::kinds::{self, Lead};
 use crate::events::neighbours::{neighbours, shared, NeighbourInput, NeighbourParams};
 pub use crate::events::params::{ClusterDoc, Params, CORE};
+use crate::events::series;
+use crate::events::subjects::Subjects;
 use crate::events::tfidf::{self, FxMap, SparseVec, TermId, Vocab};
 use std::collections::{BTreeMap, HashSet};
 
@@ -75,6 +78,9 @@ pub struct CandidateScore {
     /// No time signal, and the article's headline numbers are none of the
     /// core's: the score lost `number_clash`.
     pub number_clash: bool,
+    /// A routine report ([`crate::events::series`]) and an event of other
+    /// days, or the other way round: each day's report is its own event.
+    pub other_day: bool,
     /// Days between the article and the event's dated span, if both dated.
     pub days: Option<i64>,
     /// Articles in the event so far.
@@ -91,7 +97,13 @@ impl CandidateScore {
 
     /// Why the article may not join this event whatever its score, if so.
     pub fn veto(&self, p: &Params) -> Option<String> {
-        if self.conflict {
+        if self.other_day {
+            Some(
+                "a routine report (its headline recurs on several days) joins only \
+                 reports of its own day"
+                    .to_string(),
+            )
+        } else if self.conflict {
             Some(
                 "its headline names another company, person or place, and neither \
                  article mentions the other's"
@@ -108,6 +120,16 @@ impl CandidateScore {
                 "text similarity {:.3} < minimum {:.3}",
                 self.similarity(p),
                 p.min_similarity
+            ))
+        } else if self.days.is_none() && self.link < p.undated_min_link {
+            Some(format!(
+                "no time signal, and best cosine with a member {:.3} < the undated minimum {:.3}",
+                self.link, p.undated_min_link
+            ))
+        } else if self.days.is_none() && self.body_shared < p.undated_min_body {
+            Some(format!(
+                "no time signal, and shared body names {:.2} < the undated minimum {:.2}",
+                self.body_shared, p.undated_min_body
             ))
         } else if self.days.is_none() && self.similarity(p) < p.undated_min_similarity {
             Some(format!(
@@ -230,6 +252,8 @@ struct EventState {
     core_body: BTreeMap<TermId, f32>,
     places: Vec<String>,
     span: Option<(i64, i64)>,
+    /// The routine series of the first member's headline, if any.
+    series: Option<u32>,
 }
 
 /// Clusters `docs` (any order) into events. Deterministic: the visiting
@@ -255,11 +279,23 @@ pub(crate) fn cluster_with(
     order.sort_by(|&a, &b| (docs[a].date, &docs[a].id, a).cmp(&(docs[b].date, &docs[b].id, b)));
     let (vocab, mut feats) = features(docs, &order);
     find_neighbours(docs, &order, &mut feats, p);
-    let mut st = State::default();
+    let mut st = State {
+        series: series::series_of(docs, p.series_min_days),
+        subjects: if p.subject_veto {
+            Subjects::learn(docs)
+        } else {
+            Subjects::default()
+        },
+        leads: docs
+            .iter()
+            .map(|d| kinds::lead(&d.title).filter(|_| p.subject_veto))
+            .collect(),
+        ..State::default()
+    };
     let mut assignment = vec![0; docs.len()];
     let mut decisions = vec![None; docs.len()];
     for &i in &order {
-        let (event, decision) = st.place(&docs[i], &feats[i], &feats, &vocab, p);
+        let (event, decision) = st.place(i, &docs[i], &feats[i], &feats, &vocab, p);
         st.join(event, i, &docs[i], &feats[i]);
         assignment[i] = event;
         decisions[i] = Some(decision);
@@ -312,12 +348,20 @@ struct State {
     members: Vec<Vec<usize>>,
     pins: Vec<Option<String>>,
     by_pin: BTreeMap<String, usize>,
+    /// Routine series of each input document ([`series::series_of`]).
+    series: Vec<Option<u32>>,
+    /// Headline subjects of capitals-only headlines ([`Subjects`]).
+    subjects: Subjects,
+    /// Leading company mark and what follows it, of each input document
+    /// ([`kinds::lead`]).
+    leads: Vec<Option<Lead>>,
 }
 
 impl State {
     /// Chooses the event for one document: pinned, best candidate, or new.
     fn place(
         &self,
+        i: usize,
         d: &ClusterDoc,
         f: &Features,
         all: &[Features],
@@ -354,7 +398,7 @@ impl State {
         near.truncate(p.full_scores);
         let mut scored: Vec<CandidateScore> = near
             .into_iter()
-            .map(|(e, cosine)| self.score(e, cosine, d, f, all, vocab, p))
+            .map(|(e, cosine)| self.score(e, cosine, (i, d), f, all, vocab, p))
             // Beyond the ordinary span only a strongly anchored follow-up.
             .filter(|c| c.anchor >= p.strong_anchor || !self.too_long(c.event, d, p.max_span_days))
             .collect();
@@ -396,13 +440,20 @@ impl State {
         &self,
         e: usize,
         cosine: f32,
-        d: &ClusterDoc,
+        (i, d): (usize, &ClusterDoc),
         f: &Features,
         all: &[Features],
         vocab: &Vocab,
         p: &Params,
     ) -> CandidateScore {
         let ev = &self.events[e];
+        let other_day = d.dated
+            && series::other_day(
+                self.series.get(i).copied().flatten(),
+                ev.series,
+                d.date.to_days(),
+                ev.span,
+            );
         let (mut link, mut snn) = (0.0f32, 0.0f32);
         for &m in &ev.recent {
             let o = &all[m];
@@ -460,7 +511,11 @@ impl State {
         let conflict = !f.tickers.is_empty()
             && !ev.tickers.is_empty()
             && !f.tickers.iter().any(|t| ev.tickers.contains(t))
-            || headlines_conflict(f, ev);
+            || headlines_conflict(f, ev)
+            || self
+                .subjects
+                .conflict(i, &self.members[e][..size.min(CORE)])
+            || self.lead_conflict(i, e);
         // Time is evidence: shared specific anchors make a later follow-up
         // as plausible as a same-day report.
         let penalty = days.map_or(0.0, |n| {
@@ -507,10 +562,22 @@ impl State {
             body_shared,
             heads_differ,
             number_clash: clash,
+            other_day,
             days,
             size,
             total,
         }
+    }
+
+    /// The article and the event's core are one company's different
+    /// announcements ([`kinds::conflict`]).
+    fn lead_conflict(&self, i: usize, e: usize) -> bool {
+        let core: Vec<Option<&Lead>> = self.members[e]
+            .iter()
+            .take(CORE)
+            .map(|&m| self.leads.get(m).and_then(Option::as_ref))
+            .collect();
+        kinds::conflict(self.leads.get(i).and_then(Option::as_ref), &core)
     }
 
     /// Adds document `i` to `event` (creating it when new).
@@ -519,6 +586,7 @@ impl State {
             self.events.push(EventState::default());
             self.members.push(Vec::new());
             self.pins.push(d.pinned.clone());
+            self.events[event].series = self.series.get(i).copied().flatten();
             if let Some(pin) = &d.pinned {
                 self.by_pin.insert(pin.clone(), event);
             }

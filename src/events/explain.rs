@@ -142,6 +142,7 @@ mod tests {
             body_shared: 0.0,
             heads_differ: false,
             number_clash: false,
+            other_day: false,
             days: Some(1),
             size: 3,
             total: 0.95,

@@ -18,12 +18,15 @@ mod features;
 pub mod frozen;
 mod heads;
 pub mod index;
+mod kinds;
 pub mod lede;
 pub mod memo;
 pub mod neighbours;
 pub mod params;
 mod place;
 mod place_scan;
+mod series;
+mod subjects;
 pub mod summary;
 pub mod terms;
 #[cfg(test)]

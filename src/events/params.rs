@@ -135,6 +135,21 @@ pub struct Params {
     pub max_candidates: usize,
     /// Of those, the most similar ones fully scored.
     pub full_scores: usize,
+    /// A headline template that recurs on this many different days is a
+    /// routine series whose members join only their own day's reports
+    /// ([`crate::events::series`]); 0 = off.
+    pub series_min_days: usize,
+    /// Minimum best cosine with one of the event's members for a pair with
+    /// no time signal: without time, only a close text match is evidence of
+    /// one happening rather than one topic; 0 = off.
+    pub undated_min_link: f32,
+    /// Minimum specificity-weighted body names shared with the event's
+    /// core for a pair with no time signal; 0 = off.
+    pub undated_min_body: f32,
+    /// Veto merges of capitals-only headlines about different subjects
+    /// that neither side mentions ([`crate::events::subjects`]), and of one
+    /// company's different announcements ([`crate::events::kinds`]).
+    pub subject_veto: bool,
 }
 
 impl Default for Params {
@@ -175,6 +190,10 @@ impl Default for Params {
             max_scan: 20,
             max_candidates: 24,
             full_scores: 4,
+            series_min_days: 3,
+            undated_min_link: 0.0,
+            undated_min_body: 0.0,
+            subject_veto: true,
         }
     }
 }

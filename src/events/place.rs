@@ -92,7 +92,7 @@ pub(crate) fn gazetteer(articles: &[&Article]) -> BTreeSet<String> {
         articles
             .iter()
             .filter_map(|a| a.place.clone())
-            .filter(|p| !p.is_empty()),
+            .filter(|p| plausible(p)),
     );
     g
 }
@@ -138,7 +138,7 @@ fn member_votes<'g>(a: &Article, gazetteer: &'g BTreeSet<String>) -> BTreeMap<&'
         .prose()
         .next()
         .map_or("", |(_, p)| cut(&p.text, LEDE_BYTES));
-    let dateline = a.place.as_deref().filter(|p| !p.is_empty());
+    let dateline = a.place.as_deref().filter(|p| plausible(p));
     let mut out: BTreeMap<&str, u32> = BTreeMap::new();
     // Only places the texts can name (see `place_scan`), plus the dateline.
     let mut near = super::place_scan::candidates(gazetteer, &[&a.title, lede]);
@@ -189,7 +189,7 @@ fn locative(text: &str, place: &str) -> bool {
 /// The places an article is about, for clustering: its dateline place, else
 /// the gazetteer places its headline names (sorted).
 pub(crate) fn article_places(a: &Article, gazetteer: &BTreeSet<String>) -> Vec<String> {
-    match a.place.as_deref().filter(|p| !p.is_empty()) {
+    match a.place.as_deref().filter(|p| plausible(p)) {
         Some(p) => vec![p.to_string()],
         None => super::place_scan::candidates(gazetteer, &[&a.title])
             .into_iter()
@@ -197,6 +197,20 @@ pub(crate) fn article_places(a: &Article, gazetteer: &BTreeSet<String>) -> Vec<S
             .map(str::to_string)
             .collect(),
     }
+}
+
+/// A dateline place that can be a place name: words of letters (with
+/// inner dots, hyphens, apostrophes), at least two letters, no digits and
+/// no dashes standing alone. A fragment a dateline parser left behind
+/// ("ABC8 -- --", a date code) is no place.
+pub(crate) fn plausible(place: &str) -> bool {
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && place.split_whitespace().all(|w| {
+            w.chars().any(char::is_alphabetic)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | ','))
+        })
 }
 
 /// `title` names `place` as whole words.
@@ -217,6 +231,16 @@ fn whole_words<'a>(text: &'a str, place: &'a str) -> impl Iterator<Item = usize>
 mod tests {
     use super::*;
     use crate::events::testing::article;
+
+    #[test]
+    fn dateline_fragments_are_no_places() {
+        assert!(plausible("Port Quill"));
+        assert!(plausible("St. Ives-on-Sea"));
+        assert!(!plausible("QRS7 -- --"));
+        assert!(!plausible("12 --"));
+        assert!(!plausible("X"));
+        assert!(!plausible(""));
+    }
 
     #[test]
     fn dateline_first_then_headline_places() {

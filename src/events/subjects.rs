@@ -1,0 +1,185 @@
+//! Headline subjects learnt from the corpus, for headlines whose case says
+//! nothing (a wire in capitals): the words of a headline that few other
+//! headlines use are what it is about (an issuer, a company, a town), the
+//! words many use are its kind of report ("offers debentures", "quarterly
+//! dividend", "raises crude postings").
+//!
+//! Two headlines of one kind about different subjects are two happenings:
+//! when neither article's text mentions any subject of the other's
+//! headline, they do not merge ([`conflict`]). Reports of one happening
+//! name each other's subject (a bidder's report names the target).
+
+use crate::events::params::ClusterDoc;
+use crate::events::terms::lower_words;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Headlines a subject word may appear in, at least this many; more in a
+/// big corpus (see [`rare_limit`]).
+const MIN_RARE: usize = 2;
+
+/// Corpus size per extra headline a subject word may appear in: a company
+/// of a big wire corpus heads many of its notices.
+const DOCS_PER_RARE: usize = 500;
+
+/// Shortest subject word: shorter ones are initials and abbreviations.
+const MIN_LEN: usize = 3;
+
+/// The most headlines a word may appear in and still be a subject.
+fn rare_limit(n_docs: usize) -> usize {
+    MIN_RARE.max(n_docs / DOCS_PER_RARE)
+}
+
+/// Headline words of one document (lowercase letters only, no numbers).
+fn title_words(title: &str) -> BTreeSet<String> {
+    lower_words(title)
+        .into_iter()
+        .filter(|w| w.chars().count() >= MIN_LEN && w.chars().all(char::is_alphabetic))
+        .collect()
+}
+
+/// Subject words of every document, and for each the documents whose
+/// headline or text mention it.
+#[derive(Debug, Default)]
+pub(crate) struct Subjects {
+    /// Subject ids of each document's headline (input order), sorted.
+    of: Vec<Vec<u32>>,
+    /// Documents mentioning each subject (sorted, input order).
+    mentioned: Vec<Vec<u32>>,
+}
+
+impl Subjects {
+    /// Learns the subjects of `docs` (headline words few headlines use).
+    /// Only headlines without lowercase letters get subjects: where the
+    /// case is kept, the cased anchors say who and where already.
+    pub(crate) fn learn(docs: &[ClusterDoc]) -> Subjects {
+        let words: Vec<BTreeSet<String>> = docs.iter().map(|d| title_words(&d.title)).collect();
+        let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+        for w in &words {
+            for t in w {
+                *df.entry(t.as_str()).or_default() += 1;
+            }
+        }
+        let limit = rare_limit(docs.len());
+        let mut ids: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut of = Vec::with_capacity(docs.len());
+        for (d, w) in docs.iter().zip(&words) {
+            let caps = !d.title.chars().any(char::is_lowercase);
+            let mut mine: Vec<u32> = w
+                .iter()
+                .filter(|t| caps && df[t.as_str()] <= limit)
+                .map(|t| {
+                    let next = ids.len() as u32;
+                    *ids.entry(t.as_str()).or_insert(next)
+                })
+                .collect();
+            mine.sort_unstable();
+            of.push(mine);
+        }
+        let mut mentioned = vec![Vec::new(); ids.len()];
+        for (k, d) in docs.iter().enumerate() {
+            let mut seen: BTreeSet<u32> = BTreeSet::new();
+            for w in lower_words(&d.title)
+                .into_iter()
+                .chain(lower_words(&d.text))
+            {
+                if let Some(&id) = ids.get(w.as_str()) {
+                    if seen.insert(id) {
+                        mentioned[id as usize].push(k as u32);
+                    }
+                }
+            }
+        }
+        Subjects { of, mentioned }
+    }
+
+    /// Subject ids of document `i`'s headline.
+    pub(crate) fn of(&self, i: usize) -> &[u32] {
+        self.of.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when document `doc` mentions any of `subjects`.
+    fn mentions(&self, doc: usize, subjects: &[u32]) -> bool {
+        subjects.iter().any(|&s| {
+            self.mentioned
+                .get(s as usize)
+                .is_some_and(|v| v.binary_search(&(doc as u32)).is_ok())
+        })
+    }
+
+    /// Document `i` and the event whose first members are `core`: both
+    /// headlines have subjects, and neither side mentions any of the
+    /// other's (another issuer, another company).
+    pub(crate) fn conflict(&self, i: usize, core: &[usize]) -> bool {
+        let mine = self.of(i);
+        let theirs: Vec<u32> = core
+            .iter()
+            .flat_map(|&m| self.of(m).iter().copied())
+            .collect();
+        !mine.is_empty()
+            && !theirs.is_empty()
+            && !core.iter().any(|&m| self.mentions(m, mine))
+            && !self.mentions(i, &theirs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+
+    fn doc(title: &str, text: &str) -> ClusterDoc {
+        ClusterDoc {
+            id: title.into(),
+            date: Date::new(2030, 4, 1).unwrap(),
+            dated: true,
+            title: title.into(),
+            text: text.into(),
+            names: Vec::new(),
+            places: Vec::new(),
+            pinned: None,
+        }
+    }
+
+    fn corpus() -> Vec<ClusterDoc> {
+        let mut v = vec![
+            doc(
+                "QUELLBRAU OFFERS DEBENTURES",
+                "Quellbrau Corp said it offers debentures.",
+            ),
+            doc(
+                "ZANTIPEX TO OFFER DEBENTURES",
+                "Zantipex Inc said it would offer notes.",
+            ),
+            doc(
+                "ORBELLON BIDS FOR QUELLBRAU",
+                "Orbellon made a bid for Quellbrau Corp.",
+            ),
+            doc("Gantry offers debentures", "Gantry said so."),
+        ];
+        // Many headlines of the same kind make "offers" and "debentures"
+        // kind words rather than subjects.
+        for k in 0..4 {
+            v.push(doc("SOMEONE OFFERS DEBENTURES", &format!("filler {k}")));
+        }
+        v
+    }
+
+    #[test]
+    fn different_issuers_of_one_kind_conflict() {
+        let s = Subjects::learn(&corpus());
+        assert!(s.conflict(1, &[0]), "{:?}", s.of);
+    }
+
+    #[test]
+    fn a_report_naming_the_other_subject_does_not_conflict() {
+        let s = Subjects::learn(&corpus());
+        assert!(!s.conflict(2, &[0]));
+    }
+
+    #[test]
+    fn cased_headlines_have_no_subjects_here() {
+        let s = Subjects::learn(&corpus());
+        assert!(s.of(3).is_empty());
+        assert!(!s.conflict(3, &[1]));
+    }
+}
