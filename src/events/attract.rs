@@ -285,16 +285,7 @@ mod tests {
     }
 
     fn doc(date: &str, title: &str, text: &str) -> ClusterDoc {
-        ClusterDoc {
-            id: title.into(),
-            date: Date::parse_iso(date).unwrap(),
-            dated: true,
-            title: title.into(),
-            text: text.into(),
-            names: Vec::new(),
-            places: Vec::new(),
-            pinned: None,
-        }
+        crate::events::testing::cluster_doc(title, Date::parse_iso(date).unwrap(), title, text)
     }
 
     #[test]

@@ -4,16 +4,12 @@ use super::*;
 use crate::date::Date;
 
 fn doc(id: &str, day: &str, title: &str, text: &str) -> ClusterDoc {
-    ClusterDoc {
-        id: id.to_string(),
-        date: Date::parse_iso(day).expect("ISO test date"),
-        dated: true,
-        title: title.to_string(),
-        text: text.to_string(),
-        names: Vec::new(),
-        places: Vec::new(),
-        pinned: None,
-    }
+    crate::events::testing::cluster_doc(
+        id,
+        Date::parse_iso(day).expect("ISO test date"),
+        title,
+        text,
+    )
 }
 
 /// Two reports of one treaty signing whose headlines name different

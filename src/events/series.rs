@@ -94,16 +94,7 @@ mod tests {
     use crate::date::Date;
 
     fn doc(id: &str, title: &str, day: u8) -> ClusterDoc {
-        ClusterDoc {
-            id: id.into(),
-            date: Date::new(2030, 4, day).unwrap(),
-            dated: true,
-            title: title.into(),
-            text: String::new(),
-            names: Vec::new(),
-            places: Vec::new(),
-            pinned: None,
-        }
+        crate::events::testing::cluster_doc(id, Date::new(2030, 4, day).unwrap(), title, "")
     }
 
     #[test]

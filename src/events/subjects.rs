@@ -128,16 +128,7 @@ mod tests {
     use crate::date::Date;
 
     fn doc(title: &str, text: &str) -> ClusterDoc {
-        ClusterDoc {
-            id: title.into(),
-            date: Date::new(2030, 4, 1).unwrap(),
-            dated: true,
-            title: title.into(),
-            text: text.into(),
-            names: Vec::new(),
-            places: Vec::new(),
-            pinned: None,
-        }
+        crate::events::testing::cluster_doc(title, Date::new(2030, 4, 1).unwrap(), title, text)
     }
 
     fn corpus() -> Vec<ClusterDoc> {

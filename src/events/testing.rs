@@ -2,6 +2,7 @@
 
 use crate::content::{Article, BlockKind, DateSource, Format, Paragraph};
 use crate::date::Date;
+use crate::events::params::ClusterDoc;
 use crate::events::tfidf::{self, Part, Vocab};
 
 /// A plain-text article dated `date` (YYYY-MM-DD) with one prose paragraph
@@ -54,4 +55,18 @@ pub(crate) fn vocab_of(articles: &[&Article]) -> Vocab {
         vocab.add_doc(&c.iter().map(|e| e.0).collect::<Vec<_>>());
     }
     vocab
+}
+
+/// A dated clustering document with no names, places or pin.
+pub(crate) fn cluster_doc(id: &str, date: Date, title: &str, text: &str) -> ClusterDoc {
+    ClusterDoc {
+        id: id.to_string(),
+        date,
+        dated: true,
+        title: title.to_string(),
+        text: text.to_string(),
+        names: Vec::new(),
+        places: Vec::new(),
+        pinned: None,
+    }
 }
