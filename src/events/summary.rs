@@ -93,25 +93,30 @@ pub fn event_space(members: &[&Article]) -> (Vocab, SparseVec) {
 
 /// Every prose sentence of `articles`, in reading order, tokenised once
 /// for both the summary and the timeline.
+/// The sentences are found in order, then their terms looked up on all
+/// cores (issue 12: a huge article's were looked up on one thread).
 pub fn sentences_of<'a>(articles: &[&'a Article], vocab: &Vocab) -> Vec<Sentence<'a>> {
+    use rayon::prelude::*;
     let mut out = Vec::new();
     for a in articles {
         let mut position = 0;
         // Only the analysed part of a huge article (bounded cost, issue 12).
         for (k, prose) in crate::nlp::limit::analysed_prose(a) {
             for r in sentences::split(prose) {
-                let text = &prose[r];
                 out.push(Sentence {
-                    text,
+                    text: &prose[r],
                     article: a,
                     paragraph: k,
                     position,
-                    ids: tfidf::known_ids(vocab, text),
+                    ids: Vec::new(),
                 });
                 position += 1;
             }
         }
     }
+    out.par_iter_mut()
+        .with_min_len(256)
+        .for_each(|s| s.ids = tfidf::known_ids(vocab, s.text));
     out
 }
 

@@ -163,41 +163,48 @@ fn entries(cands: Vec<&Candidate>) -> Vec<Dated> {
     entries
 }
 
-/// Dated sentences. An article without a real date (file time only) can
-/// only contribute expressions that carry their own year.
+/// Dated sentences, in the sentences' order. Each sentence is read on its
+/// own, on all cores (issue 12: one huge article's dates were read on one
+/// thread).
 fn candidates<'a, 'b>(sentences: &'b [Sentence<'a>], vocab: &Vocab) -> Vec<Candidate<'a, 'b>> {
-    let mut out = Vec::new();
-    for s in sentences {
-        let words = s.text.split_whitespace().count();
-        if !(5..=60).contains(&words) || s.text.contains(" | ") {
-            continue;
-        }
-        let dated = s.article.date_source != DateSource::FileMtime;
-        let found: Vec<dates::DateMention> = dates::find(s.text, s.article.date)
-            .into_iter()
-            .filter(|m| {
-                dated
-                    || m.expression
-                        .split(|c: char| !c.is_ascii_digit())
-                        .any(|w| w.len() == 4)
-            })
-            .collect();
-        let Some(m) = found.iter().find(|m| !m.approximate).or(found.first()) else {
-            continue;
-        };
-        let terms = s
-            .term_set()
-            .into_iter()
-            .filter(|&t| !vocab.is_dateish(t))
-            .collect();
-        out.push(Candidate {
-            date: m.date,
-            approximate: m.approximate,
-            s,
-            terms,
-        });
+    use rayon::prelude::*;
+    sentences
+        .par_iter()
+        .with_min_len(256)
+        .filter_map(|s| candidate(s, vocab))
+        .collect()
+}
+
+/// The sentence as a timeline candidate, when it is one. An article
+/// without a real date (file time only) can only contribute expressions
+/// that carry their own year.
+fn candidate<'a, 'b>(s: &'b Sentence<'a>, vocab: &Vocab) -> Option<Candidate<'a, 'b>> {
+    let words = s.text.split_whitespace().count();
+    if !(5..=60).contains(&words) || s.text.contains(" | ") {
+        return None;
     }
-    out
+    let dated = s.article.date_source != DateSource::FileMtime;
+    let found: Vec<dates::DateMention> = dates::find(s.text, s.article.date)
+        .into_iter()
+        .filter(|m| {
+            dated
+                || m.expression
+                    .split(|c: char| !c.is_ascii_digit())
+                    .any(|w| w.len() == 4)
+        })
+        .collect();
+    let m = found.iter().find(|m| !m.approximate).or(found.first())?;
+    let terms = s
+        .term_set()
+        .into_iter()
+        .filter(|&t| !vocab.is_dateish(t))
+        .collect();
+    Some(Candidate {
+        date: m.date,
+        approximate: m.approximate,
+        s,
+        terms,
+    })
 }
 
 fn same_happening(a: &[TermId], b: &[TermId]) -> bool {

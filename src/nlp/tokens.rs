@@ -26,12 +26,11 @@ const TRAILING: &[char] = &[
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    let mut i = 0;
     for word in text.split_whitespace() {
-        // Offsets of this whitespace-separated chunk.
-        let start = i + text[i..].find(word).unwrap_or(0);
-        i = start + word.len();
-        split_word(text, start, i, &mut out);
+        // The chunk is a slice of `text`: its offset is where it starts.
+        // (Searching for it built a substring searcher per word, issue 12.)
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        split_word(text, start, start + word.len(), &mut out);
     }
     out
 }
@@ -140,6 +139,17 @@ mod tests {
     #[test]
     fn offsets_point_into_input() {
         let s = "  Rubio  met Lavrov.";
+        for t in tokenize(s) {
+            assert_eq!(&s[t.start..t.end], t.text);
+        }
+    }
+
+    #[test]
+    fn repeated_words_and_unicode_spaces_get_their_own_offsets() {
+        // The same word twice, across a no-break space and a tab.
+        let s = "Ode\u{a0}Ode\tOde’s\u{2003}“Ode”";
+        let starts: Vec<usize> = tokenize(s).iter().map(|t| t.start).collect();
+        assert_eq!(starts, vec![0, 5, 9, 12, 19, 22, 25]);
         for t in tokenize(s) {
             assert_eq!(&s[t.start..t.end], t.text);
         }

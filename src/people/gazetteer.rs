@@ -17,59 +17,111 @@ use crate::nlp::tokens::{tokenize, Token};
 /// other named thing (`entities`), in prose and captions. `known` says
 /// which full names and surnames the corpus has (so that [`super::memo`]
 /// can record what the result depends on).
+#[cfg(test)]
 pub(crate) fn extra_mentions_in(
     article: &Article,
     existing: &[Mention],
     entities: &[EntitySpan],
     known: &impl NameLookup,
 ) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let taken_spans = Taken::new(
-        existing
+    let scan = Scan::new(article, existing, entities);
+    scan.mentions(0..scan.len(), known)
+}
+
+/// The pass over one article, cut into its sentences so that a huge
+/// article's sentences can be scanned in parallel runs ([`Scan::mentions`]
+/// of consecutive runs, concatenated, is the whole pass: each sentence is
+/// scanned on its own).
+pub(crate) struct Scan<'a> {
+    article: &'a Article,
+    taken: Taken,
+    /// (paragraph index, sentence range) in reading order.
+    sentences: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl<'a> Scan<'a> {
+    /// The sentences of the prose and captions of `article`, and the spans
+    /// `existing` and `entities` already cover.
+    pub(crate) fn new(article: &'a Article, existing: &[Mention], entities: &[EntitySpan]) -> Self {
+        let taken = Taken::new(
+            existing
+                .iter()
+                .map(|m| (m.paragraph, &m.span))
+                .chain(entities.iter().map(|x| (x.paragraph, &x.span))),
+        );
+        let sentences = article
+            .paragraphs
             .iter()
-            .map(|m| (m.paragraph, &m.span))
-            .chain(entities.iter().map(|x| (x.paragraph, &x.span))),
-    );
-    for (pi, p) in article.paragraphs.iter().enumerate() {
-        let caption = p.kind == BlockKind::Caption;
-        if p.kind != BlockKind::Prose && !caption {
-            continue;
-        }
-        let taken = |s: usize, e: usize| taken_spans.overlaps(pi, s, e);
-        for r in sentences::split(&p.text) {
-            let tokens = tokenize(&p.text[r.clone()]);
-            let mut i = 0;
-            while i < tokens.len() {
-                let hit = full_name_at(&tokens, i, known)
-                    .map(|t| (t, MentionKind::Full))
-                    .or_else(|| {
-                        standalone_surname(&tokens, i, known)
-                            .then_some((i..i + 1, MentionKind::Bare))
-                    });
-                let Some((t, kind)) = hit else {
-                    i += 1;
-                    continue;
-                };
-                let (s, e) = (
-                    r.start + tokens[t.start].start,
-                    r.start + tokens[t.end - 1].end,
-                );
-                if !taken(s, e) {
-                    let surface = p.text[s..e].to_string();
-                    out.push(Mention {
-                        paragraph: pi,
-                        span: s..e,
-                        name: surface.clone(),
-                        surface,
-                        kind,
-                        in_caption: caption,
-                    });
-                }
-                i = t.end;
-            }
+            .enumerate()
+            .filter(|(_, p)| matches!(p.kind, BlockKind::Prose | BlockKind::Caption))
+            .flat_map(|(pi, p)| sentences::split(&p.text).into_iter().map(move |r| (pi, r)))
+            .collect();
+        Scan {
+            article,
+            taken,
+            sentences,
         }
     }
-    out
+
+    /// Number of sentences.
+    pub(crate) fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// The extra mentions of sentences `run`, in reading order.
+    pub(crate) fn mentions(
+        &self,
+        run: std::ops::Range<usize>,
+        known: &impl NameLookup,
+    ) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for (pi, r) in &self.sentences[run] {
+            let p = &self.article.paragraphs[*pi];
+            self.sentence(*pi, &p.text, r, known, &mut out);
+        }
+        out
+    }
+
+    /// The extra mentions of sentence `r` of paragraph `pi` (text `text`).
+    fn sentence(
+        &self,
+        pi: usize,
+        text: &str,
+        r: &std::ops::Range<usize>,
+        known: &impl NameLookup,
+        out: &mut Vec<Mention>,
+    ) {
+        let caption = self.article.paragraphs[pi].kind == BlockKind::Caption;
+        let tokens = tokenize(&text[r.clone()]);
+        let mut i = 0;
+        while i < tokens.len() {
+            let hit = full_name_at(&tokens, i, known)
+                .map(|t| (t, MentionKind::Full))
+                .or_else(|| {
+                    standalone_surname(&tokens, i, known).then_some((i..i + 1, MentionKind::Bare))
+                });
+            let Some((t, kind)) = hit else {
+                i += 1;
+                continue;
+            };
+            let (s, e) = (
+                r.start + tokens[t.start].start,
+                r.start + tokens[t.end - 1].end,
+            );
+            if !self.taken.overlaps(pi, s, e) {
+                let surface = text[s..e].to_string();
+                out.push(Mention {
+                    paragraph: pi,
+                    span: s..e,
+                    name: surface.clone(),
+                    surface,
+                    kind,
+                    in_caption: caption,
+                });
+            }
+            i = t.end;
+        }
+    }
 }
 
 /// The spans already covered, per paragraph, sorted by start with the

@@ -1,5 +1,5 @@
 //! Memo of each article's corpus-level extra mentions
-//! ([`super::gazetteer::extra_mentions_in`]): known full names and unique
+//! ([`super::gazetteer::Scan`]): known full names and unique
 //! surnames the tagger missed.
 //!
 //! Those depend on the article (and its analysis, a function of it) and on
@@ -134,18 +134,45 @@ pub(crate) fn extra_mentions_all(
         .collect()
 }
 
+/// Sentences of one article scanned as one run: a news article is one run
+/// (as before), a huge one (issue 12: a 10 MB article has about 80,000
+/// sentences) is scanned in runs on all cores.
+const RUN: usize = 2048;
+
 /// Runs the pass on one article, recording its questions (deduplicated).
+/// The runs are scanned in parallel, each recording its own questions;
+/// their mentions are concatenated in reading order and their questions
+/// sorted, so the result does not depend on the number of threads.
 fn compute(article: &Article, analysis: &Analysis, corpus: &Corpus) -> Extra {
-    let rec = Recorder {
-        corpus,
-        full: RefCell::default(),
-        surnames: RefCell::default(),
-    };
     // The analysed part only, as the mentions it adds to (issue 12).
     let analysed = crate::nlp::limit::analysed_part(article);
-    let mentions =
-        gazetteer::extra_mentions_in(&analysed, &analysis.mentions, &analysis.entities, &rec);
-    let (mut full, mut surnames) = (rec.full.into_inner(), rec.surnames.into_inner());
+    let scan = gazetteer::Scan::new(&analysed, &analysis.mentions, &analysis.entities);
+    let runs: Vec<std::ops::Range<usize>> = (0..scan.len())
+        .step_by(RUN)
+        .map(|s| s..(s + RUN).min(scan.len()))
+        .collect();
+    let found: Vec<Extra> = runs
+        .into_par_iter()
+        .map(|run| {
+            let rec = Recorder {
+                corpus,
+                full: RefCell::default(),
+                surnames: RefCell::default(),
+            };
+            let mentions = scan.mentions(run, &rec);
+            Extra {
+                full: rec.full.into_inner(),
+                surnames: rec.surnames.into_inner(),
+                mentions,
+            }
+        })
+        .collect();
+    let (mut mentions, mut full, mut surnames) = (Vec::new(), Vec::new(), Vec::new());
+    for e in found {
+        mentions.extend(e.mentions);
+        full.extend(e.full);
+        surnames.extend(e.surnames);
+    }
     full.sort();
     full.dedup();
     surnames.sort();
@@ -207,5 +234,39 @@ mod tests {
         assert_eq!(changed[0].len(), 2, "{changed:?}");
         let fresh = extra_mentions_all(&docs, None, &corpus, &mut empty());
         assert_eq!(changed, fresh);
+    }
+
+    #[test]
+    fn an_article_of_many_runs_gets_the_one_pass_result() {
+        // Over two runs of sentences in one paragraph, and more in a second
+        // one, with names that differ from sentence to sentence.
+        let sentence = |k: usize| match k % 3 {
+            0 => format!("On day {k} Ada Brandt spoke."),
+            1 => format!("The vote was won and Okafor said {k} words."),
+            _ => format!("Nobody of note came on day {k}."),
+        };
+        let long: Vec<String> = (0..RUN * 2 + 7).map(sentence).collect();
+        let more: Vec<String> = (0..RUN / 2).map(sentence).collect();
+        let (long, more) = (long.join(" "), more.join(" "));
+        let a = article("a", 2, &[&long, &more]);
+        let known = clusters(&["Ada Brandt"]);
+        let okafor = BTreeMap::from([(names::phonetic("okafor"), 0)]);
+        let corpus = Corpus {
+            clusters: &known,
+            surnames: &okafor,
+        };
+        let an = Analysis::default();
+        let got = compute(&a, &an, &corpus);
+        let whole = gazetteer::extra_mentions_in(&a, &[], &[], &corpus);
+        assert_eq!(got.mentions, whole);
+        // Two of every three sentences name someone.
+        let named = |n: usize| (0..n).filter(|k| k % 3 != 2).count();
+        assert_eq!(got.mentions.len(), named(RUN * 2 + 7) + named(RUN / 2));
+        assert!(got.full.contains(&(names::normalise("Ada Brandt"), true)));
+        assert!(got.surnames.contains(&(names::phonetic("okafor"), true)));
+        assert!(
+            got.surnames.windows(2).all(|w| w[0] < w[1]),
+            "sorted, once each"
+        );
     }
 }
