@@ -6,12 +6,14 @@ use common::*;
 use std::fs;
 
 /// A field a record may leave out: absent means empty, so when present it
-/// must hold something (not null, not "", not []).
+/// must hold something (not null, not false, not "", not []).
 fn optional_non_empty(record: &serde_json::Value, keys: &[&str]) {
     for k in keys {
         if let Some(v) = record.get(k) {
-            let empty =
-                v.is_null() || v.as_str() == Some("") || v.as_array().is_some_and(|a| a.is_empty());
+            let empty = v.is_null()
+                || v.as_bool() == Some(false)
+                || v.as_str() == Some("")
+                || v.as_array().is_some_and(|a| a.is_empty());
             assert!(!empty, "{k} is present but empty: {record}");
         }
     }
@@ -62,6 +64,12 @@ fn check_contract(
                 "place", "people", "lede", "summary", "quotes", "timeline", "next",
             ],
         );
+        // Flags of the briefing's items are left out when false.
+        for list in ["timeline", "next", "quotes"] {
+            for item in e.get(list).and_then(|l| l.as_array()).into_iter().flatten() {
+                optional_non_empty(item, &["approximate", "reaction"]);
+            }
+        }
     }
     // Cross references resolve.
     let ids: Vec<&str> = articles
@@ -267,14 +275,16 @@ fn seeds_form_one_event_whose_page_has_the_paris_summit_on_its_timeline() {
     let entries: Vec<(String, String)> = page
         .select(&sel)
         .map(|li| {
-            let date = li
+            // A <time> whose text is the date itself carries no datetime.
+            let time = li
                 .select(&scraper::Selector::parse("time").unwrap())
                 .next()
-                .unwrap()
+                .unwrap();
+            let date = time
                 .value()
                 .attr("datetime")
-                .unwrap()
-                .to_string();
+                .map(str::to_string)
+                .unwrap_or_else(|| time.text().collect());
             (date, li.text().collect::<String>())
         })
         .collect();

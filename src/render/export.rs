@@ -4,7 +4,7 @@
 //! ever extended. Arrays are sorted (articles by id, people by slug, events
 //! newest first) so the files are byte-identical for the same input.
 //!
-//! A field whose value is empty (null, an empty string, an empty list) is
+//! A field whose value is empty (null, false, an empty string, an empty list) is
 //! left out of its record: an absent field means empty. At 19k articles the
 //! empty fields were about 1.1 MB of the export.
 
@@ -103,7 +103,8 @@ struct QuoteRecord {
     article: String,
     paragraph: usize,
     sources: Vec<String>,
-    /// The speaker is outside the main parties (a reaction).
+    /// The speaker is outside the main parties (a reaction); left out when false.
+    #[serde(skip_serializing_if = "is_false")]
     reaction: bool,
 }
 
@@ -111,11 +112,18 @@ struct QuoteRecord {
 #[derive(Serialize)]
 struct DatedRecord<'a> {
     date: String,
+    /// Left out when false (the date is exact).
+    #[serde(skip_serializing_if = "is_false")]
     approximate: bool,
     text: &'a str,
     article: &'a str,
     paragraph: usize,
     sources: &'a [String],
+}
+
+/// `skip_serializing_if` for flags: false is a flag's empty value.
+fn is_false(flag: &bool) -> bool {
+    !*flag
 }
 
 /// `skip_serializing_if` for borrowed lists.
