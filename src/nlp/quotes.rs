@@ -25,7 +25,9 @@ use std::ops::Range;
 mod attribution;
 mod clause;
 mod continued;
+mod inverted;
 mod lines;
+mod recent;
 mod role_refs;
 mod verbs;
 mod words;
@@ -146,6 +148,7 @@ fn attribute_counted(texts: &[&str], sents: &[Sentence], found: &[Found]) -> (Ve
     }
     let work = Cell::new(sents.len() + found.len());
     let genders = RefCell::new(BTreeMap::new());
+    let recent = RefCell::new(recent::Recent::default());
     let peers = peers(sents, found);
     let mut state = State::default();
     let mut out = Vec::new();
@@ -169,6 +172,7 @@ fn attribute_counted(texts: &[&str], sents: &[Sentence], found: &[Found]) -> (Ve
                 spans,
                 work: &work,
                 genders: &genders,
+                recent: &recent,
                 peers: &peers,
             }
             .attribute(&mut state, &mut out);
@@ -215,15 +219,32 @@ enum Mentioned {
     Other(String),
     /// A titled name that is not a known person.
     Unknown,
+    /// A person named where "he" stays who it was (a possessive, an
+    /// object of the subject's sentence), or (`None`) a capitalised word
+    /// right before a reporting verb that is no known person ("Sue Essex
+    /// said"): only a candidate, or a blank, for a pronoun the subject
+    /// does not fit.
+    Seen(Option<String>),
 }
 
 impl Mentioned {
+    /// Who the mention makes "he" next, and the recent persons it adds to.
+    fn note(&self, subject: &mut Option<String>, recent: &RefCell<recent::Recent>) {
+        match self {
+            Mentioned::Subject(n) | Mentioned::Other(n) => recent.borrow_mut().push(Some(n)),
+            Mentioned::Unknown => recent.borrow_mut().push(None),
+            Mentioned::Seen(n) => recent.borrow_mut().push(n.as_deref()),
+        }
+        self.apply(subject);
+    }
+
     fn apply(&self, subject: &mut Option<String>) {
         match self {
             Mentioned::Subject(n) => *subject = Some(n.clone()),
             Mentioned::Other(n) if subject.as_ref() != Some(n) => *subject = None,
             Mentioned::Other(_) => {}
             Mentioned::Unknown => *subject = None,
+            Mentioned::Seen(_) => {}
         }
     }
 }
@@ -259,6 +280,8 @@ struct Para<'a, 'b> {
     /// Who is "she" (true) or "he" (false), as far as the article has told:
     /// a "she said" never goes to a man.
     genders: &'b RefCell<BTreeMap<String, bool>>,
+    /// The last persons named, for a pronoun the subject does not fit.
+    recent: &'b RefCell<recent::Recent>,
     /// One-word names the article gives a peer's title ("Lord Brannock"):
     /// a person, though no fuller name is given.
     peers: &'b BTreeSet<String>,
@@ -288,7 +311,9 @@ impl Para<'_, '_> {
                 if starts.last().is_none_or(|(x, _)| *x < at) {
                     starts.push((at, state.subject.clone()));
                 }
-                subjects[next_subject].1.apply(&mut state.subject);
+                subjects[next_subject]
+                    .1
+                    .note(&mut state.subject, self.recent);
                 next_subject += 1;
             }
             let Some((s, _)) = self.token_at(q.open) else {
@@ -351,6 +376,7 @@ impl Para<'_, '_> {
                     });
                 }
                 state.subject = Some(who.speaker.clone());
+                self.recent.borrow_mut().push(Some(&who.speaker));
                 state.spoke = Some(who.clone());
                 last = Some((q.end, who));
             } else if !self.opens_sentence(q) && self.introduced_mid_sentence(q) {
@@ -360,7 +386,7 @@ impl Para<'_, '_> {
             }
         }
         for (_, m) in subjects.get(next_subject..).unwrap_or(&[]) {
-            m.apply(&mut state.subject);
+            m.note(&mut state.subject, self.recent);
         }
         state.carry = last
             .filter(|(end, _)| self.ends_paragraph(*end))
@@ -369,17 +395,19 @@ impl Para<'_, '_> {
     }
 
     /// The person `pronoun` ("he", "she") stands for: the current subject,
-    /// unless the article has shown them to be of the other gender. A
-    /// resolved pronoun teaches the subject's gender.
+    /// unless the article has shown them to be of the other gender (or
+    /// there is none); then the one recent person who may be of the
+    /// pronoun's gender ([`recent::Recent::fitting`]). A resolved pronoun
+    /// teaches the person's gender.
     fn resolve(&self, pronoun: &str, subject: &Option<String>) -> Option<String> {
-        let who = subject.as_ref()?;
         let she = pronoun == "she";
         let mut g = self.genders.borrow_mut();
-        if g.get(who).is_some_and(|&x| x != she) {
-            return None;
-        }
+        let who = match subject {
+            Some(w) if g.get(w).is_none_or(|&x| x == she) => w.clone(),
+            _ => self.recent.borrow().fitting(she, &g)?,
+        };
         g.insert(who.clone(), she);
-        Some(who.clone())
+        Some(who)
     }
 
     /// Learns a person's gender from a title ("Mr", "Ms") or from the first
@@ -388,11 +416,7 @@ impl Para<'_, '_> {
     /// anyone else is named.
     fn learn_gender(&self, f: &Found) {
         let t = &self.all[f.sent].tokens;
-        let titled = f.tokens.start.checked_sub(1).and_then(|k| match t[k].text {
-            "Mr" | "Mr." | "Sir" | "Lord" => Some(false),
-            "Ms" | "Ms." | "Mrs" | "Mrs." | "Miss" | "Lady" | "Dame" => Some(true),
-            _ => None,
-        });
+        let titled = title_gender(t, f);
         let next = self
             .name_from(f.sent, f.tokens.end)
             .map_or(t.len(), |g| g.tokens.start);
@@ -423,6 +447,16 @@ impl Para<'_, '_> {
             }
         };
         if let Some(she) = titled.or_else(reported).or_else(pronoun) {
+            self.genders
+                .borrow_mut()
+                .entry(f.name.clone())
+                .or_insert(she);
+        }
+    }
+
+    /// Learns a person's gender from the title before a mention ("Ms X").
+    fn learn_title_gender(&self, f: &Found) {
+        if let Some(she) = title_gender(&self.all[f.sent].tokens, f) {
             self.genders
                 .borrow_mut()
                 .entry(f.name.clone())
@@ -476,12 +510,16 @@ impl Para<'_, '_> {
                 out.push((t[v].start, Mentioned::Unknown));
                 continue;
             }
-            if self.is_subject(f) || according {
+            if self.is_subject(f) || according || self.inverted(f) {
                 self.learn_gender(f);
                 subject_sent = Some(f.sent);
                 out.push((b, Mentioned::Subject(f.name.clone())));
             } else if !possessive && subject_sent != Some(f.sent) {
+                self.learn_title_gender(f);
                 out.push((b, Mentioned::Other(f.name.clone())));
+            } else {
+                self.learn_title_gender(f);
+                out.push((b, Mentioned::Seen(Some(f.name.clone()))));
             }
         }
         for s in self.sents.clone() {
@@ -531,6 +569,21 @@ impl Para<'_, '_> {
                     && !self.inside(t[i].start)
                 {
                     out.push((t[i].start, Mentioned::Unknown));
+                }
+            }
+            for i in 1..t.len().saturating_sub(1) {
+                // "Finance Minister Sue Essex said": somebody the analysis
+                // did not read as a person speaks.
+                let capital = t[i].text.starts_with(char::is_uppercase)
+                    && t[i].text.chars().all(char::is_alphabetic)
+                    && !is_pronoun(&t[i].text.to_lowercase());
+                let in_name = self.names_of(s).iter().any(|f| f.tokens.contains(&i));
+                if capital
+                    && !in_name
+                    && is_reporting_verb(&t[i + 1].text.to_lowercase())
+                    && !self.inside(t[i].start)
+                {
+                    out.push((t[i].start, Mentioned::Seen(None)));
                 }
             }
             for i in 1..t.len() {
@@ -680,6 +733,18 @@ impl Para<'_, '_> {
     }
 }
 
+/// The gender a title before mention `f` gives ("Mr": a man, "Ms": a woman).
+fn title_gender(t: &[Token], f: &Found) -> Option<bool> {
+    f.tokens.start.checked_sub(1).and_then(|k| match t[k].text {
+        "Mr" | "Mr." | "Sir" | "Lord" => Some(false),
+        "Ms" | "Ms." | "Mrs" | "Mrs." | "Miss" | "Lady" | "Dame" => Some(true),
+        _ => None,
+    })
+}
+
 #[cfg(test)]
 #[path = "quotes_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod recall_tests;

@@ -59,7 +59,7 @@ impl Para<'_, '_> {
         }
         if is_reporting_verb(&w) {
             let verb = self.token((s, i))?.text;
-            if let Some(f) = self.titled_name_at(s, i + 1) {
+            if let Some(f) = self.named_after_verb(s, i, false) {
                 return Some(said(&f.name, verb));
             }
             let p = self.lower((s, i + 1));
@@ -67,12 +67,21 @@ impl Para<'_, '_> {
                 .then(|| Some(said(&self.resolve(&p, subject)?, verb)))
                 .flatten();
         }
-        // [title] Name [, apposition,] [adverb] verb
-        let f = self.titled_name_at(s, i)?;
+        // [title] Name [, apposition,] [adverb] verb; the title may be a
+        // role phrase set off before the name ("the candidate, official X,").
+        let f = self
+            .titled_name_at(s, i)
+            .or_else(|| self.long_title_name(s, i, true))?;
         let tokens = &self.all[s].tokens;
         let mut v = f.tokens.end;
         if let Some(r) = roles::apposition_after(tokens, f.tokens.end, |_| false) {
             v = r.end + 1;
+        } else if tokens.get(v).is_some_and(|t| t.text == ",")
+            && tokens
+                .get(v + 1)
+                .is_some_and(|t| is_reporting_verb(&t.text.to_lowercase()))
+        {
+            v += 1; // "…, official X, said": the comma closing the role phrase
         }
         if tokens
             .get(v)
@@ -167,7 +176,9 @@ impl Para<'_, '_> {
             .rev()
             .find(|f| {
                 f.tokens.end <= verb
-                    && (self.is_subject(f) || own_document(tokens, f, verb))
+                    && (self.is_subject(f)
+                        || own_document(tokens, f, verb)
+                        || self.colon_subject(f, verb))
                     && !self.inside(tokens[f.tokens.start].start)
             })
             // "X -- the man they called “…”": the verb has a subject of its own.
@@ -398,7 +409,8 @@ impl Para<'_, '_> {
         if i == 0 && tokens[0].text.starts_with(char::is_uppercase) {
             return false;
         }
-        let near = tokens.get(i..(i + 8).min(tokens.len())).unwrap_or(&[]);
+        // Up to 14 tokens: "…,” the candidate, regional official X, said".
+        let near = tokens.get(i..(i + 14).min(tokens.len())).unwrap_or(&[]);
         self.count(near.len());
         near.iter()
             .take_while(|t| !matches!(t.text, "“" | "\"" | "." | ";"))
@@ -459,7 +471,9 @@ impl Para<'_, '_> {
         // A quotation opening inside the sentence (binary search: spans are in order).
         let k = self.spans.partition_point(|q| q.open < tokens[0].start);
         let quoted = self.spans.get(k).is_some_and(|q| q.open < last.end);
-        if last.end > limit || quoted {
+        // A sentence inside a quotation introduces nobody: its "she" is
+        // the speaker's words.
+        if last.end > limit || quoted || self.inside(tokens[0].start) {
             return None;
         }
         let colon = last.text == ":";
@@ -473,6 +487,10 @@ impl Para<'_, '_> {
             let verb = clause::own_verb_after(tokens, p + 1)?;
             let who = self.resolve(&tokens[p].text.to_lowercase(), subject)?;
             return Some(said(&who, tokens[verb].text));
+        }
+        // "…, said Mr X.": the speaker of the closing attribution speaks next.
+        if let Some(who) = self.closing_attribution(s) {
+            return Some(who);
         }
         let names = self.names_of(s);
         let f = names.iter().find(|f| self.is_subject(f))?;

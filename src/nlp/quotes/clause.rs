@@ -73,6 +73,18 @@ pub fn role_prefix(words: &[Token]) -> bool {
 /// off by commas ("X, the Tory leader, said", "X, who chairs it, said").
 pub fn own_verb_after(t: &[Token], end: usize) -> Option<usize> {
     let mut v = end;
+    let verb = |k: usize| {
+        t.get(k)
+            .is_some_and(|x| is_reporting_verb(&x.text.to_lowercase()))
+    };
+    // "The men's solicitor X, said that …": a stray comma before the verb
+    // (not "X, said to be ill,", a passive aside).
+    if t.get(v).is_some_and(|x| x.text == ",")
+        && verb(v + 1)
+        && t.get(v + 2).is_none_or(|x| x.text != "to")
+    {
+        return Some(v + 1);
+    }
     if t.get(v).is_some_and(|x| x.text == ",") {
         let close = (v + 1..t.len().min(v + 16)).find(|&k| t[k].text == ",")?;
         v = close + 1;

@@ -68,13 +68,19 @@ fn titles<'a>(sents: &[Sentence], found: &'a [Found]) -> Vec<(&'a str, Vec<Strin
         let a = found.partition_point(|g| g.sent < f.sent);
         let b = found.partition_point(|g| g.sent <= f.sent);
         let in_name = |k: usize| found[a..b].iter().any(|g| g.tokens.contains(&k));
-        let before = roles::title_before(t, f.tokens.start).map(|r| {
-            let mut start = r.start;
-            while start > 0 && qualifier(&t[start - 1].text.to_lowercase()) {
-                start -= 1;
-            }
-            start..r.end
-        });
+        // "the minister, X's rival": the title is the rival's, not X's.
+        let possessive = t
+            .get(f.tokens.end)
+            .is_some_and(|x| matches!(x.text, "'s" | "’s"));
+        let before = roles::title_before(t, f.tokens.start)
+            .filter(|_| !possessive)
+            .map(|r| {
+                let mut start = r.start;
+                while start > 0 && qualifier(&t[start - 1].text.to_lowercase()) {
+                    start -= 1;
+                }
+                start..r.end
+            });
         let after = roles::apposition_after(t, f.tokens.end, in_name);
         for r in before.into_iter().chain(after) {
             let words: Vec<String> = t[r]

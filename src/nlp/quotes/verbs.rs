@@ -129,6 +129,15 @@ pub fn is_reporting_verb(lower: &str) -> bool {
                 | "argues"
                 | "asks"
                 | "continues"
+                // Present-tense and less common verbs of a reply or admission.
+                | "replies"
+                | "retorted"
+                | "retorts"
+                | "confesses"
+                | "confessed"
+                | "declares"
+                | "admits"
+                | "concedes"
         )
 }
 
