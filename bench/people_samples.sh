@@ -44,5 +44,5 @@ for site in ["bbc", "reuters"]:
     print("top 12 on the home page:", top)
     for p in random.Random(seed).sample(people, 40):
         print(f"- {p['name']} | mentions {p['mentions']} | articles {len(p['articles'])} "
-              f"| roles {p['roles'][:2]} | {p['articles'][0]}")
+              f"| roles {p.get('roles', [])[:2]} | {p['articles'][0]}")
 PY

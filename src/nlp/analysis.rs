@@ -51,6 +51,7 @@ fn analyze_whole(article: &Article) -> Analysis {
     let roles = find_roles(&sents, &found, &texts);
     let quotes = quotes::attribute(&texts, &sents, &found);
     shown_things.extend(thing_contexts::thing_contexts(&sents, &found));
+    shown_things.extend(things::suffixed_names(&sents));
     shown_things.sort();
     shown_things.dedup();
     Analysis {

@@ -30,9 +30,43 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         // The chunk is a slice of `text`: its offset is where it starts.
         // (Searching for it built a substring searcher per word, issue 12.)
         let start = word.as_ptr() as usize - text.as_ptr() as usize;
-        split_word(text, start, start + word.len(), &mut out);
+        let end = start + word.len();
+        match glued_title(word) {
+            Some(cut) => {
+                split_word(text, start, start + cut, &mut out);
+                split_word(text, start + cut, end, &mut out);
+            }
+            None => split_word(text, start, end, &mut out),
+        }
     }
     out
+}
+
+/// "Gov.Ada", "(Sen.Brandt": an abbreviated title glued by its period to
+/// the capitalised name after it is two words; returns the byte length of
+/// the first (through the period).
+fn glued_title(word: &str) -> Option<usize> {
+    let dot = word.find('.')?;
+    let title = word[..dot].trim_start_matches(LEADING);
+    let next = word[dot + 1..].chars().next()?;
+    let is_title = matches!(
+        title,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Gen"
+            | "Col"
+            | "Lt"
+            | "Sgt"
+            | "Capt"
+            | "Gov"
+            | "Sen"
+            | "Rep"
+            | "Rev"
+            | "Prof"
+            | "St"
+    );
+    (is_title && next.is_uppercase()).then_some(dot + 1)
 }
 
 fn split_word<'a>(text: &'a str, mut s: usize, mut e: usize, out: &mut Vec<Token<'a>>) {
@@ -134,6 +168,15 @@ mod tests {
             vec!["U.S.-Russia", "talks", "in", "the", "U.S."]
         );
         assert_eq!(words("Mr. Lavrov"), vec!["Mr.", "Lavrov"]);
+    }
+
+    #[test]
+    fn a_title_glued_to_a_name_is_two_words() {
+        assert_eq!(words("Gov.Brandt said"), vec!["Gov.", "Brandt", "said"]);
+        assert_eq!(words("(Sen.Lind)"), vec!["(", "Sen.", "Lind", ")"]);
+        // Not a title, or nothing capitalised after the period.
+        assert_eq!(words("U.S.Army"), vec!["U.S.Army"]);
+        assert_eq!(words("Gov.mil"), vec!["Gov.mil"]);
     }
 
     #[test]

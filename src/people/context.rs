@@ -144,9 +144,19 @@ impl WordTypes {
     /// inside an organisation, place or other thing than inside a person's
     /// name ("Banque" of "Banque Internationale").
     pub(crate) fn has_thing_word(&self, key: &names::NameKey) -> bool {
-        key.words()
-            .iter()
-            .any(|w| self.counts.get(*w).is_some_and(|&(per, other)| other > per))
+        key.words().iter().any(|w| self.reads_as_thing(w))
+    }
+
+    /// Whether the corpus reads `word` (normalised) more often inside
+    /// things' names than inside people's. An initial says nothing: "B"
+    /// opens as many firms' names as it stands in people's, and the
+    /// balance tips with the corpus.
+    pub(crate) fn reads_as_thing(&self, word: &str) -> bool {
+        word.len() > 1
+            && self
+                .counts
+                .get(word)
+                .is_some_and(|&(per, other)| other > per)
     }
 
     pub(crate) fn is_thing(&self, key: &names::NameKey) -> bool {

@@ -76,7 +76,7 @@ impl Evidence {
     /// Whether a found name may be a person: it looks like one, nothing in
     /// it looks like a thing, or the corpus gives evidence.
     pub(crate) fn allows(&self, key: &NameKey, types: &WordTypes) -> bool {
-        names::looks_like_a_person(key) || !thing_like(key, types) || self.tally(key).person > 0
+        person_shaped(key, types) || !thing_like(key, types) || self.tally(key).person > 0
     }
 
     /// Per group of spellings: whether the corpus shows it to be a thing
@@ -98,6 +98,21 @@ impl Evidence {
             .map(|t| t.thing >= 2 && t.thing > t.person)
             .collect()
     }
+}
+
+/// Looks like a person's name ([`names::looks_like_a_person`]), and, when
+/// only its last word says so (a known surname), its first word is not one
+/// the corpus reads more often in things' names: two surnames side by side
+/// whose first opens firms' names ("Vell Oskarsen" of "Vell Partners",
+/// "Vell Securities") name a firm of partners as often as a person.
+fn person_shaped(key: &NameKey, types: &WordTypes) -> bool {
+    let Some(first) = key.words().first().copied() else {
+        return false;
+    };
+    let given = first.len() == 1
+        || crate::nlp::ner::is_given_name(first)
+        || names::is_learned_given_name(first);
+    given || (names::looks_like_a_person(key) && !types.reads_as_thing(first))
 }
 
 /// Some word is a common lower-case word, a kind-of-place noun, or read

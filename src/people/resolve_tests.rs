@@ -323,3 +323,27 @@ fn spellings_of_one_role_share_the_first_title() {
     assert_eq!(titles.len(), 1, "{titles:?}");
     assert_eq!(p.roles.len(), 2, "one entry per article");
 }
+
+#[test]
+fn a_name_the_corpus_writes_with_a_company_suffix_is_the_firm() {
+    let firm = article(
+        "a",
+        1,
+        &["Analysts at Peter Hallworth and Co expect a weak year."],
+    );
+    let alone = article("b", 2, &["Peter Hallworth said profits would rise."]);
+    // Written alone, with nothing to tell, the name is a person's.
+    let people = run(std::slice::from_ref(&alone), &Curation::default());
+    assert_eq!(slugs(&people), vec!["peter-hallworth"]);
+    // Once another article writes it "and Co", it is the firm's.
+    let people = run(&[firm.clone(), alone], &Curation::default());
+    assert!(people.is_empty(), "{:?}", slugs(&people));
+    // A person with evidence of their own stays one ("he", a role).
+    let person = article(
+        "c",
+        3,
+        &["Peter Hallworth, the firm's founder, said he would retire. Hallworth is 70."],
+    );
+    let people = run(&[firm, person], &Curation::default());
+    assert_eq!(slugs(&people), vec!["peter-hallworth"]);
+}

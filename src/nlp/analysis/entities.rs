@@ -126,8 +126,9 @@ fn person_by_majority(sents: &[Sentence], tagged: &mut [Vec<Entity>]) {
 }
 
 /// A person span run straight into an organisation ("Dean Witter" +
-/// "Reynolds Inc", "Morgan Grenfell" + "Group") or into a company word is
-/// the first part of the organisation's name: one organisation span.
+/// "Reynolds Inc", "Morgan Grenfell" + "Group"), into a company word, or
+/// into "and"/"&" and a company suffix ("Ada Brandt and Co") is the first
+/// part of the organisation's name: one organisation span.
 fn glue_firm_names(tokens: &[Token], ents: &mut Vec<Entity>) {
     ents.sort_by_key(|e| e.span.start);
     let mut i = 0;
@@ -141,15 +142,45 @@ fn glue_firm_names(tokens: &[Token], ents: &mut Vec<Entity>) {
                 let org = ents.remove(i + 1);
                 ents[i].span.end = org.span.end;
                 ents[i].kind = EntityType::Org;
-            } else if tokens
-                .get(end)
-                .is_some_and(|t| names::starts_name(t.text) && names::is_thing_word(t.text))
-            {
-                ents[i].span.end = end + 1;
+            } else if let Some(len) = firm_suffix_at(tokens, end) {
+                ents[i].span.end = end + len;
                 ents[i].kind = EntityType::Org;
+                // Whatever the tagger read in the suffix ("Co") is inside.
+                while ents.get(i + 1).is_some_and(|n| n.span.start < end + len) {
+                    let n = ents.remove(i + 1);
+                    ents[i].span.end = ents[i].span.end.max(n.span.end);
+                }
             }
         }
         i += 1;
+    }
+}
+
+/// How many tokens from `at` on continue a name into a company's: a
+/// capitalised company word ("Inc", "Clinic"), or "and"/"&" and a company
+/// suffix ("and Co", "& Sons"). A comma between is not read: "Lind, Inc"
+/// is rare and "Brandt, Group chairman" is not a firm.
+pub(super) fn firm_suffix_at(tokens: &[Token], at: usize) -> Option<usize> {
+    let capital_thing = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| names::starts_name(t.text) && names::is_thing_word(t.text))
+    };
+    let suffix = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| names::starts_name(t.text) && names::is_corporate_suffix(t.text))
+    };
+    if capital_thing(at) {
+        Some(1)
+    } else if tokens
+        .get(at)
+        .is_some_and(|t| names::is_firm_connector(t.text))
+        && suffix(at + 1)
+    {
+        Some(2)
+    } else {
+        None
     }
 }
 

@@ -322,3 +322,75 @@ fn a_short_form_the_article_writes_as_a_thing_is_no_mention() {
     ));
     assert_eq!(d.mentions.len(), 3, "{:?}", d.mentions);
 }
+
+#[test]
+fn a_name_before_a_company_suffix_is_the_firms() {
+    // In the article itself: "and Co" after the name, read or not by the
+    // tagger as a person, makes its mentions the firm's.
+    let a = analyze(&article(
+        "a",
+        1,
+        &[
+            "Analysts at Peter Hallworth and Co said the market was weak.",
+            "Peter Hallworth said profits would rise.",
+        ],
+    ));
+    assert!(
+        !a.mentions.iter().any(|m| m.name == "Peter Hallworth"),
+        "{:?}",
+        names_of(&a)
+    );
+    assert!(a.thing_evidence.contains(&"Peter Hallworth".to_string()));
+    // Written with a suffix, the name is evidence of a firm for other
+    // articles, whatever the tagger read here.
+    let b = analyze(&article(
+        "b",
+        1,
+        &["Shares of Simon Ratchford Securities rose, and Norman Elgate Corp fell."],
+    ));
+    for n in ["Simon Ratchford", "Norman Elgate"] {
+        assert!(
+            b.thing_evidence.contains(&n.to_string()),
+            "{n}: {:?}",
+            b.thing_evidence
+        );
+    }
+    // A person named with no suffix, and a suffix with one word before.
+    let c = analyze(&article(
+        "c",
+        1,
+        &["Peter Hallworth and Anna Ratchford met Elgate Corp officials."],
+    ));
+    assert!(c.thing_evidence.is_empty(), "{:?}", c.thing_evidence);
+}
+
+#[test]
+fn a_surname_written_in_capitals_is_the_same_name() {
+    let a = analyze(&article(
+        "a",
+        1,
+        &[
+            "Pitcher Mark Halvorsen signed on Monday.",
+            "HALVORSEN: I am glad to be here.",
+        ],
+    ));
+    let got = names_of(&a);
+    assert!(
+        got.contains(&("HALVORSEN", "Mark Halvorsen", MentionKind::Partial)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_title_glued_to_a_name_is_still_a_title() {
+    let a = analyze(&article(
+        "a",
+        1,
+        &["Gov.Ada Brandt signed the bill on Monday, and Brandt said it would help."],
+    ));
+    let got = names_of(&a);
+    assert!(
+        got.contains(&("Ada Brandt", "Ada Brandt", MentionKind::Full)),
+        "{got:?}"
+    );
+}

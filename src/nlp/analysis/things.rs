@@ -44,6 +44,7 @@ pub(super) fn drop_things(
                 g.sent == f.sent && g.tokens.end + 1 == f.tokens.start && !std::ptr::eq(g, f)
             });
         let cued = kind_noun_before(t, f)
+            || firm_suffix_after(t, f.tokens.end)
             || plural_verb_after(t, f)
             || after_person
             || workplace(t, f)
@@ -66,6 +67,46 @@ pub(super) fn drop_things(
     shown.dedup();
     found.retain(|f| !things.contains(&f.key));
     shown
+}
+
+/// A company suffix right after the name, or "and"/"&" and one ("Ada
+/// Brandt Securities", "Ada Brandt and Co"): the name is the firm's.
+fn firm_suffix_after(t: &[Token], end: usize) -> bool {
+    let suffix = |i: usize| {
+        t.get(i)
+            .is_some_and(|w| names::starts_name(w.text) && names::is_corporate_suffix(w.text))
+    };
+    suffix(end) || (t.get(end).is_some_and(|w| names::is_firm_connector(w.text)) && suffix(end + 1))
+}
+
+/// The full names (two name words or more) written right before a company
+/// suffix anywhere in the article, whether or not read as a person here
+/// ("Ada Brandt Corp" in one article, "Ada Brandt" alone in another): the
+/// corpus's evidence that the name, written alone elsewhere, is the firm's.
+pub(super) fn suffixed_names(sents: &[Sentence]) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in sents {
+        let t = &s.tokens;
+        for end in 1..t.len() {
+            if !firm_suffix_after(t, end) || !names::starts_name(t[end - 1].text) {
+                continue;
+            }
+            let mut start = end;
+            while start > 0 && names::starts_name(t[start - 1].text) {
+                start -= 1;
+            }
+            let Some(r) = names::clean_span(t, start..end).filter(|r| r.end == end) else {
+                continue;
+            };
+            let name = super::words_of(t, &r);
+            if names::name_words(&names::normalise(&name)) >= 2 {
+                out.push(name);
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// A lower-case noun naming a kind of thing, right before the name or

@@ -89,7 +89,19 @@ pub(super) fn consistency(
                 continue;
             }
             let covered = here.iter().any(|f| f.tokens.contains(&i));
-            match surname_at(t, i, &surnames).filter(|r| !covered && free(r)) {
+            // The tagger reads a word in capitals alone as anything; the
+            // article's surname outvotes it.
+            let capitals = |r: &Range<usize>| {
+                capital_surname(t[r.start].text, r.start).is_some()
+                    && layer
+                        .others
+                        .get(si)
+                        .into_iter()
+                        .flatten()
+                        .filter(|(o, _)| o.start < r.end && r.start < o.end)
+                        .all(|(o, _)| o == r)
+            };
+            match surname_at(t, i, &surnames).filter(|r| !covered && (free(r) || capitals(r))) {
                 Some(r) => {
                     i = r.end;
                     push(here, si, t, r);
@@ -110,7 +122,10 @@ fn widens(found: &[Found], r: &Range<usize>) -> bool {
 }
 
 /// A standalone capitalised word equal to a known surname ("Halvorsen", or
-/// "Brandt" in "Brandt's"), not glued to another name word.
+/// "Brandt" in "Brandt's"), not glued to another name word. A surname the
+/// article also writes in capitals ("HALVORSEN", as a caption or a
+/// transcript writes it) is the same name, when it is long enough not to
+/// be an acronym and not a common word.
 fn surname_at(t: &[Token], i: usize, surnames: &HashSet<String>) -> Option<Range<usize>> {
     if !names::starts_name(t[i].text) {
         return None;
@@ -119,13 +134,21 @@ fn surname_at(t: &[Token], i: usize, surnames: &HashSet<String>) -> Option<Range
     if !surnames.contains(&names::phonetic(word.as_str())) {
         return None;
     }
-    let r = names::clean_span(t, i..i + 1)?;
+    let r = names::clean_span(t, i..i + 1).or_else(|| capital_surname(t[i].text, i))?;
     let glued = |j: Option<&Token>| {
         j.is_some_and(|x| names::clean_span(std::slice::from_ref(x), 0..1).is_some())
     };
     let alone = !glued(i.checked_sub(1).map(|j| &t[j])) && !glued(t.get(i + 1));
     let after_initial = i.checked_sub(1).is_some_and(|j| is_initial(t[j].text));
     (r == (i..i + 1) && alone && !after_initial).then_some(r)
+}
+
+/// A word in capitals only, of at least four letters and no common word
+/// ("HALVORSEN"; not "SAID", nor a short acronym), as the one-token name
+/// span `i`.
+fn capital_surname(text: &str, i: usize) -> Option<Range<usize>> {
+    let letters = text.chars().count() >= 4 && text.chars().all(|c| c.is_ascii_uppercase());
+    (letters && !names::is_common_word(text)).then_some(i..i + 1)
 }
 
 /// "S" or "S.": an initial before a surname makes another full name ("S

@@ -34,12 +34,59 @@ fn is_org_word(lower: &str) -> bool {
         &CELL,
     )
     .contains(lower)
+        || is_corporate_suffix(lower)
 }
 
 /// Whether a word (any case) marks an organisation, a place or a thing
 /// ("Inc", "Group", "Clinic").
 pub fn is_thing_word(word: &str) -> bool {
     is_org_word(&word.to_lowercase())
+}
+
+/// Words that end a company's name, right after it ("… Inc", "… Ltd",
+/// "… Securities") or after "and"/"&" ("… and Co", "… & Sons"): what makes
+/// "Ada Brandt Securities" a firm named after someone, not the someone
+/// (also after "und"/"et": [`is_firm_connector`]).
+/// Generic legal and trade forms, any case, a final period ignored.
+pub fn is_corporate_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_lowercase().as_str(),
+        "co" | "cos"
+            | "company"
+            | "inc"
+            | "incorporated"
+            | "corp"
+            | "corporation"
+            | "ltd"
+            | "limited"
+            | "plc"
+            | "llc"
+            | "llp"
+            | "lp"
+            | "gmbh"
+            | "ag"
+            | "sa"
+            | "nv"
+            | "bv"
+            | "spa"
+            | "group"
+            | "securities"
+            | "partners"
+            | "holdings"
+            | "associates"
+            | "brothers"
+            | "bros"
+            | "sons"
+            | "industries"
+            | "cie"
+            | "kg"
+    )
+}
+
+/// "and", "&" and their French and German forms, between a name and a
+/// company suffix ("… and Co", "… und Co", "… et Cie").
+pub fn is_firm_connector(word: &str) -> bool {
+    matches!(word, "and" | "&" | "und" | "et")
 }
 
 /// Nationality adjectives and similar leading words stripped off a span.
