@@ -131,7 +131,7 @@ impl Para<'_, '_> {
     pub(super) fn inverted(&self, f: &Found) -> bool {
         let t = &self.all[f.sent].tokens;
         let from = f.tokens.start.saturating_sub(14).max(1);
-        self.count(f.tokens.start - from);
+        self.count(f.tokens.start.saturating_sub(from));
         (from..f.tokens.start).rev().any(|v| {
             matches!(t[v - 1].text, "," | "”" | "\"")
                 && !self.inside(t[v].start)
