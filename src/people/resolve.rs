@@ -160,29 +160,44 @@ fn candidates(
     curation: &Curation,
     evidence: &Evidence,
 ) -> Vec<Candidate> {
-    let mut seen: BTreeMap<NameKey, (BTreeSet<usize>, bool)> = BTreeMap::new();
+    use rayon::prelude::*;
     let types = WordTypes::new(docs);
-    for (d, (article, analysis)) in docs.iter().enumerate() {
-        let names = analysis
-            .mentions
-            .iter()
-            .map(|m| (m.name.as_str(), m.in_caption, true));
-        let listed = article.people.iter().map(|n| (n.as_str(), false, false));
-        for (name, caption, found) in names.chain(listed) {
+    // Every name found (or listed) as (article, name, in a caption, found).
+    let all: Vec<(usize, &str, bool, bool)> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, (article, analysis))| {
+            let names = analysis
+                .mentions
+                .iter()
+                .map(move |m| (d, m.name.as_str(), m.in_caption, true));
+            let listed = article
+                .people
+                .iter()
+                .map(move |n| (d, n.as_str(), false, false));
+            names.chain(listed)
+        })
+        .collect();
+    // Each name's key, when it is a candidate, on all cores (issue 12: a
+    // huge article's 100,000 names were keyed and tested on one thread);
+    // sorted, a key's entries are a run, in the order of a map's keys.
+    let mut found: Vec<(NameKey, usize, bool)> = all
+        .into_par_iter()
+        .with_min_len(512)
+        .filter_map(|(d, name, caption, found)| {
             let key = names::normalise(name);
             let thing = found && (types.is_thing(&key) || !evidence.allows(&key, &types));
-            if is_full(&key) && !thing && !curation.never.contains(&key) {
-                let e = seen.entry(key).or_insert_with(|| (BTreeSet::new(), true));
-                e.0.insert(d);
-                e.1 &= caption;
-            }
-        }
-    }
-    seen.into_iter()
-        .map(|(key, (arts, caption_only))| Candidate {
-            key,
-            articles: arts.len(),
-            caption_only,
+            (is_full(&key) && !thing && !curation.never.contains(&key)).then_some((key, d, caption))
+        })
+        .collect();
+    found.par_sort_unstable();
+    found
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| Candidate {
+            key: run[0].0.clone(),
+            // Sorted by article within the run: count the changes.
+            articles: run.chunk_by(|a, b| a.1 == b.1).count(),
+            caption_only: run.iter().all(|e| e.2),
         })
         .collect()
 }
