@@ -298,6 +298,7 @@ struct Tokens {
 
 /// The terms, name keys and tickers of one article.
 fn tokens(d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Tokens {
+    let caps_body = heads::all_caps(&d.text);
     Tokens {
         parts: [
             (
@@ -315,8 +316,8 @@ fn tokens(d: &ClusterDoc, bp: &Boilerplate, p: &Params) -> Tokens {
         ],
         names: d.names.iter().filter_map(|n| name_terms(n)).collect(),
         tickers: tickers(&d.title),
-        caps_body: heads::all_caps(&d.text),
-        head_words: heads::head_words(&d.title, &d.text, heads::all_caps(&d.text)),
+        caps_body,
+        head_words: heads::head_words(&d.title, &d.text, caps_body),
     }
 }
 

@@ -77,9 +77,17 @@ impl CaseEvidence {
 }
 
 /// Words of a headline written in capitals only: its case says nothing.
+/// One pass that stops at the first lower-case letter (issue 12: a body
+/// of prose was scanned whole, twice, to count its letters).
 pub(crate) fn all_caps(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && !text.chars().any(char::is_lowercase)
+    let mut letters = 0;
+    for c in text.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += usize::from(c.is_alphabetic());
+    }
+    letters >= 2
 }
 
 /// Longest first sentence read for heads, in words.
@@ -109,13 +117,38 @@ pub(crate) fn intern(
     words
 }
 
-/// Head words of one text, up to the end of its first sentence.
+/// Bytes of a text's start folded first when reading its head words.
+const HEAD_PREFIX: usize = 4096;
+
+/// Head words of one text, up to the end of its first sentence. That ends
+/// near the start, so a prefix cut just before a space is read first: it
+/// folds as the start of the whole text does (see `terms::pieces`), so
+/// when the reading stops inside it the words are those of the whole
+/// (issue 12: a 10 MB body was folded whole for its first sentence).
 fn read(text: &str, unsure: bool, limit: usize) -> Vec<HeadWord> {
-    let folded = deunicode::deunicode(text);
+    let space = text
+        .as_bytes()
+        .get(HEAD_PREFIX..)
+        .and_then(|rest| rest.iter().position(|&b| b == b' '));
+    if let Some(cut) = space {
+        // A space byte is a character of its own: the cut is on a boundary.
+        let prefix = &text[..HEAD_PREFIX + cut];
+        if let Some(out) = read_folded(&deunicode::deunicode(prefix), unsure, limit, true) {
+            return out;
+        }
+    }
+    read_folded(&deunicode::deunicode(text), unsure, limit, false).unwrap_or_default()
+}
+
+/// [`read`] of folded text; `None` when `partial` (the text is a prefix)
+/// and the reading did not stop inside it.
+fn read_folded(folded: &str, unsure: bool, limit: usize, partial: bool) -> Option<Vec<HeadWord>> {
     let mut out = Vec::new();
     let mut prev_len = 0;
-    for (k, (sep, w)) in words(&folded).enumerate() {
+    let mut stopped = false;
+    for (k, (sep, w)) in words(folded).enumerate() {
         if k > 0 && ends_sentence(sep, prev_len) || k >= limit {
+            stopped = true;
             break;
         }
         prev_len = w.len();
@@ -137,7 +170,7 @@ fn read(text: &str, unsure: bool, limit: usize) -> Vec<HeadWord> {
             _ => HeadWord::Break,
         });
     }
-    out
+    (stopped || !partial).then_some(out)
 }
 
 /// A full stop, question or exclamation mark and a space end a sentence,
@@ -285,6 +318,31 @@ const FIRST_CHARS: usize = 250;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_body_reads_as_its_whole_text_folded() {
+        // Transliterations that end in a space ("北" is "Bei ") next to the
+        // prefix's cut, a first sentence inside the prefix or past it.
+        let filler = "Ærø 北 Quay 北北 lanes ".repeat(HEAD_PREFIX / 20);
+        for first in [
+            "Mayor Ødegaard of Vester opened the North Quay. ".to_string(),
+            format!("Mayor Ødegaard {filler} opened it. "),
+        ] {
+            let body = format!("{first}{filler}The end.");
+            for (unsure, limit) in [(false, FIRST_SENTENCE), (true, usize::MAX)] {
+                let whole = read_folded(&deunicode::deunicode(&body), unsure, limit, false);
+                assert_eq!(Some(read(&body, unsure, limit)), whole);
+            }
+        }
+    }
+
+    #[test]
+    fn all_caps_needs_two_letters_and_no_lower_case() {
+        assert!(all_caps("TALKS IN OSTMARK"));
+        assert!(!all_caps("TALKS in OSTMARK"));
+        assert!(!all_caps("A 12"));
+        assert!(all_caps("ÆØ 12"));
+    }
 
     /// Heads of `title`/`body` in a vocabulary where every word is specific.
     fn heads_of(vocab: &mut Vocab, ev: &CaseEvidence, title: &str, body: &str) -> Vec<Vec<String>> {

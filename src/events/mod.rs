@@ -384,8 +384,9 @@ fn briefing(
     curated_summary: bool,
     end: Date,
 ) -> memo::Briefing {
-    let (vocab, centroid) = summary::event_space(members);
-    let sentences = summary::sentences_of(members, &vocab);
+    let prose = summary::prose_of(members);
+    let (vocab, centroid) = summary::event_space_of(&prose);
+    let sentences = summary::sentences_in(members, &prose, &vocab);
     // issue 12 (cost): the summary, the timeline and what's next of one
     // event are independent, so a single huge event uses every core.
     let (brief, (timeline, next)) = rayon::join(

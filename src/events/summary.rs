@@ -66,12 +66,29 @@ impl Sentence<'_> {
 /// has no shared terms, so its sentences keep reading order (the lede is
 /// its first sentence, as news is written).
 pub fn event_space(members: &[&Article]) -> (Vocab, SparseVec) {
+    event_space_of(&prose_of(members))
+}
+
+/// The analysed prose of each member, as (paragraph index, text) (see
+/// [`crate::nlp::limit::analysed_prose`]): found once for the event space
+/// and the sentences (issue 12: each search plans a huge article's windows).
+pub type Prose<'a> = Vec<Vec<(usize, &'a str)>>;
+
+/// The [`Prose`] of `members`.
+pub fn prose_of<'a>(members: &[&'a Article]) -> Prose<'a> {
+    members
+        .iter()
+        .map(|a| crate::nlp::limit::analysed_prose(a).collect())
+        .collect()
+}
+
+/// [`event_space`] of the members' [`Prose`].
+pub fn event_space_of(prose: &Prose) -> (Vocab, SparseVec) {
     let mut vocab = Vocab::default();
-    let mut texts = Vec::with_capacity(members.len());
-    for a in members {
-        let text: Vec<&str> = crate::nlp::limit::analysed_prose(a)
-            .map(|(_, t)| t)
-            .collect(); // issue 12: bounded cost
+    let mut texts = Vec::with_capacity(prose.len());
+    for parts in prose {
+        // Only the analysed part (issue 12: bounded cost).
+        let text: Vec<&str> = parts.iter().map(|(_, t)| *t).collect();
         let text = text.join("\n");
         let counts = tfidf::count_terms(
             &mut vocab,
@@ -93,15 +110,25 @@ pub fn event_space(members: &[&Article]) -> (Vocab, SparseVec) {
 
 /// Every prose sentence of `articles`, in reading order, tokenised once
 /// for both the summary and the timeline.
-/// The sentences are found in order, then their terms looked up on all
-/// cores (issue 12: a huge article's were looked up on one thread).
 pub fn sentences_of<'a>(articles: &[&'a Article], vocab: &Vocab) -> Vec<Sentence<'a>> {
+    sentences_in(articles, &prose_of(articles), vocab)
+}
+
+/// [`sentences_of`] the articles' [`Prose`] (`prose[k]` is that of
+/// `articles[k]`). The sentences are found in order, then their terms
+/// looked up on all cores (issue 12: a huge article's were looked up on
+/// one thread).
+pub fn sentences_in<'a>(
+    articles: &[&'a Article],
+    prose: &Prose<'a>,
+    vocab: &Vocab,
+) -> Vec<Sentence<'a>> {
     use rayon::prelude::*;
     let mut out = Vec::new();
-    for a in articles {
+    for (a, parts) in articles.iter().zip(prose) {
         let mut position = 0;
         // Only the analysed part of a huge article (bounded cost, issue 12).
-        for (k, prose) in crate::nlp::limit::analysed_prose(a) {
+        for &(k, prose) in parts {
             for r in sentences::split(prose) {
                 out.push(Sentence {
                     text: &prose[r],

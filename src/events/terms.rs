@@ -58,12 +58,63 @@ pub fn cased_terms(text: &str) -> Vec<CasedTerm> {
     cased_terms_masked(text, None)
 }
 
-/// Lowercased words of `text` as [`Boilerplate`] compares them.
+/// Lowercased words of `text` as [`Boilerplate`] compares them (a long
+/// text's pieces on all cores: the words of pieces cut at spaces are the
+/// words of the whole).
 pub fn lower_words(text: &str) -> Vec<String> {
-    let folded = deunicode::deunicode(text);
-    words(&folded)
-        .map(|(_, w)| w.to_ascii_lowercase())
-        .collect()
+    use rayon::prelude::*;
+    let lower = |piece: &str| -> Vec<String> {
+        words(&deunicode::deunicode(piece))
+            .map(|(_, w)| w.to_ascii_lowercase())
+            .collect()
+    };
+    if text.len() <= PARALLEL_BYTES {
+        return lower(text);
+    }
+    let parts: Vec<Vec<String>> = pieces(text).into_par_iter().map(lower).collect();
+    parts.concat()
+}
+
+/// Bytes of text past which it is folded in pieces on all cores (issue 12:
+/// a 10 MB article was folded on one thread, several times over).
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// `text` cut into pieces of about [`PARALLEL_BYTES`], each cut just before
+/// an ASCII space. Folded one by one they fold as the whole does:
+/// `deunicode` reads nothing around a character but whether the next one
+/// folds to a leading space (a space does), or the text ends there, to drop
+/// a transliteration's own trailing space, and both hold at such a cut.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + PARALLEL_BYTES).min(text.len());
+        // Past the first byte, so that a piece is never empty.
+        end = text.as_bytes()[end..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(text.len(), |k| end + k)
+            .max(start + 1);
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        out.push(&text[start..end]);
+        start = end;
+    }
+    out
+}
+
+/// `deunicode::deunicode(text)`, a long text's [`pieces`] on all cores.
+fn fold(text: &str) -> String {
+    use rayon::prelude::*;
+    if text.len() <= PARALLEL_BYTES {
+        return deunicode::deunicode(text);
+    }
+    let parts: Vec<String> = pieces(text)
+        .into_par_iter()
+        .map(deunicode::deunicode)
+        .collect();
+    parts.concat()
 }
 
 /// Words of a text past which [`cased_terms_masked`] normalises them on
@@ -75,14 +126,10 @@ const PARALLEL_WORDS: usize = 1 << 16;
 /// [`cased_terms`], the words `boilerplate` covers flagged.
 pub fn cased_terms_masked(text: &str, boilerplate: Option<&Boilerplate>) -> Vec<CasedTerm> {
     use rayon::prelude::*;
-    let folded = deunicode::deunicode(text);
+    let folded = fold(text);
     let all: Vec<(&str, &str)> = words(&folded).collect();
     let mask = match boilerplate {
-        Some(b) => b.mask(
-            &all.iter()
-                .map(|(_, w)| w.to_ascii_lowercase())
-                .collect::<Vec<_>>(),
-        ),
+        Some(b) => b.mask(&lowered(&all)),
         None => vec![false; all.len()],
     };
     // Whether each word starts a sentence: a scan in order, cheap.
@@ -110,6 +157,17 @@ pub fn cased_terms_masked(text: &str, boilerplate: Option<&Boilerplate>) -> Vec<
         (0..all.len()).into_par_iter().filter_map(term).collect()
     } else {
         (0..all.len()).filter_map(term).collect()
+    }
+}
+
+/// The words of `all` in lower case (a long text's on all cores).
+fn lowered(all: &[(&str, &str)]) -> Vec<String> {
+    use rayon::prelude::*;
+    let lower = |(_, w): &(&str, &str)| w.to_ascii_lowercase();
+    if all.len() > PARALLEL_WORDS {
+        all.par_iter().map(lower).collect()
+    } else {
+        all.iter().map(lower).collect()
     }
 }
 
@@ -164,6 +222,21 @@ pub fn stem(w: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_text_folds_and_splits_as_one_piece() {
+        // Past PARALLEL_BYTES, with transliterations that end in a space
+        // ("北" is "Bei ") before spaces and at ends of lines.
+        let unit = "Ærø 北 quay's 北北\nLANES of Vester, 北 ";
+        let text = unit.repeat(PARALLEL_BYTES / unit.len() * 3);
+        assert!(pieces(&text).len() >= 3);
+        assert_eq!(pieces(&text).concat(), text);
+        assert_eq!(fold(&text), deunicode::deunicode(&text));
+        let one: Vec<String> = words(&deunicode::deunicode(&text))
+            .map(|(_, w)| w.to_ascii_lowercase())
+            .collect();
+        assert_eq!(lower_words(&text), one);
+    }
 
     #[test]
     fn a_long_text_gets_the_terms_of_its_sentences_in_order() {

@@ -99,7 +99,11 @@ struct Day<'c, 'a, 'b> {
 
 impl<'c, 'a, 'b> Day<'c, 'a, 'b> {
     /// Adds `c` to the first group (in order of creation) it belongs to,
-    /// as a scan of every group would, else starts a group.
+    /// as a scan of every group would, else starts a group. A group is
+    /// listed once under each term its first sentence shares with `c`, so
+    /// the length of its run in the sorted list is the number of shared
+    /// terms: no group's terms are compared again (issue 12: a 10 MB
+    /// article's common words are shared by thousands of groups a day).
     fn add(&mut self, c: &'c Candidate<'a, 'b>) {
         let mut sharing: Vec<usize> = c
             .terms
@@ -109,11 +113,11 @@ impl<'c, 'a, 'b> Day<'c, 'a, 'b> {
             .copied()
             .collect();
         sharing.sort_unstable();
-        sharing.dedup();
         let groups = &self.groups;
         match sharing
-            .into_iter()
-            .find(|&g| same_happening(&groups[g][0].terms, &c.terms))
+            .chunk_by(|a, b| a == b)
+            .find(|run| similar(run.len(), groups[run[0]][0].terms.len(), c.terms.len()))
+            .map(|run| run[0])
         {
             Some(g) => self.groups[g].push(c),
             None => {
@@ -207,10 +211,24 @@ fn candidate<'a, 'b>(s: &'b Sentence<'a>, vocab: &Vocab) -> Option<Candidate<'a,
     })
 }
 
+#[cfg(test)]
 fn same_happening(a: &[TermId], b: &[TermId]) -> bool {
     let small = a.len().min(b.len());
     tfidf::jaccard(a, b) >= NEAR_DUPLICATE
         || (small > 0 && tfidf::common(a, b) as f32 / small as f32 >= SAME_HAPPENING)
+}
+
+/// [`same_happening`] of two term sets of `a` and `b` terms that share
+/// `common`, computed as it computes it ([`tfidf::jaccard`]).
+fn similar(common: usize, a: usize, b: usize) -> bool {
+    let small = a.min(b);
+    let union = a + b - common;
+    let jaccard = if union == 0 {
+        0.0
+    } else {
+        common as f32 / union as f32
+    };
+    jaccard >= NEAR_DUPLICATE || (small > 0 && common as f32 / small as f32 >= SAME_HAPPENING)
 }
 
 /// The group's entry: its most typical sentence (most overlap with the
@@ -249,6 +267,33 @@ mod tests {
     use super::*;
     use crate::events::summary::sentences_of;
     use crate::events::testing::{article, vocab_of};
+
+    #[test]
+    fn counted_shares_decide_as_the_term_sets_do() {
+        // Sets of 0 to 5 terms from 0..7, every pair (the thresholds fall
+        // between small counts, where a rounding difference would show).
+        let sets: Vec<Vec<TermId>> = (0u32..128)
+            .map(|m| (0..7).filter(|b| m & (1 << b) != 0).collect())
+            .filter(|s: &Vec<TermId>| s.len() <= 5)
+            .collect();
+        let (mut yes, mut no) = (0, 0);
+        for a in &sets {
+            for b in &sets {
+                let want = same_happening(a, b);
+                assert_eq!(
+                    similar(tfidf::common(a, b), a.len(), b.len()),
+                    want,
+                    "{a:?} {b:?}"
+                );
+                if want {
+                    yes += 1;
+                } else {
+                    no += 1;
+                }
+            }
+        }
+        assert!(yes > 0 && no > 0);
+    }
 
     #[test]
     fn resolves_relative_days_and_merges_one_happening_across_sources() {

@@ -68,11 +68,8 @@ impl Clusters {
             if c.by_key.contains_key(&cand.key) {
                 continue;
             }
-            let fits: Vec<usize> = c
-                .sharing_a_word(&cand.key)
-                .into_iter()
-                .filter(|&id| c.compatible(id, &cand.key))
-                .collect();
+            // Exactly one fitting group takes the name, else a new group.
+            let fits = c.fitting(&cand.key);
             match (fits.as_slice(), cand.caption_only) {
                 ([id], _) => c.add(*id, &cand.key),
                 (_, false) => {
@@ -199,6 +196,21 @@ impl Clusters {
             }
         }
         id
+    }
+
+    /// Groups sharing a word with `key` whose every member is the same
+    /// person as `key`: the one such group, or none or two of them when
+    /// there is not exactly one (all that [`Clusters::build`] asks). A
+    /// common given name is shared by hundreds of groups in a huge article
+    /// (issue 12), so they are then tested on all cores, stopping at two.
+    fn fitting(&self, key: &NameKey) -> Vec<usize> {
+        use rayon::prelude::*;
+        let sharing: Vec<usize> = self.sharing_a_word(key).into_iter().collect();
+        let fits = |&id: &usize| self.compatible(id, key);
+        if sharing.len() < 16 {
+            return sharing.into_iter().filter(fits).take(2).collect();
+        }
+        sharing.into_par_iter().filter(fits).take_any(2).collect()
     }
 
     fn compatible(&self, id: usize, key: &NameKey) -> bool {

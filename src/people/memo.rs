@@ -173,9 +173,10 @@ fn compute(article: &Article, analysis: &Analysis, corpus: &Corpus) -> Extra {
         full.extend(e.full);
         surnames.extend(e.surnames);
     }
-    full.sort();
+    // Equal entries are the same question: any sort gives one order.
+    full.par_sort_unstable();
     full.dedup();
-    surnames.sort();
+    surnames.par_sort_unstable();
     surnames.dedup();
     Extra {
         full,

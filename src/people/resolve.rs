@@ -82,20 +82,18 @@ pub fn resolve_memoised(
         mentions.extend(extra);
         let find =
             |name: &str| locate(&clusters, curation, &contexts, d, name).filter(|&id| !things[id]);
-        let mut splits = Splits::default();
-        for m in &mentions {
-            let Some(id) = find(&m.name) else { continue };
+        for (m, (id, r)) in resolve_mentions(article, &mentions, &find) {
             let acc = &mut accs[id];
             acc.articles.insert(d);
             acc.in_prose |= !m.in_caption;
-            acc.surfaces.insert(clean(&m.surface));
+            acc.surfaces.insert(r.surface.clone());
             if m.kind == MentionKind::Full {
                 acc.spellings
-                    .entry(clean(&m.surface))
+                    .entry(r.surface.clone())
                     .or_default()
                     .insert(d);
             }
-            acc.mentions.push((d, mention_ref(article, m, &mut splits)));
+            acc.mentions.push((d, r));
         }
         for n in &article.people {
             if let Some(id) = find(n) {
@@ -127,35 +125,79 @@ pub fn resolve_memoised(
     assemble(&docs, &clusters, curation, accs)
 }
 
+/// Mentions of one article a huge article has (issue 12: a 10 MB article
+/// has 100,000) past which they are resolved on all cores.
+const PARALLEL_MENTIONS: usize = 4096;
+
+/// The mentions of `article` that `find` gives a person, with that person
+/// and the mention's [`MentionRef`], in the order of `mentions`. Each
+/// mention is resolved on its own, so a huge article's are resolved in
+/// parallel, their sentences split once per paragraph beforehand.
+fn resolve_mentions<'m>(
+    article: &Article,
+    mentions: &'m [Mention],
+    find: &(dyn Fn(&str) -> Option<usize> + Sync),
+) -> Vec<(&'m Mention, (usize, MentionRef))> {
+    use rayon::prelude::*;
+    let one = |m: &'m Mention, splits: &Splits| {
+        find(&m.name).map(|id| (m, (id, mention_ref(article, m, splits))))
+    };
+    if mentions.len() < PARALLEL_MENTIONS {
+        let splits = Splits::new(article, mentions.iter().map(|m| m.paragraph), false);
+        return mentions.iter().filter_map(|m| one(m, &splits)).collect();
+    }
+    let splits = Splits::new(article, mentions.iter().map(|m| m.paragraph), true);
+    mentions
+        .par_iter()
+        .with_min_len(256)
+        .filter_map(|m| one(m, &splits))
+        .collect()
+}
+
 /// Full-name spellings of the corpus, with their article counts.
 fn candidates(
     docs: &[(&Article, &Analysis)],
     curation: &Curation,
     evidence: &Evidence,
 ) -> Vec<Candidate> {
-    let mut seen: BTreeMap<NameKey, (BTreeSet<usize>, bool)> = BTreeMap::new();
+    use rayon::prelude::*;
     let types = WordTypes::new(docs);
-    for (d, (article, analysis)) in docs.iter().enumerate() {
-        let names = analysis
-            .mentions
-            .iter()
-            .map(|m| (m.name.as_str(), m.in_caption, true));
-        let listed = article.people.iter().map(|n| (n.as_str(), false, false));
-        for (name, caption, found) in names.chain(listed) {
+    // Every name found (or listed) as (article, name, in a caption, found).
+    let all: Vec<(usize, &str, bool, bool)> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, (article, analysis))| {
+            let names = analysis
+                .mentions
+                .iter()
+                .map(move |m| (d, m.name.as_str(), m.in_caption, true));
+            let listed = article
+                .people
+                .iter()
+                .map(move |n| (d, n.as_str(), false, false));
+            names.chain(listed)
+        })
+        .collect();
+    // Each name's key, when it is a candidate, on all cores (issue 12: a
+    // huge article's 100,000 names were keyed and tested on one thread);
+    // sorted, a key's entries are a run, in the order of a map's keys.
+    let mut found: Vec<(NameKey, usize, bool)> = all
+        .into_par_iter()
+        .with_min_len(512)
+        .filter_map(|(d, name, caption, found)| {
             let key = names::normalise(name);
             let thing = found && (types.is_thing(&key) || !evidence.allows(&key, &types));
-            if is_full(&key) && !thing && !curation.never.contains(&key) {
-                let e = seen.entry(key).or_insert_with(|| (BTreeSet::new(), true));
-                e.0.insert(d);
-                e.1 &= caption;
-            }
-        }
-    }
-    seen.into_iter()
-        .map(|(key, (arts, caption_only))| Candidate {
-            key,
-            articles: arts.len(),
-            caption_only,
+            (is_full(&key) && !thing && !curation.never.contains(&key)).then_some((key, d, caption))
+        })
+        .collect();
+    found.par_sort_unstable();
+    found
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| Candidate {
+            key: run[0].0.clone(),
+            // Sorted by article within the run: count the changes.
+            articles: run.chunk_by(|a, b| a.1 == b.1).count(),
+            caption_only: run.iter().all(|e| e.2),
         })
         .collect()
 }
@@ -218,25 +260,39 @@ fn anchor(article: &Article, paragraph: usize) -> String {
 
 /// Sentence ranges of an article's paragraphs, split once each: a long
 /// paragraph with many mentions was split once per mention (issue 12).
-#[derive(Default)]
 struct Splits(BTreeMap<usize, Vec<std::ops::Range<usize>>>);
 
 impl Splits {
-    /// The sentence of paragraph `p` (text `text`) holding byte `at`.
-    fn around(&mut self, p: usize, text: &str, at: usize) -> Option<std::ops::Range<usize>> {
-        let ranges = self.0.entry(p).or_insert_with(|| sentences::split(text));
+    /// The sentences of `paragraphs` of `article` (on all cores when
+    /// `parallel`).
+    fn new(article: &Article, paragraphs: impl Iterator<Item = usize>, parallel: bool) -> Self {
+        use rayon::prelude::*;
+        let wanted: BTreeSet<usize> = paragraphs
+            .filter(|&p| p < article.paragraphs.len())
+            .collect();
+        let split = |p: usize| (p, sentences::split(&article.paragraphs[p].text));
+        Splits(if parallel {
+            wanted.into_par_iter().map(split).collect()
+        } else {
+            wanted.into_iter().map(split).collect()
+        })
+    }
+
+    /// The sentence of paragraph `p` holding byte `at`.
+    fn around(&self, p: usize, at: usize) -> Option<std::ops::Range<usize>> {
+        let ranges = self.0.get(&p)?;
         let k = ranges.partition_point(|r| r.end <= at);
         ranges.get(k).filter(|r| r.start <= at).cloned()
     }
 }
 
-fn mention_ref(article: &Article, m: &Mention, splits: &mut Splits) -> MentionRef {
+fn mention_ref(article: &Article, m: &Mention, splits: &Splits) -> MentionRef {
     let text = article
         .paragraphs
         .get(m.paragraph)
         .map_or("", |p| p.text.as_str());
     let snippet = splits
-        .around(m.paragraph, text, m.span.start)
+        .around(m.paragraph, m.span.start)
         .map_or_else(String::new, |r| clean(&text[r]));
     MentionRef {
         article: article.id.clone(),
