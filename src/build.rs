@@ -219,7 +219,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
     progress(opts, "Reading and analysing articles…");
     let mut cache = Cache::load(&config.root);
     timings.mark("load state");
-    let (site, book) =
+    let (mut site, book) =
         Site::build_timed(&config, &book, &mut cache, &mut timings).map_err(Failure::Build)?;
     // Caches hold only values derived from inputs by their keys, so they can
     // be saved before the output is; then their memory is free for rendering.
@@ -228,6 +228,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
         .map_err(|e| Failure::Io(Cache::path(&config.root), e))?;
     let (analysed, cache_note) = (cache.misses, cache.discarded.clone());
     drop(cache);
+    site.keep_only_rendered_analysis();
     progress(
         opts,
         &format!(

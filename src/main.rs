@@ -152,7 +152,22 @@ fn wants_progress(quiet: bool) -> bool {
     !quiet && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
 }
 
+/// Buffers of 1 MiB and more (export files, search shards, big pages and
+/// vectors) get their own mappings, returned to the system when freed.
+/// glibc's default threshold rises with every such buffer freed, after which
+/// they come from the heap, whose freed space stays resident: at 19k articles
+/// that lifted a build's peak memory by about 45 MB (issue 9).
+fn bound_heap_growth() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; called before any
+    // other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
+}
+
 fn main() -> ExitCode {
+    bound_heap_growth();
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(site) => {

@@ -261,6 +261,22 @@ impl Site {
         Ok((site, book))
     }
 
+    /// Frees what only the analysis cache and the people and events stages
+    /// read: rendering shows each article's mentions, organisations and places
+    /// and nothing else of its analysis. Called once the cache is saved, so
+    /// that the render's peak memory does not carry every article's quotes,
+    /// roles, entity spans and evidence (issue 9: peak memory).
+    pub fn keep_only_rendered_analysis(&mut self) {
+        for a in &mut self.analyses {
+            a.quotes = Vec::new();
+            a.roles = Vec::new();
+            a.entities = Vec::new();
+            a.person_evidence = Vec::new();
+            a.thing_evidence = Vec::new();
+            a.mentions.shrink_to_fit();
+        }
+    }
+
     /// The person an in-article resolved name refers to, if any.
     pub fn person_slug_for(&self, article: &str, name: &str) -> Option<String> {
         self.name_index

@@ -40,12 +40,13 @@ fn day(s: &str) -> Option<i64> {
 }
 
 /// Starts an SVG; `role` is `img` for a plain picture and `group` for one
-/// holding links (an `img` may not contain interactive elements).
+/// holding links (an `img` may not contain interactive elements). Its
+/// `<title>` is both its accessible name and its tooltip (SVG-AAM), so no
+/// `aria-label` repeats it; inside HTML an `<svg>` needs no `xmlns`.
 fn open(out: &mut String, h: f64, label: &str, class: &str, role: &str) {
     let _ = write!(
         out,
-        "<svg class=\"chart {class}\" viewBox=\"0 0 {W} {h}\" role=\"{role}\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
-        escape(label),
+        "<svg class=\"chart {class}\" viewBox=\"0 0 {W} {h}\" role=\"{role}\"><title>{}</title>",
         escape(label)
     );
 }
@@ -360,7 +361,7 @@ mod tests {
             svg.contains("cx=\"24.0\"") && svg.contains("cx=\"616.0\""),
             "{svg}"
         );
-        assert!(svg.contains("role=\"group\" aria-label=\"Timeline: 3 dated entries"));
+        assert!(svg.contains("role=\"group\"><title>Timeline: 3 dated entries"));
         assert_eq!(timeline(&[], ""), "");
         let one_day = [d("2025-02-18", None), d("2025-02-18", Some("W"))];
         assert_eq!(timeline(&one_day, ""), "", "one day draws nothing");
