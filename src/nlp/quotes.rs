@@ -397,9 +397,12 @@ impl Para<'_, '_> {
                 self.recent.borrow_mut().push(Some(&who.speaker));
                 state.spoke = Some(who.clone());
                 last = Some((q.end, who));
-            } else if !self.opens_sentence(q) && self.introduced_mid_sentence(q) {
-                // `Y's lawyer Z said: “…”` with Z not read: somebody else
-                // speaks now, so the next quotation does not continue X.
+            } else if self.has_verb_after(q)
+                || (!self.opens_sentence(q) && self.introduced_mid_sentence(q))
+            {
+                // `Y's lawyer Z said: “…”` / `“…,” he said` with Z or "he"
+                // not read: somebody else speaks now, so the next
+                // quotation does not continue X.
                 last = None;
             }
         }

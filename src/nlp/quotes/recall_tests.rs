@@ -177,6 +177,16 @@ fn went_on_a_dash_aside_and_a_one_word_name_after_an_honorific() {
 }
 
 #[test]
+fn an_unread_attribution_breaks_the_chain_of_reopened_quotations() {
+    let got = speakers(&[
+        "Ms Ada Brandt told the radio: “The quay will reopen.",
+        "“It will be safe.” A spokesman for the Harbour Association disagreed. “The quay is old,” he said. “Nobody should use it.”",
+    ]);
+    assert!(got.iter().any(|(s, _)| s == "Ada Brandt"), "{got:?}");
+    assert!(got.iter().all(|(_, t)| !t.starts_with("Nobody")), "{got:?}");
+}
+
+#[test]
 fn a_stray_comma_before_the_verb_and_a_reply_in_the_present() {
     let got = speakers(&[
         "The men's solicitor Petra Hallam, said that nobody had broken the law.",
