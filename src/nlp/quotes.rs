@@ -12,6 +12,12 @@
 //! …`). Quotations with no named speaker ("a local official said") are left
 //! out: a quote is never guessed onto a person.
 //!
+//! A quoted fragment counts as a direct quote when it stands in its
+//! speaker's own clause after a verb of saying or judging (`X branded it
+//! “scandalous”`, `He said she was a “huge figure”`): those are the
+//! speaker's words. A quoted phrase with no such clause (a scare quote, a
+//! title, a term: `the so-called “Blair Babes”`) is nobody's.
+//!
 //! Cost: every lookup is a binary search or a scan of a bounded window, so
 //! an article costs time linear in its length (see the `linear_work` test).
 
@@ -183,7 +189,8 @@ fn attribute_counted(texts: &[&str], sents: &[Sentence], found: &[Found]) -> (Ve
 }
 
 /// The one-word names of the article written after a peer's title ("Lord
-/// Brannock", "Baroness Vell").
+/// Brannock", "Baroness Vell") or an honorific ("Ms Vell", "Dr Oster"):
+/// persons, though no fuller name is given.
 fn peers(sents: &[Sentence], found: &[Found]) -> BTreeSet<String> {
     found
         .iter()
@@ -191,7 +198,18 @@ fn peers(sents: &[Sentence], found: &[Found]) -> BTreeSet<String> {
         .filter(|f| {
             matches!(
                 sents[f.sent].tokens[f.tokens.start - 1].text,
-                "Lord" | "Baroness" | "Lady"
+                "Lord"
+                    | "Baroness"
+                    | "Lady"
+                    | "Mr"
+                    | "Mr."
+                    | "Mrs"
+                    | "Mrs."
+                    | "Ms"
+                    | "Ms."
+                    | "Miss"
+                    | "Dr"
+                    | "Dr."
             )
         })
         .map(|f| f.name.clone())
@@ -379,9 +397,12 @@ impl Para<'_, '_> {
                 self.recent.borrow_mut().push(Some(&who.speaker));
                 state.spoke = Some(who.clone());
                 last = Some((q.end, who));
-            } else if !self.opens_sentence(q) && self.introduced_mid_sentence(q) {
-                // `Y's lawyer Z said: “…”` with Z not read: somebody else
-                // speaks now, so the next quotation does not continue X.
+            } else if self.has_verb_after(q)
+                || (!self.opens_sentence(q) && self.introduced_mid_sentence(q))
+            {
+                // `Y's lawyer Z said: “…”` / `“…,” he said` with Z or "he"
+                // not read: somebody else speaks now, so the next
+                // quotation does not continue X.
                 last = None;
             }
         }

@@ -153,9 +153,9 @@ impl Para<'_, '_> {
         {
             return Some(said(&f.name, "according to"));
         }
-        let verb = (from..open)
-            .rev()
-            .find(|&i| is_reporting_verb(&tokens[i].text.to_lowercase()))?;
+        let verb = (from..open).rev().find(|&i| {
+            is_reporting_verb(&tokens[i].text.to_lowercase()) || verbs::went_on(tokens, i)
+        })?;
         if denial(tokens[verb].text) && self.text[q.content.clone()].starts_with(char::is_lowercase)
         {
             return None;
@@ -217,6 +217,22 @@ impl Para<'_, '_> {
                 // right before the verb is its subject.
                 is_pronoun(&tokens[i].text.to_lowercase()) && (clause_start(i) || i + 1 == verb)
             })?;
+            // "He said the man shouted: “…”": the verb has a subject of
+            // its own, somebody unnamed.
+            // (Not "…the changes, telling the BBC": a participle.)
+            let unnamed = verb >= i + 3
+                && matches!(
+                    tokens[verb - 2].text.to_lowercase().as_str(),
+                    "the" | "a" | "an" | "one"
+                )
+                && tokens[verb - 1]
+                    .text
+                    .chars()
+                    .all(|c| c.is_lowercase() && c.is_alphabetic())
+                && !tokens[verb].text.ends_with("ing");
+            if unnamed {
+                return None;
+            }
             // A pronoun opening the sentence is who it was before the
             // sentence named anyone.
             let opens = clause::skip_discourse(tokens, 0, i) == i;
@@ -272,7 +288,7 @@ impl Para<'_, '_> {
             .any(|t| clause::hearsay_noun(t.text));
         Some(Said {
             judged,
-            ..said(&speaker, tokens[verb].text)
+            ..said(&speaker, &verbs::verb_word(tokens, verb))
         })
     }
 
@@ -496,8 +512,9 @@ impl Para<'_, '_> {
         let f = names.iter().find(|f| self.is_subject(f))?;
         let end = (f.tokens.end + WINDOW).min(tokens.len());
         self.count(end - f.tokens.end);
-        let verb =
-            (f.tokens.end..end).find(|&i| is_reporting_verb(&tokens[i].text.to_lowercase()))?;
+        let verb = (f.tokens.end..end).find(|&i| {
+            is_reporting_verb(&tokens[i].text.to_lowercase()) || verbs::went_on(tokens, i)
+        })?;
         // Only the subject's own verb: no other name in between, unless
         // in a clause set off by commas ("X, who led it with Y, said").
         if clause::own_verb_after(tokens, f.tokens.end) != Some(verb)
@@ -523,7 +540,8 @@ impl Para<'_, '_> {
         // "X said he had suspended Y.": reported speech by X, whose words follow.
         let own = clause::own_verb_after(tokens, f.tokens.end) == Some(verb)
             && is_speech_verb(&tokens[verb].text.to_lowercase());
-        (colon || that || own || verb + 3 >= tokens.len()).then(|| said(&f.name, tokens[verb].text))
+        (colon || that || own || verb + 3 >= tokens.len())
+            .then(|| said(&f.name, &verbs::verb_word(tokens, verb)))
     }
 }
 

@@ -88,6 +88,10 @@ pub fn own_verb_after(t: &[Token], end: usize) -> Option<usize> {
     if t.get(v).is_some_and(|x| x.text == ",") {
         let close = (v + 1..t.len().min(v + 16)).find(|&k| t[k].text == ",")?;
         v = close + 1;
+    } else if t.get(v).is_some_and(|x| is_dash(x.text)) {
+        // "X - who was wrongly convicted - said": an aside between dashes.
+        let close = (v + 1..t.len().min(v + 20)).find(|&k| is_dash(t[k].text))?;
+        v = close + 1;
     }
     if t.get(v).is_some_and(|x| is_adverb(&x.text.to_lowercase())) {
         v += 1;
@@ -95,6 +99,10 @@ pub fn own_verb_after(t: &[Token], end: usize) -> Option<usize> {
     t.get(v)
         .is_some_and(|x| is_reporting_verb(&x.text.to_lowercase()))
         .then_some(v)
+}
+
+fn is_dash(text: &str) -> bool {
+    matches!(text, "-" | "--" | "—" | "–")
 }
 
 /// Tokens between a name and its verb are a relative clause or apposition

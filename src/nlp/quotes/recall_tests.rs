@@ -145,6 +145,48 @@ fn a_name_right_before_its_verb_and_a_colon_speaks() {
 }
 
 #[test]
+fn went_on_a_dash_aside_and_a_one_word_name_after_an_honorific() {
+    let got = speakers(&[
+        "Karl Oster - who was wrongly accused of the theft - said the town was relieved.",
+        "He went on: “Nobody listened to us for years.”",
+        "Ms Westgate said: “The quay is safe.”",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Karl Oster", "Nobody listened to us for years."),
+            st("Westgate", "The quay is safe."),
+        ]
+    );
+    // Somebody unnamed speaks in what he tells.
+    let got =
+        speakers(&["Mr Karl Oster arrived. He said the man shouted: “You will pay for this.”"]);
+    assert!(got.is_empty(), "{got:?}");
+    // ... but a participle after his own clause is still his.
+    let got = speakers(&[
+        "Mr Karl Oster arrived. He denied the crews had struck, telling the radio “there is a recognition that something is wrong”.",
+    ]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    // "went on to" is no verb of saying; a one-word name with no
+    // honorific is as likely a party as a person.
+    let got = speakers(&[
+        "Karl Oster spoke. He went on to praise the crews “for their work”.",
+        "Westgate said: “The quay is safe.”",
+    ]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn an_unread_attribution_breaks_the_chain_of_reopened_quotations() {
+    let got = speakers(&[
+        "Ms Ada Brandt told the radio: “The quay will reopen.",
+        "“It will be safe.” A spokesman for the Harbour Association disagreed. “The quay is old,” he said. “Nobody should use it.”",
+    ]);
+    assert!(got.iter().any(|(s, _)| s == "Ada Brandt"), "{got:?}");
+    assert!(got.iter().all(|(_, t)| !t.starts_with("Nobody")), "{got:?}");
+}
+
+#[test]
 fn a_stray_comma_before_the_verb_and_a_reply_in_the_present() {
     let got = speakers(&[
         "The men's solicitor Petra Hallam, said that nobody had broken the law.",

@@ -141,6 +141,26 @@ pub fn is_reporting_verb(lower: &str) -> bool {
         )
 }
 
+/// "went on:" / "goes on:" at token `i` (the "on"): a two-word verb that
+/// introduces a quotation right after it.
+pub fn went_on(tokens: &[crate::nlp::tokens::Token], i: usize) -> bool {
+    i > 0
+        && tokens[i].text == "on"
+        && matches!(tokens[i - 1].text, "went" | "goes" | "go")
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.text, ":" | "“" | "\""))
+}
+
+/// The reporting verb at token `i` as written ("said", "went on").
+pub fn verb_word(tokens: &[crate::nlp::tokens::Token], i: usize) -> String {
+    if went_on(tokens, i) {
+        format!("{} on", tokens[i - 1].text)
+    } else {
+        tokens[i].text.to_string()
+    }
+}
+
 /// Verbs that pass judgement on something in the speaker's own words
 /// (`branded it "scandalous"`, `described him as "a huge figure"`).
 pub fn is_judging_verb(lower: &str) -> bool {
