@@ -202,12 +202,13 @@ impl Clusters {
     /// person as `key`: the one such group, or none or two of them when
     /// there is not exactly one (all that [`Clusters::build`] asks). A
     /// common given name is shared by hundreds of groups in a huge article
-    /// (issue 12), so they are then tested on all cores, stopping at two.
+    /// (issue 12), so hundreds are tested on all cores, stopping at two.
     fn fitting(&self, key: &NameKey) -> Vec<usize> {
         use rayon::prelude::*;
         let sharing: Vec<usize> = self.sharing_a_word(key).into_iter().collect();
         let fits = |&id: &usize| self.compatible(id, key);
-        if sharing.len() < 16 {
+        // Below this many, a parallel call's wake-ups cost more than the tests.
+        if sharing.len() < 256 {
             return sharing.into_iter().filter(fits).take(2).collect();
         }
         sharing.into_par_iter().filter(fits).take_any(2).collect()
