@@ -17,7 +17,10 @@ mod common;
 #[path = "names/given.rs"]
 mod given;
 
-pub use clean::{clean_span, is_corporate_suffix, is_firm_connector, is_thing_word, starts_name};
+pub use clean::{
+    clean_span, is_corporate_suffix, is_firm_connector, is_foreign_org_word, is_thing_word,
+    starts_name,
+};
 pub use common::{is_common_word, learn as learn_common_words};
 pub use given::{
     is_learned_given_name, is_place_noun, learn as learn_given_names, looks_like_a_person,

@@ -45,6 +45,8 @@ pub(super) fn drop_things(
             });
         let cued = kind_noun_before(t, f)
             || firm_suffix_after(t, f.tokens.end)
+            || facility_after(t, f)
+            || organisation_word_before(t, f.tokens.start)
             || plural_verb_after(t, f)
             || after_person
             || workplace(t, f)
@@ -197,6 +199,61 @@ pub(super) fn is_kind_noun(word: &str) -> bool {
     )
 }
 
+/// "its X mine", "the X plant": a possessive or article before the name
+/// and a lower-case noun for a works or a business unit right after it.
+/// A person's name takes neither, so the name is the facility's.
+fn facility_after(t: &[Token], f: &Found) -> bool {
+    let det = f
+        .tokens
+        .start
+        .checked_sub(1)
+        .and_then(|i| t.get(i))
+        .is_some_and(|w| matches!(w.text, "its" | "their" | "the" | "a" | "an" | "this"));
+    det && t
+        .get(f.tokens.end)
+        .is_some_and(|w| is_facility_noun(w.text))
+}
+
+/// Lower-case nouns for sites and units a company runs.
+fn is_facility_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "mine"
+            | "mines"
+            | "plant"
+            | "plants"
+            | "field"
+            | "fields"
+            | "oilfield"
+            | "refinery"
+            | "project"
+            | "smelter"
+            | "mill"
+            | "mills"
+            | "well"
+            | "wells"
+            | "site"
+            | "unit"
+            | "division"
+            | "factory"
+            | "terminal"
+            | "pipeline"
+            | "prospect"
+            | "deposit"
+            | "reactor"
+            | "works"
+    )
+}
+
+/// "Banco Ada Brandt", "Groupe Ada Brandt": a capitalised word that opens
+/// a company's or a bank's name in another language, right before the name.
+fn organisation_word_before(t: &[Token], start: usize) -> bool {
+    start
+        .checked_sub(1)
+        .and_then(|i| t.get(i))
+        .is_some_and(|w| names::starts_name(w.text) && names::is_foreign_org_word(w.text))
+}
+
 /// "X are", "X were", "X have": a plural verb after the name, in a
 /// sentence with no list before it ("Lind and Brandt are" is two people).
 fn plural_verb_after(t: &[Token], f: &Found) -> bool {
@@ -338,5 +395,57 @@ mod tests {
         assert!(!employer("Vell Oskarsen chairman of Tarn Mining said."));
         assert!(!employer("Vell Oskarsen chairman since 1990, said."));
         assert!(!employer("Vell Oskarsen said."));
+    }
+
+    /// Whether the name `name` in `text` carries a cue of
+    /// [`facility_after`] or [`organisation_word_before`].
+    fn facility_or_foreign(text: &str, name: &str) -> bool {
+        let t = tokenize(text);
+        let first = name.split(' ').next().unwrap_or_default();
+        let start = t.iter().position(|w| w.text == first).expect("in text");
+        let f = Found {
+            sent: 0,
+            tokens: start..start + name.split(' ').count(),
+            key: names::normalise(name),
+            name: name.into(),
+            kind: MentionKind::Full,
+        };
+        facility_after(&t, &f) || organisation_word_before(&t, f.tokens.start)
+    }
+
+    #[test]
+    fn a_facility_or_a_foreign_firm_word_makes_the_name_a_thing() {
+        assert!(facility_or_foreign(
+            "It sold its Vell Oskarsen mine.",
+            "Vell Oskarsen"
+        ));
+        assert!(facility_or_foreign(
+            "Output at the Vell Oskarsen refinery fell.",
+            "Vell Oskarsen"
+        ));
+        assert!(facility_or_foreign(
+            "Shares in Banco Vell Oskarsen rose.",
+            "Vell Oskarsen"
+        ));
+        assert!(facility_or_foreign(
+            "Shares in Groupe Vell Oskarsen rose.",
+            "Vell Oskarsen"
+        ));
+        assert!(!facility_or_foreign(
+            "Vell Oskarsen visited the mine.",
+            "Vell Oskarsen"
+        ));
+        assert!(!facility_or_foreign(
+            "He met Vell Oskarsen at the plant.",
+            "Vell Oskarsen"
+        ));
+        assert!(!facility_or_foreign(
+            "Shares rose, Vell Oskarsen said.",
+            "Vell Oskarsen"
+        ));
+        assert!(!facility_or_foreign(
+            "Bank chief Vell Oskarsen said.",
+            "Vell Oskarsen"
+        ));
     }
 }

@@ -35,6 +35,47 @@ fn is_org_word(lower: &str) -> bool {
     )
     .contains(lower)
         || is_corporate_suffix(lower)
+        || is_foreign_org_word(lower)
+}
+
+/// Words that open a company's or a bank's name in Romance languages
+/// ("Banco …", "Groupe …", "Compagnie …"): "Banque Ada Brandt" is the bank,
+/// like "Ada Brandt Inc". Any case, accents optional.
+pub fn is_foreign_org_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "gruppo"
+            | "grupo"
+            | "groupe"
+            | "banco"
+            | "banca"
+            | "banque"
+            | "compagnie"
+            | "compagnia"
+            | "compania"
+            | "compañía"
+            | "companhia"
+            | "societe"
+            | "société"
+            | "societa"
+            | "società"
+            | "sociedad"
+            | "sociedade"
+            | "credito"
+            | "crédito"
+            | "credit"
+            | "crédit"
+            | "caisse"
+            | "caja"
+            | "cassa"
+            | "cia"
+            | "empresa"
+            | "empresas"
+            | "établissements"
+            | "etablissements"
+            | "industrias"
+            | "industrie"
+    )
 }
 
 /// Whether a word (any case) marks an organisation, a place or a thing
@@ -357,6 +398,12 @@ pub fn clean_span(tokens: &[Token], span: Range<usize>) -> Option<Range<usize>> 
     while e > s && is_suffix(tokens[e - 1].text) {
         e -= 1;
     }
+    // "Banque Ada Brandt": a foreign firm word opening the span makes it the
+    // firm's; inside it, it only cuts it like other organisation words
+    // ("Reuters Ada Brandt", "Credito Lind analyst Ada Brandt").
+    if s < e && is_foreign_org_word(tokens[s].text) {
+        return None;
+    }
     if let Some(k) = (s..e).rev().find(|&k| is_cut(tokens[k].text)) {
         s = k + 1;
     }
@@ -509,9 +556,17 @@ mod tests {
             "Cold War",
             "March-June",
             "Halvard Bros",
+            "Banque Halvard Lind",
+            "Grupo Halvard",
+            "Société Halvard Lind",
         ] {
             assert_eq!(clean(s), None, "{s}");
         }
+        // Inside a span, a foreign firm word only cuts it.
+        assert_eq!(
+            clean("Lind Banco Halvard Brandt").as_deref(),
+            Some("Halvard Brandt")
+        );
     }
 
     #[test]
