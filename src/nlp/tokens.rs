@@ -49,23 +49,7 @@ fn glued_title(word: &str) -> Option<usize> {
     let dot = word.find('.')?;
     let title = word[..dot].trim_start_matches(LEADING);
     let next = word[dot + 1..].chars().next()?;
-    let is_title = matches!(
-        title,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Gen"
-            | "Col"
-            | "Lt"
-            | "Sgt"
-            | "Capt"
-            | "Gov"
-            | "Sen"
-            | "Rep"
-            | "Rev"
-            | "Prof"
-            | "St"
-    );
+    let is_title = TITLES.contains(&title);
     (is_title && next.is_uppercase()).then_some(dot + 1)
 }
 
@@ -123,18 +107,25 @@ fn push<'a>(text: &'a str, s: usize, e: usize, out: &mut Vec<Token<'a>>) {
 
 /// Words that a period after does not end: titles, months, company
 /// suffixes. One list for the tokenizer and the sentence splitter.
+/// (With [`TITLES`].)
 pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen",
-    "Rep", "Rev", "Prof", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "vs", "No",
+    "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "Inc", "Corp", "Co", "Ltd", "vs", "No",
+];
+
+/// Abbreviated titles and ranks before a name: a period after does not end
+/// a sentence, and one glued to a capitalised name splits from it.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Rev",
+    "Prof",
 ];
 
 /// Whether `word` (without its final period) is an abbreviation: it holds a
 /// period ("U.S" of "U.S.", "e.g"), is one uppercase letter (an initial) or
-/// is in [`ABBREVIATIONS`].
+/// is in [`TITLES`] or [`ABBREVIATIONS`].
 pub(crate) fn is_abbreviation_word(word: &str) -> bool {
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    word.contains('.') || initial || ABBREVIATIONS.contains(&word)
+    word.contains('.') || initial || TITLES.contains(&word) || ABBREVIATIONS.contains(&word)
 }
 
 /// "U.S.", "Mr.", "Jan.", single initials "J." keep their final period.
