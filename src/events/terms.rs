@@ -59,20 +59,11 @@ pub fn cased_terms(text: &str) -> Vec<CasedTerm> {
 }
 
 /// Lowercased words of `text` as [`Boilerplate`] compares them (a long
-/// text's pieces on all cores: the words of pieces cut at spaces are the
-/// words of the whole).
+/// text folded and lowered on all cores: [`fold`], [`lowered`]).
 pub fn lower_words(text: &str) -> Vec<String> {
-    use rayon::prelude::*;
-    let lower = |piece: &str| -> Vec<String> {
-        words(&deunicode::deunicode(piece))
-            .map(|(_, w)| w.to_ascii_lowercase())
-            .collect()
-    };
-    if text.len() <= PARALLEL_BYTES {
-        return lower(text);
-    }
-    let parts: Vec<Vec<String>> = pieces(text).into_par_iter().map(lower).collect();
-    parts.concat()
+    let folded = fold(text);
+    let all: Vec<(&str, &str)> = words(&folded).collect();
+    lowered(&all)
 }
 
 /// Bytes of text past which it is folded in pieces on all cores (issue 12:
