@@ -25,6 +25,7 @@ use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 /// Bytes of read text (prose and captions) analysed as one window (256
 /// KiB: about 40,000 words, ten times a long feature). Articles up to this
@@ -92,11 +93,63 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The windows of `article` (see [`compute_plan`]), computed once per text.
+///
+/// Analysis, the people stage, the event stages and the build's warning all
+/// ask for the plan of the same long article; computing it costs a sentence
+/// scan and a word count of the whole text (a third of a second per caller
+/// for 10 MB on one line). A long article's plan is therefore kept, keyed
+/// by a hash of exactly what the plan is made from (each paragraph's kind
+/// and text), so a later caller with the same text gets the same plan and
+/// an edited text gets its own. Short articles (one window) are planned
+/// directly: that costs one word count and nothing is kept.
+fn plan(article: &Article) -> Arc<Vec<Vec<Part>>> {
+    if read_len(article) <= WINDOW {
+        return Arc::new(compute_plan(article));
+    }
+    let key = plan_key(article);
+    if let Some(p) = PLANS.lock().expect("plan memo").get(&key) {
+        return Arc::clone(p);
+    }
+    let p = Arc::new(compute_plan(article));
+    let mut memo = PLANS.lock().expect("plan memo");
+    // A few long articles per build; a long-running `serve` must not keep
+    // the plans of every text it ever saw.
+    if memo.len() >= MEMO_PLANS {
+        memo.clear();
+    }
+    memo.insert(key, Arc::clone(&p));
+    p
+}
+
+/// How many long articles' plans [`plan`] keeps at most.
+const MEMO_PLANS: usize = 64;
+
+/// The plans of long articles, by [`plan_key`].
+static PLANS: Mutex<BTreeMap<u128, Arc<Vec<Vec<Part>>>>> = Mutex::new(BTreeMap::new());
+
+/// A 128-bit hash of what [`compute_plan`] reads: every paragraph's kind
+/// and text, with their lengths so that no two lists hash alike by
+/// concatenation.
+fn plan_key(article: &Article) -> u128 {
+    use siphasher::sip128::{Hasher128, SipHasher13};
+    use std::hash::Hasher;
+    let mut h = SipHasher13::new_with_keys(0x6c69_6d69_7470_6c61, 0x6e73_0000_0000_0001);
+    h.write_usize(article.paragraphs.len());
+    for p in &article.paragraphs {
+        h.write_u8(u8::from(is_read(p)));
+        h.write_u8(u8::from(p.kind == BlockKind::Prose));
+        h.write_usize(p.text.len());
+        h.write(p.text.as_bytes());
+    }
+    h.finish128().as_u128()
+}
+
 /// The windows of `article`: runs of [`Part`]s of at most [`WINDOW`] bytes
 /// in reading order, within the first [`ANALYSIS_LIMIT`] bytes of read
 /// text and [`MAX_CANDIDATES`] capitalised words. One window holding every
 /// read paragraph when the article is short.
-fn plan(article: &Article) -> Vec<Vec<Part>> {
+fn compute_plan(article: &Article) -> Vec<Vec<Part>> {
     let mut windows: Vec<Vec<Part>> = Vec::new();
     let (mut current, mut size, mut total, mut names) = (Vec::new(), 0, 0, 0);
     'paragraphs: for (k, p) in article.paragraphs.iter().enumerate() {
@@ -313,11 +366,11 @@ pub fn analysed_prose(article: &Article) -> impl Iterator<Item = (usize, &str)> 
             .collect()
     } else {
         plan(article)
-            .into_iter()
+            .iter()
             .flatten()
             .filter(|part| article.paragraphs[part.paragraph].kind == BlockKind::Prose)
             .map(|part| {
-                let text = &article.paragraphs[part.paragraph].text[part.range];
+                let text = &article.paragraphs[part.paragraph].text[part.range.clone()];
                 (part.paragraph, text)
             })
             .collect()

@@ -97,7 +97,7 @@ fn windows_cover_the_read_text_once_in_order_each_within_the_window() {
     assert!(read_len(&a) > 4 * WINDOW);
     let plan = plan(&a);
     assert!(plan.len() >= 4, "{} windows", plan.len());
-    for w in &plan {
+    for w in plan.iter() {
         let size: usize = w.iter().map(|p| p.range.len()).sum();
         assert!(size <= WINDOW, "{size}");
         // Cut at paragraph boundaries: every part is a whole paragraph.
@@ -304,4 +304,29 @@ fn past_the_candidate_budget() -> Article {
         });
     }
     a
+}
+
+#[test]
+fn a_long_articles_plan_is_kept_and_an_edited_text_gets_its_own() {
+    let a = many_paragraphs(12, WINDOW / 3);
+    let first = plan(&a);
+    assert_eq!(*first, compute_plan(&a));
+    // The same text again: the kept plan itself, not a recomputed copy.
+    assert!(Arc::ptr_eq(&first, &plan(&a)));
+    // One paragraph grown past a window: its plan differs, and is its own.
+    let mut edited = a.clone();
+    let grown = format!(
+        "{} {}",
+        edited.paragraphs[0].text,
+        "Ships sailed on. ".repeat(WINDOW / 8)
+    );
+    edited.paragraphs[0].text = grown;
+    let second = plan(&edited);
+    assert_eq!(*second, compute_plan(&edited));
+    assert_ne!(*second, *first);
+    // A paragraph that stops being read (a code block) changes the plan too.
+    let mut code = a.clone();
+    code.paragraphs[1].kind = BlockKind::Code { lang: None };
+    assert_eq!(*plan(&code), compute_plan(&code));
+    assert_ne!(*plan(&code), *first);
 }
