@@ -73,12 +73,27 @@ pub(crate) enum PageItem {
     Article(usize),
 }
 
-/// Every item page of the site, in a fixed order.
+/// Every item page of the site, in a fixed order: articles first, the
+/// longest first, then events, then people.
+///
+/// The pages are rendered on all cores in this order, and what each page
+/// holds does not depend on it (the writer keys files by path). An article
+/// page costs time in proportion to its text, a person page is small: one
+/// 10 MB article listed last was rendered alone on one core after the
+/// thousands of person pages it names had been shared out (issue 12), so
+/// the costly pages go first and the small ones fill the other cores.
 pub(crate) fn items(site: &Site) -> Vec<PageItem> {
+    let mut articles: Vec<usize> = (0..site.articles.len()).collect();
+    let text = |i: &usize| -> usize {
+        let a = &site.articles[*i];
+        a.paragraphs.iter().map(|p| p.text.len()).sum()
+    };
+    // Stable: equal lengths keep the site's order.
+    articles.sort_by_cached_key(|i| std::cmp::Reverse(text(i)));
+    let articles = articles.into_iter().map(PageItem::Article);
     let events = (0..site.events.len()).map(PageItem::Event);
     let people = (0..site.people.len()).map(PageItem::Person);
-    let articles = (0..site.articles.len()).map(PageItem::Article);
-    events.chain(people).chain(articles).collect()
+    articles.chain(events).chain(people).collect()
 }
 
 /// Asked before a page is rendered, with its path and a hash of everything
