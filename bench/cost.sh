@@ -147,16 +147,26 @@ PY
 
 # Cold builds (no public/, no .briefing/) of site $1, $2 times (median):
 # wall and CPU (user+sys, from wait4) seconds and peak RSS.
+# The previous build's output is moved into $work/trash, not deleted, and
+# so are finished sites (`retire`); the trash goes at exit. Deleting it
+# right before the next build made that build's file creation pay for it:
+# ext4 does not reuse an inode freed in the last seconds, and scans past
+# each such inode for every new file, so 13,000 just-freed inodes (one 10
+# MB site: 6,700 pages, each a directory and a file) cost the next build
+# about 0.5 s of system time and 0.7 s of wall in its item pages, a cost of
+# this loop, not of a first build (measured in session 8, issue 12).
 run_build() { # site [repeat] -> sets rc, secs, cpu, rss
   local out
   set +e
   out=$(python3 - "$bin" "$1" "${2:-1}" "$work" <<'PY'
-import os, sys, time, shutil, subprocess, statistics
+import os, sys, time, tempfile, subprocess, statistics
 binary, site, reps, work = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 walls, cpus, rss, rc = [], [], 0, 0
 for _ in range(reps):
     for d in ("public", ".briefing"):
-        shutil.rmtree(os.path.join(site, d), ignore_errors=True)
+        if os.path.exists(os.path.join(site, d)):
+            os.makedirs(os.path.join(work, "trash"), exist_ok=True)
+            os.rename(os.path.join(site, d), tempfile.mkdtemp(dir=os.path.join(work, "trash")) + "/" + d)
     with open(os.path.join(work, "out"), "w") as o, open(os.path.join(work, "err"), "w") as e:
         t0 = time.monotonic()
         p = subprocess.Popen(["timeout", "600", binary, "build", "--root", site, "-q"], stdout=o, stderr=e)
@@ -171,6 +181,7 @@ PY
   set -e
   read -r rc secs cpu rss <<<"$out"
 }
+retire() { mkdir -p "$work/trash" && mv "$1" "$(mktemp -d "$work/trash/site.XXXXXX")/"; }
 permb() { awk -v s="$1" -v z="$2" -v b="$3" 'BEGIN{d=s-z; if (d<0) d=0; printf "%.3f", d/(b/1e6)}'; }
 
 # The base of COUNT one-line articles, built once per COUNT.
@@ -186,7 +197,7 @@ base_for() { # count -> sets base_cpu[count]
   run_build "$site" "$SMALL_REPEAT"
   base_cpu[$1]=$cpu
   echo "base: $1 one-line article(s): ${secs} s wall, ${cpu} s CPU, ${rss} MB"
-  rm -rf "$site"
+  retire "$site"
 }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -209,7 +220,7 @@ for shape in $SHAPES; do
     [ "$warned" -gt 0 ] && echo "    $warned warning(s), the first: $(grep -h "^warning" "$work/err" | grep -v "base_url" | head -1)"
     lo=$(awk -v a="$lo" -v b="$pm" 'BEGIN{print (a == "" || b < a) ? b : a}')
     hi=$(awk -v a="$hi" -v b="$pm" 'BEGIN{print (a == "" || b > a) ? b : a}')
-    rm -rf "$site"
+    retire "$site"
   done
   echo "$shape: s/MB max/min $(awk -v a="$hi" -v b="$lo" 'BEGIN{if (b > 0) printf "%.2f", a/b; else print "inf"}')x (max $hi, min $lo)"
 done
