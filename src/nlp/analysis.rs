@@ -233,10 +233,7 @@ fn find_roles(sents: &[Sentence], found: &[Found], texts: &[&str]) -> Vec<RoleMe
         let after = roles::apposition_after(&s.tokens, f.tokens.end, in_name);
         for r in before.into_iter().chain(after) {
             let text = texts[s.paragraph];
-            let title = text[s.tokens[r.start].start..s.tokens[r.end - 1].end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let title = roles::tidy_title(&text[s.tokens[r.start].start..s.tokens[r.end - 1].end]);
             let role = RoleMention {
                 name: f.name.clone(),
                 title,

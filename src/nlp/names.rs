@@ -16,15 +16,15 @@ mod clean;
 mod common;
 #[path = "names/given.rs"]
 mod given;
+#[path = "names/kinds.rs"]
+mod kinds;
 
-pub use clean::{
-    clean_span, is_corporate_suffix, is_firm_connector, is_foreign_org_word, is_thing_word,
-    starts_name,
-};
+pub use clean::{clean_span, starts_name};
 pub use common::{is_common_word, learn as learn_common_words};
 pub use given::{
     is_learned_given_name, is_place_noun, learn as learn_given_names, looks_like_a_person,
 };
+pub use kinds::{is_corporate_suffix, is_firm_connector, is_foreign_org_word, is_thing_word};
 
 /// The words of a shipped word list (`models/*.txt`): one per line, blank
 /// lines and `#` comments left out.

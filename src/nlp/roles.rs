@@ -204,6 +204,19 @@ pub fn apposition_after(
     (s < k && (has_head || the_y_of_z)).then_some(s..k)
 }
 
+/// A title as written, with its whitespace collapsed and a word the text
+/// repeats right after itself written once ("chairman chairman", "British
+/// British Casino Association": a typing slip, not two roles).
+pub fn tidy_title(text: &str) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for w in text.split_whitespace() {
+        if !words.last().is_some_and(|l| l.eq_ignore_ascii_case(w)) {
+            words.push(w);
+        }
+    }
+    words.join(" ")
+}
+
 fn is_boundary(t: &Token) -> bool {
     matches!(
         t.text,
@@ -228,6 +241,19 @@ mod tests {
         let i = t.iter().position(|x| x.text == name_end_word).unwrap() + 1;
         apposition_after(&t, i, |_| false)
             .map(|r| s[t[r.start].start..t[r.end - 1].end].to_string())
+    }
+
+    #[test]
+    fn a_repeated_word_is_written_once() {
+        assert_eq!(
+            tidy_title("Borvian  Grain Board chairman Chairman"),
+            "Borvian Grain Board chairman"
+        );
+        assert_eq!(
+            tidy_title("Eastbay Eastbay Port  Authority"),
+            "Eastbay Port Authority"
+        );
+        assert_eq!(tidy_title("head of state"), "head of state");
     }
 
     #[test]
