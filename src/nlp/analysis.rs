@@ -20,7 +20,7 @@ pub use crate::nlp::layer::{
 use crate::nlp::layer::{Found, Sentence};
 use crate::nlp::names;
 use crate::nlp::tokens::{tokenize, Token};
-use crate::nlp::{ner, quotes, roles, sentences};
+use crate::nlp::{ner, quotes, roles, sentences, speech};
 use std::ops::Range;
 
 /// Analyses one article (prose, and captions for names).
@@ -178,7 +178,7 @@ fn verb_follows(tokens: &[Token], end: usize) -> bool {
     let is_verb = |i: usize| {
         tokens
             .get(i)
-            .is_some_and(|t| quotes::is_speech_verb(&t.text.to_lowercase()))
+            .is_some_and(|t| speech::is_speech_verb(&t.text.to_lowercase()))
     };
     is_verb(end)
         || roles::apposition_after(tokens, end, |_| false)

@@ -10,4 +10,5 @@ pub mod ner;
 pub mod quotes;
 pub mod roles;
 pub mod sentences;
+pub mod speech;
 pub mod tokens;

@@ -146,7 +146,7 @@ pub fn apposition_after(
     let start = name_end + 1;
     let mut k = start;
     while k < tokens.len() && k - start < 14 && !is_boundary(&tokens[k]) {
-        if crate::nlp::quotes::is_speech_verb(&lower(&tokens[k])) {
+        if crate::nlp::speech::is_speech_verb(&lower(&tokens[k])) {
             return None;
         }
         k += 1;

@@ -1,65 +1,6 @@
 //! Word lists for quote attribution: reporting verbs, pronouns, adverbs.
 
-/// Reporting verbs ("said", "told", "added", …), lowercase. Also a name cue
-/// for the analysis ("X said"), so it stays to verbs that people do.
-pub fn is_speech_verb(lower: &str) -> bool {
-    matches!(
-        lower,
-        "said"
-            | "says"
-            | "say"
-            | "told"
-            | "tells"
-            | "added"
-            | "adds"
-            | "stated"
-            | "states"
-            | "noted"
-            | "notes"
-            | "wrote"
-            | "writes"
-            | "posted"
-            | "declared"
-            | "insisted"
-            | "insists"
-            | "emphasized"
-            | "emphasised"
-            | "stressed"
-            | "warned"
-            | "warns"
-            | "asked"
-            | "replied"
-            | "explained"
-            | "argued"
-            | "mentioned"
-            | "described"
-            | "welcomed"
-            | "praised"
-            | "called"
-            | "calling"
-            | "denied"
-            | "urged"
-            | "claimed"
-            | "announced"
-            | "acknowledged"
-            | "admitted"
-            | "suggested"
-            | "confirmed"
-            | "predicted"
-            | "tweeted"
-            | "commented"
-            | "remarked"
-            | "estimated"
-            | "estimates"
-            | "continued"
-            | "recalled"
-            | "cautioned"
-            | "conceded"
-            | "countered"
-            | "responded"
-            | "observed"
-    )
-}
+pub use crate::nlp::speech::is_speech_verb;
 
 /// Verbs that introduce a direct quotation: the speech verbs and more
 /// ("instructed reporters", "vowed", "saying"). Only read next to a
