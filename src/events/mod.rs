@@ -25,6 +25,7 @@ pub mod neighbours;
 pub mod params;
 mod place;
 mod place_scan;
+pub mod replay;
 mod series;
 mod subjects;
 pub mod summary;
@@ -117,6 +118,7 @@ pub fn build_with(
         Remembered {
             briefings: &mut memo::empty(),
             frozen: &mut frozen::Frozen::empty(),
+            pass: None,
         },
         &|_| true,
     )
@@ -128,6 +130,8 @@ pub struct Remembered<'a> {
     pub briefings: &'a mut memo::EventMemo,
     /// The clustering background and per-article features (see [`frozen`]).
     pub frozen: &'a mut frozen::Frozen,
+    /// The steps of the previous streaming pass (see [`replay`]).
+    pub pass: Option<&'a mut replay::Replay>,
 }
 
 /// Which articles' clustering decisions to explain (see [`Built::explanations`]).
@@ -150,6 +154,7 @@ pub fn build_memoised(
     let Remembered {
         briefings: memo,
         frozen,
+        pass,
     } = remembered;
     let published: Vec<&Article> = articles.iter().filter(|a| !a.draft).collect();
     let gazetteer = place::gazetteer(&published);
@@ -159,7 +164,12 @@ pub fn build_memoised(
         .collect();
     let attracted = attract::apply(&mut docs, &published, curated);
     // Features against the site's frozen background (see `frozen`).
-    let c = cluster::cluster_with(&docs, p, &mut |d, o| frozen.features(d, o, p));
+    // An explanation needs every candidate's scores: no replayed steps.
+    let pass = pass.map(|r| {
+        r.reuse = !published.iter().any(|a| explain(a));
+        r
+    });
+    let c = cluster::cluster_with(&docs, p, &mut |d, o| frozen.features(d, o, p), pass);
     let real = |e: usize| -> Vec<usize> {
         c.members[e]
             .iter()

@@ -45,6 +45,9 @@ pub(crate) struct Subjects {
     of: Vec<Vec<u32>>,
     /// Documents mentioning each subject (sorted, input order).
     mentioned: Vec<Vec<u32>>,
+    /// Each subject id's word (for [`crate::events::replay`], which needs
+    /// what the ids stand for: ids shift when the corpus changes).
+    words: Vec<String>,
 }
 
 impl Subjects {
@@ -89,7 +92,22 @@ impl Subjects {
                 }
             }
         }
-        Subjects { of, mentioned }
+        let mut words = vec![String::new(); ids.len()];
+        for (w, &id) in &ids {
+            words[id as usize] = (*w).to_string();
+        }
+        Subjects {
+            of,
+            mentioned,
+            words,
+        }
+    }
+
+    /// The subject words of document `i`'s headline, in id order.
+    pub(crate) fn words_of(&self, i: usize) -> impl Iterator<Item = &str> {
+        self.of(i)
+            .iter()
+            .map(|&id| self.words[id as usize].as_str())
     }
 
     /// Subject ids of document `i`'s headline.
