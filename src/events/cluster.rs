@@ -382,7 +382,7 @@ struct Run<'a> {
 type Passed = (Vec<usize>, Vec<Option<Decision>>, Vec<usize>, usize);
 
 #[derive(Default)]
-struct State {
+struct State<'a> {
     index: Index,
     events: Vec<EventState>,
     members: Vec<Vec<usize>>,
@@ -391,13 +391,13 @@ struct State {
     /// Routine series of each input document ([`series::series_of`]).
     series: Vec<Option<u32>>,
     /// Headline subjects of capitals-only headlines ([`Subjects`]).
-    subjects: Subjects,
+    subjects: Subjects<'a>,
     /// Leading company mark and what follows it, of each input document
     /// ([`kinds::lead`]).
     leads: Vec<Option<Lead>>,
 }
 
-impl State {
+impl State<'_> {
     /// The streaming pass: the first `same` steps take their event from
     /// `replay` (joined, never scored), the others are placed.
     fn pass(&mut self, run: &Run, p: &Params, replay: Option<&Replay>, mut same: usize) -> Passed {

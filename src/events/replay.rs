@@ -138,7 +138,7 @@ pub(crate) struct StepInputs<'a> {
     /// Feature memo key of each input document.
     pub keys: &'a [u128],
     pub series: &'a [Option<u32>],
-    pub subjects: &'a Subjects,
+    pub subjects: &'a Subjects<'a>,
     pub leads: &'a [Option<Lead>],
 }
 
