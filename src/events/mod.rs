@@ -165,10 +165,10 @@ pub fn build_memoised(
     let attracted = attract::apply(&mut docs, &published, curated);
     // Features against the site's frozen background (see `frozen`).
     // An explanation needs every candidate's scores: no replayed steps.
-    let pass = pass.map(|r| {
+    let mut pass = pass;
+    if let Some(r) = pass.as_deref_mut() {
         r.reuse = !published.iter().any(|a| explain(a));
-        r
-    });
+    }
     let c = cluster::cluster_with(&docs, p, &mut |d, o| frozen.features(d, o, p), pass);
     let real = |e: usize| -> Vec<usize> {
         c.members[e]
