@@ -61,6 +61,9 @@ pub struct BuildSummary {
     pub analysed: usize,
     /// Why an old cache was discarded, if it was.
     pub cache_note: Option<String>,
+    /// Clustering steps taken from the previous build's pass rather than
+    /// decided again (see [`crate::events::replay`]).
+    pub replayed: usize,
     /// Output write report.
     pub written: WriteReport,
     /// Wall time.
@@ -206,6 +209,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
             failed: done.counts.failed,
             analysed: 0,
             cache_note: None,
+            replayed: 0,
             written: WriteReport {
                 total: done.counts.files,
                 ..Default::default()
@@ -227,6 +231,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
         .save(&config.root, &site.analyses)
         .map_err(|e| Failure::Io(Cache::path(&config.root), e))?;
     let (analysed, cache_note) = (cache.misses, cache.discarded.clone());
+    let replayed = cache.pass.replayed;
     drop(cache);
     site.keep_only_rendered_analysis();
     progress(
@@ -304,6 +309,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildSummary, Failure> {
         failed,
         analysed,
         cache_note,
+        replayed,
         written,
         elapsed: start.elapsed(),
         timings,

@@ -52,6 +52,8 @@ pub struct Cache {
     pub frozen: crate::events::frozen::Frozen,
     /// Parsed articles by file (see [`crate::parsed`]).
     pub parsed: crate::parsed::ParsedMemo,
+    /// The steps of the last clustering pass (see [`crate::events::replay`]).
+    pub pass: crate::events::replay::Replay,
 }
 
 impl Default for Cache {
@@ -67,6 +69,7 @@ impl Default for Cache {
             people: crate::people::memo::empty(),
             frozen: crate::events::frozen::Frozen::empty(),
             parsed: Default::default(),
+            pass: crate::events::replay::Replay::empty(),
         }
     }
 }
@@ -85,6 +88,7 @@ impl Cache {
             people: Memo::load(root, crate::people::memo::MEMO_FILE),
             frozen: crate::events::frozen::Frozen::load(root),
             parsed: crate::parsed::ParsedMemo::load(root),
+            pass: crate::events::replay::Replay::load(root),
             ..Cache::load_analyses(root)
         }
     }
@@ -98,6 +102,7 @@ impl Cache {
             root.join(crate::events::frozen::BACKGROUND_FILE),
             root.join(crate::events::frozen::FEATURES_FILE),
             crate::parsed::ParsedMemo::path(root),
+            root.join(crate::events::replay::PASS_FILE),
         ]
     }
 
@@ -165,6 +170,7 @@ impl Cache {
         self.people.save(root)?;
         self.frozen.save(root)?;
         self.parsed.save(root)?;
+        self.pass.save(root)?;
         self.save_analyses(root, analyses)
     }
 

@@ -190,6 +190,7 @@ impl Site {
             events::Remembered {
                 briefings: &mut cache.events,
                 frozen: &mut cache.frozen,
+                pass: Some(&mut cache.pass),
             },
             explain,
         );

@@ -31,6 +31,7 @@ use crate::events::index::{Index, Window};
 use crate::events::kinds::{self, Lead};
 use crate::events::neighbours::{neighbours, shared, NeighbourInput, NeighbourParams};
 pub use crate::events::params::{ClusterDoc, Params, CORE};
+use crate::events::replay::{self, Replay};
 use crate::events::series;
 use crate::events::subjects::Subjects;
 use crate::events::tfidf::{self, FxMap, SparseVec, TermId, Vocab};
@@ -260,24 +261,33 @@ struct EventState {
 /// order is `(date, id)`, so shuffling the input changes nothing as long as
 /// ids are unique.
 pub fn cluster(docs: &[ClusterDoc], p: &Params) -> Clustering {
-    cluster_with(docs, p, &mut |docs, order| featurize(docs, order, p))
+    let mut plain = |docs: &[ClusterDoc], order: &[usize]| {
+        let (vocab, feats) = featurize(docs, order, p);
+        (vocab, feats, Vec::new())
+    };
+    cluster_with(docs, p, &mut plain, None)
 }
 
-/// Gives the features of documents in a visiting order, and their vocabulary.
-pub(crate) type Featurizer<'a> = dyn FnMut(&[ClusterDoc], &[usize]) -> (Vocab, Vec<Features>) + 'a;
+/// Gives the features of documents in a visiting order, their vocabulary,
+/// and their feature memo keys (input order; empty when not memoised).
+pub(crate) type Featurizer<'a> =
+    dyn FnMut(&[ClusterDoc], &[usize]) -> (Vocab, Vec<Features>, Vec<u128>) + 'a;
 
 /// [`cluster`], with the articles' features (and the vocabulary they use)
 /// from `features`, given the documents and the visiting order: a build
 /// with a frozen background takes them from there
-/// ([`crate::events::frozen`]).
+/// ([`crate::events::frozen`]). With `replay`, the leading steps whose
+/// inputs the previous pass saw too are taken from it
+/// ([`crate::events::replay`]), and this pass's steps are kept.
 pub(crate) fn cluster_with(
     docs: &[ClusterDoc],
     p: &Params,
     features: &mut Featurizer,
+    replay: Option<&mut Replay>,
 ) -> Clustering {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| (docs[a].date, &docs[a].id, a).cmp(&(docs[b].date, &docs[b].id, b)));
-    let (vocab, mut feats) = features(docs, &order);
+    let (vocab, mut feats, keys) = features(docs, &order);
     find_neighbours(docs, &order, &mut feats, p);
     let mut st = State {
         series: series::series_of(docs, p.series_min_days),
@@ -292,13 +302,31 @@ pub(crate) fn cluster_with(
             .collect(),
         ..State::default()
     };
-    let mut assignment = vec![0; docs.len()];
-    let mut decisions = vec![None; docs.len()];
-    for &i in &order {
-        let (event, decision) = st.place(i, &docs[i], &feats[i], &feats, &vocab, p);
-        st.join(event, i, &docs[i], &feats[i]);
-        assignment[i] = event;
-        decisions[i] = Some(decision);
+    let replay = replay.filter(|_| keys.len() == docs.len());
+    let fps = match &replay {
+        Some(_) => replay::fingerprints(&replay::StepInputs {
+            docs,
+            order: &order,
+            feats: &feats,
+            keys: &keys,
+            series: &st.series,
+            subjects: &st.subjects,
+            leads: &st.leads,
+        }),
+        None => Vec::new(),
+    };
+    let params = replay::params_hash(p);
+    let same = replay.as_deref().map_or(0, |r| r.prefix(&fps, params));
+    let run = Run {
+        docs,
+        order: &order,
+        feats: &feats,
+        vocab: &vocab,
+    };
+    let (assignment, decisions, steps, same) = st.pass(&run, p, replay.as_deref(), same);
+    if let Some(r) = replay {
+        r.replayed = same;
+        r.record(params, &fps, &steps);
     }
     let mut c = Clustering {
         assignment,
@@ -341,8 +369,20 @@ fn find_neighbours(docs: &[ClusterDoc], order: &[usize], feats: &mut [Features],
     }
 }
 
+/// What the pass reads: documents, visiting order, features, vocabulary.
+struct Run<'a> {
+    docs: &'a [ClusterDoc],
+    order: &'a [usize],
+    feats: &'a [Features],
+    vocab: &'a Vocab,
+}
+
+/// Event of each document, its decision (input order), the event of each
+/// step (visiting order) and how many steps were replayed.
+type Passed = (Vec<usize>, Vec<Option<Decision>>, Vec<usize>, usize);
+
 #[derive(Default)]
-struct State {
+struct State<'a> {
     index: Index,
     events: Vec<EventState>,
     members: Vec<Vec<usize>>,
@@ -351,13 +391,45 @@ struct State {
     /// Routine series of each input document ([`series::series_of`]).
     series: Vec<Option<u32>>,
     /// Headline subjects of capitals-only headlines ([`Subjects`]).
-    subjects: Subjects,
+    subjects: Subjects<'a>,
     /// Leading company mark and what follows it, of each input document
     /// ([`kinds::lead`]).
     leads: Vec<Option<Lead>>,
 }
 
-impl State {
+impl State<'_> {
+    /// The streaming pass: the first `same` steps take their event from
+    /// `replay` (joined, never scored), the others are placed.
+    fn pass(&mut self, run: &Run, p: &Params, replay: Option<&Replay>, mut same: usize) -> Passed {
+        let (docs, feats) = (run.docs, run.feats);
+        let mut assignment = vec![0; docs.len()];
+        let mut decisions = vec![None; docs.len()];
+        let mut steps = Vec::with_capacity(run.order.len());
+        for (k, &i) in run.order.iter().enumerate() {
+            // An event that does not exist yet means a damaged memo: the
+            // pass proper takes over.
+            let old = replay
+                .filter(|_| k < same)
+                .map(|r| r.event(k))
+                .filter(|&e| e <= self.events.len());
+            if old.is_none() {
+                same = same.min(k);
+            }
+            let (event, decision) = match old {
+                Some(e) => {
+                    let pinned = docs[i].pinned.is_some();
+                    (e, replay::replayed(e, self.events.len(), pinned))
+                }
+                None => self.place(i, &docs[i], &feats[i], feats, run.vocab, p),
+            };
+            self.join(event, i, &docs[i], &feats[i]);
+            assignment[i] = event;
+            decisions[i] = Some(decision);
+            steps.push(event);
+        }
+        (assignment, decisions, steps, same)
+    }
+
     /// Chooses the event for one document: pinned, best candidate, or new.
     fn place(
         &self,

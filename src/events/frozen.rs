@@ -126,13 +126,15 @@ impl Frozen {
 
     /// Features of `docs` (visited in `order`) and the vocabulary they use:
     /// against the kept background while it is fresh enough, else learnt
-    /// from `docs`, which then become the background.
+    /// from `docs`, which then become the background. Also gives each
+    /// article's feature memo key (input order), which says everything the
+    /// features were made from (see [`crate::events::replay`]).
     pub(crate) fn features(
         &mut self,
         docs: &[ClusterDoc],
         order: &[usize],
         p: &Params,
-    ) -> (Vocab, Vec<Features>) {
+    ) -> (Vocab, Vec<Features>, Vec<u128>) {
         let text: Vec<u128> = docs.par_iter().map(text_key).collect();
         let params = crate::output::hash_bytes(format!("{p:?}").as_bytes());
         let mut sorted = text.clone();
@@ -170,7 +172,7 @@ impl Frozen {
             self.features
                 .record(k, new.then(|| Memo::<Features>::encode(f)));
         }
-        (vocab, feats)
+        (vocab, feats, keys)
     }
 
     /// Learns the background from `docs` and remembers every feature.
@@ -182,7 +184,7 @@ impl Frozen {
         params: u128,
         text: &[u128],
         sorted: Vec<u128>,
-    ) -> (Vocab, Vec<Features>) {
+    ) -> (Vocab, Vec<Features>, Vec<u128>) {
         let (vocab, boiler, case, feats) = features::learn(docs, order, p);
         let (terms, n_docs) = vocab.counts();
         let stored = Stored {
@@ -203,10 +205,12 @@ impl Frozen {
             .zip(&feats)
             .map(|((d, &t), f)| (feature_key(id, t, d), Memo::<Features>::encode(f)))
             .collect();
+        let mut keys = Vec::with_capacity(encoded.len());
         for (k, bytes) in encoded {
+            keys.push(k);
             self.features.record(k, Some(bytes));
         }
-        (vocab, feats)
+        (vocab, feats, keys)
     }
 }
 

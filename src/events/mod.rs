@@ -25,6 +25,7 @@ pub mod neighbours;
 pub mod params;
 mod place;
 mod place_scan;
+pub mod replay;
 mod series;
 mod subjects;
 pub mod summary;
@@ -117,6 +118,7 @@ pub fn build_with(
         Remembered {
             briefings: &mut memo::empty(),
             frozen: &mut frozen::Frozen::empty(),
+            pass: None,
         },
         &|_| true,
     )
@@ -128,6 +130,8 @@ pub struct Remembered<'a> {
     pub briefings: &'a mut memo::EventMemo,
     /// The clustering background and per-article features (see [`frozen`]).
     pub frozen: &'a mut frozen::Frozen,
+    /// The steps of the previous streaming pass (see [`replay`]).
+    pub pass: Option<&'a mut replay::Replay>,
 }
 
 /// Which articles' clustering decisions to explain (see [`Built::explanations`]).
@@ -150,6 +154,7 @@ pub fn build_memoised(
     let Remembered {
         briefings: memo,
         frozen,
+        pass,
     } = remembered;
     let published: Vec<&Article> = articles.iter().filter(|a| !a.draft).collect();
     let gazetteer = place::gazetteer(&published);
@@ -159,7 +164,12 @@ pub fn build_memoised(
         .collect();
     let attracted = attract::apply(&mut docs, &published, curated);
     // Features against the site's frozen background (see `frozen`).
-    let c = cluster::cluster_with(&docs, p, &mut |d, o| frozen.features(d, o, p));
+    // An explanation needs every candidate's scores: no replayed steps.
+    let mut pass = pass;
+    if let Some(r) = pass.as_deref_mut() {
+        r.reuse = !published.iter().any(|a| explain(a));
+    }
+    let c = cluster::cluster_with(&docs, p, &mut |d, o| frozen.features(d, o, p), pass);
     let real = |e: usize| -> Vec<usize> {
         c.members[e]
             .iter()
@@ -210,40 +220,77 @@ pub fn build_memoised(
             apply_curation(ev, cur);
         }
     }
-    let titles: Vec<String> = (0..c.members.len())
-        .map(|e| match events.iter().find(|ev| ev.slug == slugs[e]) {
-            Some(ev) => ev.title.clone(),
-            None => curated
-                .iter()
-                .find(|x| x.slug == slugs[e])
-                .and_then(|x| x.title.clone())
-                .unwrap_or_else(|| slugs[e].clone()),
-        })
-        .collect();
-    let names: Vec<explain::EventName> = (0..c.members.len())
-        .map(|e| explain::EventName {
-            slug: &slugs[e],
-            title: &titles[e],
-        })
-        .collect();
-    let explanations = (0..published.len())
+    let asked: Vec<usize> = (0..published.len())
         .filter(|&i| explain(published[i]))
-        .map(|i| {
-            let text = explain::render(
-                &published[i].id,
-                &c.decisions[i],
-                c.assignment[i],
-                &names,
-                &attracted[i],
-                p,
-            );
-            (published[i].id.clone(), text)
-        })
         .collect();
+    let explanations = if asked.is_empty() {
+        BTreeMap::new()
+    } else {
+        let ex = Explaining {
+            c: &c,
+            slugs: &slugs,
+            attracted: &attracted,
+            p,
+        };
+        explain_all(&published, &asked, &events, curated, &ex)
+    };
     Built {
         events,
         explanations,
     }
+}
+
+/// What explaining a clustering decision reads.
+struct Explaining<'a> {
+    c: &'a Clustering,
+    slugs: &'a [String],
+    attracted: &'a [attract::Ranking],
+    p: &'a Params,
+}
+
+/// The explanation of each article of `asked` (indices into `published`).
+/// Only built when some article is asked about: a site build asks about
+/// none and so skips naming every event.
+fn explain_all(
+    published: &[&Article],
+    asked: &[usize],
+    events: &[Event],
+    curated: &[CuratedEvent],
+    ex: &Explaining,
+) -> BTreeMap<String, String> {
+    let by_slug: BTreeMap<&str, &Event> = events.iter().map(|e| (e.slug.as_str(), e)).collect();
+    let titles: Vec<String> = ex
+        .slugs
+        .iter()
+        .map(|slug| match by_slug.get(slug.as_str()) {
+            Some(ev) => ev.title.clone(),
+            None => curated
+                .iter()
+                .find(|x| &x.slug == slug)
+                .and_then(|x| x.title.clone())
+                .unwrap_or_else(|| slug.clone()),
+        })
+        .collect();
+    let names: Vec<explain::EventName> = ex
+        .slugs
+        .iter()
+        .zip(&titles)
+        .map(|(slug, title)| explain::EventName { slug, title })
+        .collect();
+    asked
+        .iter()
+        .map(|&i| {
+            let text = explain::render(
+                &published[i].id,
+                &ex.c.decisions[i],
+                ex.c.assignment[i],
+                &names,
+                &ex.attracted[i],
+                ex.p,
+            );
+            (published[i].id.clone(), text)
+        })
+        .collect()
 }
 
 /// The clusterer's view of an article.

@@ -11,7 +11,8 @@
 
 use crate::events::params::ClusterDoc;
 use crate::events::terms::lower_words;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 /// Headlines a subject word may appear in, at least this many; more in a
 /// big corpus (see [`rare_limit`]).
@@ -37,21 +38,28 @@ fn title_words(title: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// Subject words of every document, and for each the documents whose
-/// headline or text mention it.
+/// Subject words of every document, and which documents mention them.
 #[derive(Debug, Default)]
-pub(crate) struct Subjects {
+pub(crate) struct Subjects<'a> {
     /// Subject ids of each document's headline (input order), sorted.
     of: Vec<Vec<u32>>,
-    /// Documents mentioning each subject (sorted, input order).
-    mentioned: Vec<Vec<u32>>,
+    /// Each subject id's word (for [`crate::events::replay`], which needs
+    /// what the ids stand for: ids shift when the corpus changes).
+    words: Vec<String>,
+    /// Subject word → id.
+    ids: HashMap<String, u32>,
+    docs: &'a [ClusterDoc],
+    /// The subjects each document's headline or text mentions (sorted),
+    /// found when first asked: a build that replays most of the pass
+    /// (issue 9) asks about few documents, and reading every text costs.
+    mentioned: Vec<OnceLock<Vec<u32>>>,
 }
 
-impl Subjects {
+impl<'a> Subjects<'a> {
     /// Learns the subjects of `docs` (headline words few headlines use).
     /// Only headlines without lowercase letters get subjects: where the
     /// case is kept, the cased anchors say who and where already.
-    pub(crate) fn learn(docs: &[ClusterDoc]) -> Subjects {
+    pub(crate) fn learn(docs: &'a [ClusterDoc]) -> Subjects<'a> {
         let words: Vec<BTreeSet<String>> = docs.iter().map(|d| title_words(&d.title)).collect();
         let mut df: BTreeMap<&str, usize> = BTreeMap::new();
         for w in &words {
@@ -75,21 +83,39 @@ impl Subjects {
             mine.sort_unstable();
             of.push(mine);
         }
-        let mut mentioned = vec![Vec::new(); ids.len()];
-        for (k, d) in docs.iter().enumerate() {
-            let mut seen: BTreeSet<u32> = BTreeSet::new();
-            for w in lower_words(&d.title)
+        let mut names = vec![String::new(); ids.len()];
+        for (w, &id) in &ids {
+            names[id as usize] = (*w).to_string();
+        }
+        Subjects {
+            of,
+            ids: ids.iter().map(|(w, &id)| ((*w).to_string(), id)).collect(),
+            words: names,
+            docs,
+            mentioned: (0..docs.len()).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The subject words of document `i`'s headline, in id order.
+    pub(crate) fn words_of(&self, i: usize) -> impl Iterator<Item = &str> {
+        self.of(i)
+            .iter()
+            .map(|&id| self.words[id as usize].as_str())
+    }
+
+    /// The subjects document `k`'s headline or text mentions, sorted.
+    fn mentioned_by(&self, k: usize) -> &[u32] {
+        self.mentioned[k].get_or_init(|| {
+            let d = &self.docs[k];
+            let mut seen: Vec<u32> = lower_words(&d.title)
                 .into_iter()
                 .chain(lower_words(&d.text))
-            {
-                if let Some(&id) = ids.get(w.as_str()) {
-                    if seen.insert(id) {
-                        mentioned[id as usize].push(k as u32);
-                    }
-                }
-            }
-        }
-        Subjects { of, mentioned }
+                .filter_map(|w| self.ids.get(w.as_str()).copied())
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen
+        })
     }
 
     /// Subject ids of document `i`'s headline.
@@ -99,11 +125,11 @@ impl Subjects {
 
     /// True when document `doc` mentions any of `subjects`.
     fn mentions(&self, doc: usize, subjects: &[u32]) -> bool {
-        subjects.iter().any(|&s| {
-            self.mentioned
-                .get(s as usize)
-                .is_some_and(|v| v.binary_search(&(doc as u32)).is_ok())
-        })
+        if doc >= self.mentioned.len() {
+            return false;
+        }
+        let seen = self.mentioned_by(doc);
+        subjects.iter().any(|s| seen.binary_search(s).is_ok())
     }
 
     /// Document `i` and the event whose first members are `core`: both
@@ -157,19 +183,22 @@ mod tests {
 
     #[test]
     fn different_issuers_of_one_kind_conflict() {
-        let s = Subjects::learn(&corpus());
+        let docs = corpus();
+        let s = Subjects::learn(&docs);
         assert!(s.conflict(1, &[0]), "{:?}", s.of);
     }
 
     #[test]
     fn a_report_naming_the_other_subject_does_not_conflict() {
-        let s = Subjects::learn(&corpus());
+        let docs = corpus();
+        let s = Subjects::learn(&docs);
         assert!(!s.conflict(2, &[0]));
     }
 
     #[test]
     fn cased_headlines_have_no_subjects_here() {
-        let s = Subjects::learn(&corpus());
+        let docs = corpus();
+        let s = Subjects::learn(&docs);
         assert!(s.of(3).is_empty());
         assert!(!s.conflict(3, &[1]));
     }
