@@ -230,6 +230,9 @@ struct State {
     introduced: Option<Said>,
     /// The speaker of the last attributed quotation, for `It added: “…”`.
     spoke: Option<Said>,
+    /// Unattributed quotations left open at the end of the paragraphs just
+    /// before (paragraph, text): the speaker of their continuation says them.
+    pending: Vec<(usize, String)>,
 }
 
 /// A person mention, as it bears on who a later "he" is.

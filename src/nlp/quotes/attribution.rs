@@ -53,6 +53,7 @@ impl Para<'_, '_> {
             } else {
                 i + 1
             };
+            let v = self.quoted_as(s, v).unwrap_or(v);
             return is_reporting_verb(&self.lower((s, v)))
                 .then(|| Some(said(&self.resolve(&w, subject)?, self.token((s, v))?.text)))
                 .flatten();
@@ -89,10 +90,20 @@ impl Para<'_, '_> {
         {
             v += 1;
         }
+        let v = self.quoted_as(s, v).unwrap_or(v);
         let verb = tokens
             .get(v)
             .filter(|t| is_reporting_verb(&t.text.to_lowercase()))?;
         Some(said(&f.name, verb.text))
+    }
+
+    /// `was quoted as saying` at token `v` of sentence `s`: the index of
+    /// "saying" (the passive names the speaker as its subject).
+    fn quoted_as(&self, s: usize, v: usize) -> Option<usize> {
+        let be = matches!(self.lower((s, v)).as_str(), "was" | "is" | "were");
+        let rest = ["quoted", "as", "saying"];
+        let words = (1..=3).all(|d| self.lower((s, v + d)) == rest[d - 1]);
+        (be && words).then_some(v + 3)
     }
 
     /// `There was “deceit at the heart of government” which was not
@@ -280,7 +291,9 @@ impl Para<'_, '_> {
         if embedded {
             return None;
         }
-        let speaker = by_name.or_else(by_pronoun)?;
+        // "backed by X, who said: “…”": the relative clause's antecedent.
+        let relative = relative_speaker(names, tokens, verb).map(|f| f.name.clone());
+        let speaker = relative.or(by_name).or_else(by_pronoun)?;
         // "said any suggestion it was “…”": a one-word quotation there is
         // not the speaker's own judgement.
         let judged = !tokens[from..open]
@@ -321,4 +334,23 @@ fn own_document(tokens: &[Token], f: &Found, verb: usize) -> bool {
             .is_some_and(|t| matches!(t.text, "'s" | "’s"))
         && document
         && verb == f.tokens.end + 2
+}
+
+/// `X, who said: “…”` / `X who later told reporters`: the name right
+/// before the relative "who" (after at most a comma) that is the subject of
+/// reporting verb `verb` (after at most two adverbs).
+fn relative_speaker<'f>(names: &'f [Found], tokens: &[Token], verb: usize) -> Option<&'f Found> {
+    let mut k = verb;
+    while k > 0 && verb - k < 2 && is_adverb(&tokens[k - 1].text.to_lowercase()) {
+        k -= 1;
+    }
+    if k < 2 || tokens[k - 1].text != "who" {
+        return None;
+    }
+    let end = if tokens[k - 2].text == "," {
+        k - 2
+    } else {
+        k - 1
+    };
+    names.iter().find(|f| f.tokens.end == end)
 }

@@ -10,6 +10,7 @@ impl Para<'_, '_> {
         let mut next_subject = 0;
         let mut last: Option<(usize, Said)> = None; // (end of its quotation, speaker)
         let carry = state.carry.take();
+        let mut pending = std::mem::take(&mut state.pending);
         let mut introduced = state.introduced.take();
         let mut intro_sent = self.sents.start; // `introduced` applies in this sentence
                                                // Who "he" is at the start of each sentence a mention was read in:
@@ -63,33 +64,34 @@ impl Para<'_, '_> {
                     (opens_sentence && still && *end <= q.open).then(|| who.clone())
                 })
                 .or_else(|| carry.clone().filter(|_| n == 0 && q.open == 0 && !own_verb));
+            let text = self.text[q.content.clone()]
+                .trim()
+                .trim_end_matches(',')
+                .trim_end()
+                .to_string();
             if let Some(who) = attributed {
-                let text = self.text[q.content.clone()]
-                    .trim()
-                    .trim_end_matches(',')
-                    .trim_end()
-                    .to_string();
-                // A one-word speaker with no full name in the article is as
-                // likely a party or a word ("Labour", "One said") as a person.
-                let full = (who.speaker.split_whitespace().count() >= 2
-                    && !verbs::is_organisation_word(who.speaker.rsplit(' ').next().unwrap_or("")))
-                    || self.peers.contains(&who.speaker);
-                // A one-word quotation counts only when it is a judgement
-                // in the speaker's own clause ("branded it “scandalous”").
-                let short_ok = text.split_whitespace().count() >= 2
-                    || (text.starts_with(char::is_lowercase) && who.judged);
-                if short_ok && full && !is_title(&text) {
-                    out.push(Quote {
-                        speaker: who.speaker.clone(),
-                        text,
-                        paragraph: self.index,
-                        verb: who.verb.clone(),
-                    });
+                // Paragraphs before that opened this quotation and left it
+                // open (newswire style) are the same speaker's words.
+                if n == 0 && q.open == 0 {
+                    for (index, text) in pending.drain(..) {
+                        out.extend(self.quote(&who, text, index));
+                    }
                 }
+                out.extend(self.quote(&who, text, self.index));
                 state.subject = Some(who.speaker.clone());
                 self.recent.borrow_mut().push(Some(&who.speaker));
                 state.spoke = Some(who.clone());
                 last = Some((q.end, who));
+            } else if q.content.end == self.text.len()
+                && !text.is_empty()
+                && !self.introduced_mid_sentence(q)
+            {
+                // Unclosed at the paragraph's end and nobody named yet: the
+                // attribution may come where the quotation goes on.
+                if n > 0 || q.open > 0 {
+                    pending.clear();
+                }
+                pending.push((self.index, text));
             } else if self.has_verb_after(q)
                 || (!self.opens_sentence(q) && self.introduced_mid_sentence(q))
             {
@@ -102,10 +104,36 @@ impl Para<'_, '_> {
         for (_, m) in subjects.get(next_subject..).unwrap_or(&[]) {
             m.note(&mut state.subject, self.recent);
         }
+        // Only a paragraph that ends inside its own open, unattributed
+        // quotation hands the pending ones on.
+        if pending.last().is_some_and(|(p, _)| *p != self.index) {
+            pending.clear();
+        }
+        state.pending = pending;
         state.carry = last
             .filter(|(end, _)| self.ends_paragraph(*end))
             .map(|(_, w)| w);
         state.introduced = self.introduces(self.sents.end - 1, self.text.len(), &state.subject);
+    }
+
+    /// The quote `who` said, unless it is too short to be theirs, a title,
+    /// or the speaker's name is too thin to be a person.
+    fn quote(&self, who: &Said, text: String, paragraph: usize) -> Option<Quote> {
+        // A one-word speaker with no full name in the article is as
+        // likely a party or a word ("Labour", "One said") as a person.
+        let full = (who.speaker.split_whitespace().count() >= 2
+            && !verbs::is_organisation_word(who.speaker.rsplit(' ').next().unwrap_or("")))
+            || self.peers.contains(&who.speaker);
+        // A one-word quotation counts only when it is a judgement
+        // in the speaker's own clause ("branded it “scandalous”").
+        let short_ok = text.split_whitespace().count() >= 2
+            || (text.starts_with(char::is_lowercase) && who.judged);
+        (short_ok && full && !is_title(&text)).then(|| Quote {
+            speaker: who.speaker.clone(),
+            text,
+            paragraph,
+            verb: who.verb.clone(),
+        })
     }
 
     /// The person `pronoun` ("he", "she") stands for: the current subject,

@@ -201,3 +201,80 @@ fn a_stray_comma_before_the_verb_and_a_reply_in_the_present() {
         ]
     );
 }
+
+#[test]
+fn an_open_quotation_continued_in_the_next_paragraph_takes_its_speaker() {
+    let got = speakers(&[
+        "Ines Varga spoke at the depot on Friday.",
+        "“The buses are old and the drivers are tired.",
+        "“We need new ones by spring,” Varga said.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ines Varga", "The buses are old and the drivers are tired."),
+            st("Ines Varga", "We need new ones by spring"),
+        ]
+    );
+    // Closed before the paragraph ends: nobody said it.
+    let got = speakers(&[
+        "Ines Varga spoke at the depot on Friday.",
+        "The sign read “buses are old and drivers are tired”.",
+        "“We need new ones by spring,” Varga said.",
+    ]);
+    assert_eq!(got, vec![st("Ines Varga", "We need new ones by spring")]);
+}
+
+#[test]
+fn a_relative_who_before_the_verb_is_the_name_before_it() {
+    let got =
+        speakers(&["The plan was backed by Ines Varga, who said: “The depot must stay open.”"]);
+    assert_eq!(got, vec![st("Ines Varga", "The depot must stay open.")]);
+    // "who" with no name right before it: not read as anyone.
+    let got = speakers(&["The plan was backed by drivers who said: “The depot must stay open.”"]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn an_abbreviated_rank_after_the_verb_and_more_verbs_of_judging() {
+    let got = speakers(&["“The road was shut by noon,” said county Police Sgt. Oren Malki."]);
+    assert_eq!(got, vec![st("Oren Malki", "The road was shut by noon")]);
+    // A month abbreviation is no title.
+    let got = speakers(&["“The road was shut by noon,” said Jan. Oren Malki."]);
+    assert!(got.is_empty(), "{got:?}");
+    let got = speakers(&[
+        "Ines Varga spoke at the depot.",
+        "She questioned why there was “such a rush” to sell it.",
+    ]);
+    assert_eq!(got, vec![st("Ines Varga", "such a rush")]);
+}
+
+#[test]
+fn an_office_nobody_holds_right_after_the_one_untitled_person_named() {
+    let got = speakers(&[
+        "The depot has been neglected for years, Ines Varga has said. “The buses are old,” the opposition leader said. The plan was a “careless waste of money,” she added.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            st("Ines Varga", "The buses are old"),
+            st("Ines Varga", "careless waste of money"),
+        ]
+    );
+    // A functionary is somebody else; so is an office another person holds.
+    let got = speakers(&[
+        "The depot has been neglected, Ines Varga has said. “The buses are old,” the spokesman said.",
+    ]);
+    assert!(got.is_empty(), "{got:?}");
+    let got = speakers(&[
+        "Mayor Oren Malki opened the depot.",
+        "The depot has been neglected, Ines Varga has said. “The buses are old,” the mayor said.",
+    ]);
+    assert_eq!(got, vec![st("Oren Malki", "The buses are old")]);
+}
+
+#[test]
+fn quoted_as_saying_names_its_subject() {
+    let got = speakers(&["Ines Varga spoke. “The buses are old,” she was quoted as saying."]);
+    assert_eq!(got, vec![st("Ines Varga", "The buses are old")]);
+}

@@ -15,9 +15,6 @@ use std::ops::Range;
 /// of that person (sorted like `found`: by sentence and token).
 pub(super) fn role_mentions(sents: &[Sentence], found: &[Found]) -> Vec<Found> {
     let titles = titles(sents, found);
-    if titles.is_empty() {
-        return Vec::new();
-    }
     let mut out = Vec::new();
     // The first sentence each person is named in: a role phrase refers back.
     // Each person's first mention (a map, so the cost stays linear).
@@ -26,6 +23,7 @@ pub(super) fn role_mentions(sents: &[Sentence], found: &[Found]) -> Vec<Found> {
         first.entry(f.name.as_str()).or_insert(f);
     }
     let mut k = 0;
+    let mut prev = 0..0; // the names of the last sentence read
     for (s, sent) in sents.iter().enumerate() {
         let start = k;
         while k < found.len() && found[k].sent == s {
@@ -41,20 +39,86 @@ pub(super) fn role_mentions(sents: &[Sentence], found: &[Found]) -> Vec<Found> {
                 .skip(1)
                 .map(|t| t.text.to_lowercase())
                 .collect();
-            let Some(person) = holder(&titles, &words) else {
-                continue;
+            let model = match holder(&titles, &words) {
+                Some(person) => first.get(person).filter(|f| f.sent < s).copied(),
+                None => sole_untitled(&titles, &words, &found[prev.clone()], names, np.start)
+                    .filter(|f| s > 0 && f.sent + 1 == s)
+                    .filter(|f| sents[f.sent].paragraph == sent.paragraph)
+                    .filter(|f| speaks(&sents[f.sent].tokens, f.tokens.end)),
             };
-            let Some(model) = first.get(person).filter(|f| f.sent < s) else {
+            let Some(model) = model else {
                 continue;
             };
             out.push(Found {
                 sent: s,
                 tokens: np,
-                ..(*model).clone()
+                ..model.clone()
             });
         }
+        prev = start..k;
     }
     out
+}
+
+/// "X has said. “…,” the opposition leader said": an office nobody in the
+/// article is given, right after a sentence that names one person and only
+/// one, as the subject of a reporting verb, and gives them no title, is
+/// that person's (the writer varies the
+/// name). Not for functionaries ("the spokesman", "the officer"), who are
+/// usually somebody else.
+fn sole_untitled<'f>(
+    titles: &[(&str, Vec<String>)],
+    words: &[String],
+    before: &'f [Found],
+    names: &[Found],
+    at: usize,
+) -> Option<&'f Found> {
+    let head = words.last()?;
+    let taken = titles.iter().any(|(_, t)| t.last() == Some(head));
+    let person = before.first()?;
+    let alone = before.iter().all(|f| f.name == person.name);
+    let untitled = titles.iter().all(|(n, _)| *n != person.name);
+    let nobody_between = names.iter().all(|f| f.tokens.start > at);
+    (office(head) && !taken && alone && untitled && nobody_between).then_some(person)
+}
+
+/// "X said", "X has said", "X, 54, told": the name ending at `end` is the
+/// subject of a reporting verb (its sentence reports X's words).
+fn speaks(t: &[Token], end: usize) -> bool {
+    let aux = t
+        .get(end)
+        .is_some_and(|x| matches!(x.text, "has" | "had" | "have"));
+    let verb = |k: usize| {
+        t.get(k)
+            .is_some_and(|x| is_reporting_verb(&x.text.to_lowercase()))
+    };
+    super::clause::own_verb_after(t, end).is_some() || (aux && verb(end + 1))
+}
+
+/// Offices a named person holds in their own right (not a spokesman's).
+fn office(head: &str) -> bool {
+    matches!(
+        head,
+        "leader"
+            | "president"
+            | "minister"
+            | "secretary"
+            | "chancellor"
+            | "premier"
+            | "governor"
+            | "senator"
+            | "mayor"
+            | "chairman"
+            | "chairwoman"
+            | "congressman"
+            | "congresswoman"
+            | "ambassador"
+            | "commissioner"
+            | "archbishop"
+            | "bishop"
+            | "king"
+            | "queen"
+    )
 }
 
 /// Each person's title words ("shadow", "chancellor"), head noun last, from

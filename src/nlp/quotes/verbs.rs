@@ -134,6 +134,14 @@ pub fn is_judging_verb(lower: &str) -> bool {
             | "thought"
             | "urged"
             | "predicted"
+            // Verbs of speech acts that take the speaker's phrase
+            // ("questioned why there was “such a rush”", "vowed to “…”").
+            | "questioned"
+            | "queried"
+            | "complained"
+            | "vowed"
+            | "promised"
+            | "pledged"
     )
 }
 

@@ -15,7 +15,8 @@ pub(super) fn descriptor(words: &[Token]) -> bool {
             let l = w.text.to_lowercase();
             let plain = w.text.chars().all(|c| c.is_alphanumeric() || c == '-')
                 || matches!(w.text, "'s" | "’s")
-                || is_honorific(w.text);
+                || is_honorific(w.text)
+                || abbreviated_title(w.text);
             let verbish = is_reporting_verb(&l) || (l.len() > 4 && l.ends_with("ed"));
             let function = matches!(
                 l.as_str(),
@@ -65,6 +66,19 @@ pub(super) fn descriptor(words: &[Token]) -> bool {
             );
             plain && !verbish && !function
         })
+}
+
+/// An abbreviated rank or title with its period ("Sgt.", "Gov.", "Lt."):
+/// an abbreviation of two letters or more that is no month or company word.
+fn abbreviated_title(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    stem.len() >= 2
+        && stem.starts_with(char::is_uppercase)
+        && stem.chars().all(char::is_alphabetic)
+        && crate::nlp::tokens::is_abbreviation_word(stem)
+        && !crate::nlp::tokens::ABBREVIATIONS.contains(&stem)
 }
 
 /// A title in quotation marks ("An American Life: One Man's Road"), not
