@@ -54,8 +54,8 @@ pub(super) fn before(tokens: &[Token], start: usize) -> Option<Gender> {
 fn pronoun_after(sents: &[Sentence], found: &[Found], i: usize) -> Option<Gender> {
     let f = &found[i];
     let next = found.get(i + 1);
-    let alone = !i.checked_sub(1).is_some_and(|p| found[p].sent == f.sent)
-        && !next.is_some_and(|n| n.sent == f.sent);
+    let alone = i.checked_sub(1).is_none_or(|p| found[p].sent != f.sent)
+        && next.is_none_or(|n| n.sent != f.sent);
     let reach = if alone { 2 } else { 1 };
     for (s, from) in [(f.sent, f.tokens.end), (f.sent + 1, 0)]
         .into_iter()
