@@ -42,7 +42,7 @@ fn analyze_whole(article: &Article) -> Analysis {
     let mut found: Vec<Found> = per_sent.into_iter().flatten().collect();
     found.sort_by_key(|f| (f.sent, f.tokens.start));
     let mut shown_things = things::drop_things(&sents, &layer.inside_things(&sents), &mut found);
-    within::resolve_in_article(&mut found);
+    within::resolve_in_article(&sents, &mut found);
     shown_things.extend(short_forms::drop_thing_short_forms(
         &sents, &layer, &mut found,
     ));
@@ -264,6 +264,8 @@ fn to_mention(sents: &[Sentence], texts: &[&str], f: &Found) -> Mention {
 
 #[path = "analysis/entities.rs"]
 mod entities;
+#[path = "analysis/gender.rs"]
+mod gender;
 #[path = "analysis/persons.rs"]
 mod persons;
 #[path = "analysis/short_forms.rs"]

@@ -394,3 +394,34 @@ fn a_title_glued_to_a_name_is_still_a_title() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_honorific_of_the_other_gender_is_someone_else() {
+    let a = analyze(&article(
+        "a",
+        1,
+        &["Farmer Tomas Vellinger opened the mill on Monday. He said the harvest was late. Mr Vellinger thanked the workers, and Mrs Vellinger served lunch."],
+    ));
+    let got = names_of(&a);
+    assert!(
+        got.contains(&("Vellinger", "Tomas Vellinger", MentionKind::Partial)),
+        "{got:?}"
+    );
+    // His wife is not a mention of him.
+    assert_eq!(
+        got.iter().filter(|m| m.1 == "Tomas Vellinger").count(),
+        2,
+        "{got:?}"
+    );
+    // With a woman of the same surname named in full, "Mrs" is hers.
+    let b = analyze(&article(
+        "b",
+        1,
+        &["Ada Vellinger arrived first. Tomas Vellinger opened the mill. He said the harvest was late. Mrs Vellinger served lunch."],
+    ));
+    let got = names_of(&b);
+    assert!(
+        got.contains(&("Vellinger", "Ada Vellinger", MentionKind::Partial)),
+        "{got:?}"
+    );
+}

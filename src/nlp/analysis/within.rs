@@ -5,6 +5,7 @@
 //! cost minutes.
 
 use super::entities::Layer;
+use super::gender;
 use super::{push, words_of};
 use crate::nlp::layer::{Found, MentionKind, Sentence};
 use crate::nlp::names::{self, NameKey};
@@ -161,11 +162,16 @@ pub(super) fn is_initial(text: &str) -> bool {
 /// Attaches partial mentions to the most recent full name they fit (the next
 /// one when none precedes); one-word names with no fit stay `Bare`. Only
 /// full names sharing a (phonetic) word with the partial are compared.
-pub(super) fn resolve_in_article(found: &mut [Found]) {
+/// A partial whose honorific states the other gender than the article
+/// states for a full name ("Mrs Brandt" beside a Tomas Brandt it calls
+/// "Mr Brandt" or "he") never attaches to it; when it fits no other, it
+/// is someone the article does not name in full (his wife) and is dropped.
+pub(super) fn resolve_in_article(sents: &[Sentence], found: &mut Vec<Found>) {
     let is_full: Vec<bool> = found
         .iter()
         .map(|f| names::name_words(&f.key) >= 2 && !names::is_particle(f.key.words()[0]))
         .collect();
+    let genders = gender::of_full_names(sents, found, &is_full);
     let fulls: Vec<(usize, NameKey, String)> = found
         .iter()
         .enumerate()
@@ -182,38 +188,64 @@ pub(super) fn resolve_in_article(found: &mut [Found]) {
             by_word.entry(given(first)).or_default().push(n);
         }
     }
+    let mut other_person = vec![false; found.len()];
     for (i, f) in found.iter_mut().enumerate() {
         if is_full[i] {
             continue;
         }
-        let key = &f.key;
-        let words = key.words();
-        let mut near: Vec<usize> = words
-            .iter()
-            .map(|w| names::phonetic(w))
-            .chain(words.first().map(|w| given(w)))
-            .filter_map(|w| by_word.get(&w))
-            .flatten()
-            .copied()
-            .collect();
-        near.sort_unstable();
-        near.dedup();
-        let best = [2u8, 1].iter().find_map(|&want| {
-            let fits = |n: &&usize| names::partial_score(key, &fulls[**n].1) == want;
-            near.iter()
-                .rev()
-                .filter(|&&n| fulls[n].0 < i)
-                .find(fits)
-                .or_else(|| near.iter().find(fits))
-        });
-        match best {
-            Some(&n) => {
+        let near = near_fulls(&f.key, &by_word);
+        let stated = sents
+            .get(f.sent)
+            .and_then(|s| gender::before(&s.tokens, f.tokens.start));
+        let agrees =
+            |n: usize| stated.is_none_or(|g| genders.get(&fulls[n].1).is_none_or(|&h| h == g));
+        let pick = |gendered: bool| {
+            [2u8, 1].iter().find_map(|&want| {
+                let fits = |n: &&usize| {
+                    names::partial_score(&f.key, &fulls[**n].1) == want
+                        && (!gendered || agrees(**n))
+                };
+                near.iter()
+                    .rev()
+                    .filter(|&&n| fulls[n].0 < i)
+                    .find(fits)
+                    .or_else(|| near.iter().find(fits))
+                    .copied()
+            })
+        };
+        match pick(true) {
+            Some(n) => {
                 f.kind = MentionKind::Partial;
                 f.name = fulls[n].2.clone();
             }
-            None => f.kind = MentionKind::Bare,
+            None => {
+                f.kind = MentionKind::Bare;
+                other_person[i] = pick(false).is_some();
+            }
         }
     }
+    let mut i = 0;
+    found.retain(|_| {
+        i += 1;
+        !other_person[i - 1]
+    });
+}
+
+/// The full names (indices into the article's list) sharing a phonetic
+/// word or a given-name group with a partial name's key, in order.
+fn near_fulls(key: &NameKey, by_word: &HashMap<String, Vec<usize>>) -> Vec<usize> {
+    let words = key.words();
+    let mut near: Vec<usize> = words
+        .iter()
+        .map(|w| names::phonetic(w))
+        .chain(words.first().map(|w| given(w)))
+        .filter_map(|w| by_word.get(&w))
+        .flatten()
+        .copied()
+        .collect();
+    near.sort_unstable();
+    near.dedup();
+    near
 }
 
 /// The index key of a given name's variant group (kept apart from the
